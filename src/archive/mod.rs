@@ -1,0 +1,2 @@
+//! The archive model: immutable once loaded.
+pub mod symbol;

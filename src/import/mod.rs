@@ -1,0 +1,1 @@
+//! Turning raw official texts into archive content.

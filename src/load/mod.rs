@@ -1,0 +1,2 @@
+//! Reading content/ into the archive model.
+pub mod meta;
