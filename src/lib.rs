@@ -1,11 +1,17 @@
 //! recueil: a static site generator for an annotated archive of United Nations resolutions.
 //!
 //! The pipeline, one module per stage (see ARCHITECTURE.md):
-//! `config` (book.toml) -> `load` (content/ into an [`archive::Archive`]) -> `analysis` ->
-//! `render` (Tera, in parallel) -> `write` (a temporary folder swapped into place).
-//! `import` turns raw official texts into content; `cli` is the command line.
+//! [`config`] (book.toml) -> [`load`] (content/ into an immutable [`archive::Archive`]) ->
+//! [`render`] (Tera templates, one flat list of pages rendered in parallel) -> [`write`] (a
+//! temporary folder swapped into place). [`import`] turns raw official texts into content;
+//! [`build`] runs the pipeline; [`cli`] is the command line the binary calls.
 
 pub mod archive;
+pub mod build;
+pub mod cli;
+pub mod config;
 pub mod diag;
 pub mod import;
 pub mod load;
+pub mod render;
+pub mod write;

@@ -1,2 +1,115 @@
-//! The archive model: immutable once loaded.
+//! The archive model: every resolution, its language versions as structured paragraphs, the
+//! series and their lineage. Built once by `load` and never mutated afterwards, so that analysis
+//! and rendering can share it across threads by reference.
+//!
+//! The model holds facts, not presentation: it never renders itself. Templates see it through the
+//! borrowed views of `render::views`.
+
+pub mod lineage;
 pub mod symbol;
+pub mod text;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use crate::load::meta::Meta;
+pub use symbol::Symbol;
+pub use text::{Footnote, Paragraph, ParagraphKind, Text};
+
+/// The whole archive, sorted: resolutions by (session, number), series by id.
+#[derive(Debug, Default)]
+pub struct Archive {
+    pub resolutions: Vec<Resolution>,
+    pub series: Vec<Series>,
+    by_symbol: HashMap<Symbol, usize>,
+}
+
+/// A resolution held by the archive.
+#[derive(Debug)]
+pub struct Resolution {
+    pub symbol: Symbol,
+    pub slug: String,
+    /// `content/resolutions/<slug>/`.
+    pub dir: PathBuf,
+    pub meta: Meta,
+    /// Language versions in the configuration's language order.
+    pub texts: Vec<Text>,
+}
+
+/// A yearly series of resolutions on one subject.
+#[derive(Debug)]
+pub struct Series {
+    pub id: String,
+    pub path: PathBuf,
+    pub title: BTreeMap<String, String>,
+    pub description: BTreeMap<String, String>,
+    /// Every known member, held or not, in order of session.
+    pub members: Vec<Member>,
+}
+
+/// A member of a series: held by the archive or only known from other records.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub symbol: Symbol,
+    pub held: bool,
+    pub adopted: Option<jiff::civil::Date>,
+    /// Where a member not held is known from.
+    pub source: Option<String>,
+    pub predecessor: Option<Symbol>,
+    pub successor: Option<Symbol>,
+}
+
+impl Archive {
+    /// Assembles the archive; `resolutions` and `series` are sorted here.
+    pub(crate) fn new(mut resolutions: Vec<Resolution>, mut series: Vec<Series>) -> Archive {
+        resolutions.sort_by_key(|r| sort_key(&r.symbol));
+        series.sort_by(|a, b| a.id.cmp(&b.id));
+        let by_symbol = resolutions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.symbol.clone(), i))
+            .collect();
+        Archive {
+            resolutions,
+            series,
+            by_symbol,
+        }
+    }
+
+    pub fn resolution(&self, symbol: &Symbol) -> Option<&Resolution> {
+        self.by_symbol.get(symbol).map(|&i| &self.resolutions[i])
+    }
+
+    pub fn series(&self, id: &str) -> Option<&Series> {
+        self.series.iter().find(|s| s.id == id)
+    }
+
+    /// The series member entry for a held resolution, with its lineage.
+    pub fn member(&self, resolution: &Resolution) -> Option<&Member> {
+        let series = self.series(resolution.meta.series.as_deref()?)?;
+        series.members.iter().find(|m| m.symbol == resolution.symbol)
+    }
+}
+
+impl Resolution {
+    pub fn text(&self, lang: &str) -> Option<&Text> {
+        self.texts.iter().find(|t| t.lang == lang)
+    }
+
+    pub fn title(&self, lang: &str) -> Option<&str> {
+        self.meta.title.get(lang).map(String::as_str)
+    }
+
+    pub fn session(&self) -> Option<u32> {
+        self.meta.session.or_else(|| self.symbol.ga_session())
+    }
+}
+
+/// Orders symbols as the Assembly does: by session, then number, then the symbol itself.
+pub fn sort_key(symbol: &Symbol) -> (u32, u32, String) {
+    (
+        symbol.ga_session().unwrap_or(u32::MAX),
+        symbol.ga_number().unwrap_or(u32::MAX),
+        symbol.as_str().to_string(),
+    )
+}

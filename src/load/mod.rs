@@ -1,2 +1,242 @@
-//! Reading content/ into the archive model.
+//! Reading `content/` into the archive model.
+//!
+//! Walks `content/resolutions/<slug>/` and `content/series/*.yaml`, parses metadata (serde_yaml)
+//! and canonical texts (pulldown-cmark) in parallel (rayon), and assembles the immutable
+//! [`Archive`]. Every problem found along the way is collected with its file and line, so one
+//! run reports all of them; only then does loading fail.
+
 pub mod meta;
+pub(crate) mod text;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::archive::lineage::{SeriesSource, build_series};
+use crate::archive::{Archive, Resolution, Text};
+use crate::config::Config;
+use crate::diag::{Problem, Problems};
+use meta::{Meta, SeriesFile};
+
+/// A loaded archive and the warnings found while loading it.
+pub struct Loaded {
+    pub archive: Archive,
+    pub warnings: Problems,
+}
+
+/// Loads the archive under `config.content_dir`; fails with every error found.
+pub fn load(config: &Config) -> Result<Loaded, Problems> {
+    let content = &config.content_dir;
+    if !content.is_dir() {
+        return Err(Problem::error(content, "the content folder does not exist")
+            .hint("create it, or set build.content-dir in book.toml")
+            .into());
+    }
+    let mut problems = Problems::new();
+    let dirs = subfolders(&content.join("resolutions"), &mut problems);
+    let results: Vec<(Option<Resolution>, Problems)> =
+        dirs.par_iter().map(|dir| load_resolution(dir, config)).collect();
+    let mut resolutions = Vec::new();
+    for (resolution, found) in results {
+        problems.extend(found);
+        resolutions.extend(resolution);
+    }
+    let sources = load_series_files(&content.join("series"), &mut problems);
+    let series = build_series(sources, &resolutions, &mut problems);
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(Loaded {
+        archive: Archive::new(resolutions, series),
+        warnings: problems,
+    })
+}
+
+fn subfolders(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
+        match entry {
+            Ok(entry) if entry.file_type().is_dir() => found.push(entry.into_path()),
+            Ok(_) => {}
+            Err(err) => problems.push(Problem::error(dir, err.to_string())),
+        }
+    }
+    found
+}
+
+/// Reads a UTF-8 file, without a byte-order mark.
+pub(crate) fn read_text(path: &Path) -> Result<String, Problem> {
+    let bytes = fs_err::read(path).map_err(|err| Problem::error(path, err.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let (line, column) = crate::diag::line_col(
+            &String::from_utf8_lossy(&err.as_bytes()[..err.utf8_error().valid_up_to()]),
+            usize::MAX,
+        );
+        Problem::error(path, "this file is not valid UTF-8 text")
+            .at(line, Some(column))
+            .hint("save it as UTF-8 (most editors offer this in \"Save as\")")
+    })?;
+    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+}
+
+/// Reads and deserializes a YAML file; a problem carries the line and column serde_yaml gives.
+pub(crate) fn read_yaml<T: DeserializeOwned>(path: &Path) -> Result<T, Problem> {
+    let text = read_text(path)?;
+    serde_yaml::from_str(&text).map_err(|err| {
+        let problem = Problem::error(path, yaml_message(&err));
+        match err.location() {
+            Some(at) => problem.at(at.line(), Some(at.column())),
+            None => problem,
+        }
+        .hint("check the key and value on that line against CONTRIBUTING.md")
+    })
+}
+
+fn yaml_message(err: &serde_yaml::Error) -> String {
+    let message = err.to_string();
+    // serde_yaml appends " at line L column C"; the location is reported separately.
+    match message.find(" at line ") {
+        Some(cut) => message[..cut].to_string(),
+        None => message,
+    }
+}
+
+fn load_resolution(dir: &Path, config: &Config) -> (Option<Resolution>, Problems) {
+    let mut problems = Problems::new();
+    let meta_path = dir.join("meta.yaml");
+    if !meta_path.is_file() {
+        problems.push(
+            Problem::error(dir, "this resolution folder has no meta.yaml")
+                .hint("create it with `recueil import`, or remove the folder"),
+        );
+        return (None, problems);
+    }
+    let meta: Meta = match read_yaml(&meta_path) {
+        Ok(meta) => meta,
+        Err(problem) => {
+            problems.push(problem);
+            return (None, problems);
+        }
+    };
+    let slug = meta.symbol.slug();
+    if dir.file_name().and_then(|n| n.to_str()) != Some(slug.as_str()) {
+        problems.push(
+            Problem::error(&meta_path, format!("the folder of {} must be named `{slug}`", meta.symbol))
+                .at(1, None)
+                .hint(format!("rename the folder to content/resolutions/{slug}/ or correct `symbol:`")),
+        );
+    }
+    let texts = load_texts(dir, &meta, config, &mut problems);
+    let resolution = Resolution {
+        symbol: meta.symbol.clone(),
+        slug,
+        dir: dir.to_path_buf(),
+        meta,
+        texts,
+    };
+    (Some(resolution), problems)
+}
+
+fn load_texts(dir: &Path, meta: &Meta, config: &Config, problems: &mut Problems) -> Vec<Text> {
+    let meta_path = dir.join("meta.yaml");
+    for lang in meta.texts.keys() {
+        if config.language(lang).is_none() {
+            problems.push(
+                Problem::error(&meta_path, format!("texts.{lang}: `{lang}` is not a language of this site"))
+                    .hint("add it to book.languages in book.toml, or remove it here"),
+            );
+        }
+    }
+    let mut texts = Vec::new();
+    for lang in config.language_codes() {
+        let path = dir.join(format!("{lang}.md"));
+        let state = meta.texts.get(lang);
+        if !path.is_file() {
+            if state.is_some() {
+                problems.push(
+                    Problem::error(&meta_path, format!("texts.{lang} is listed but {lang}.md is missing"))
+                        .hint(format!("import the {lang} text, or remove texts.{lang}")),
+                );
+            }
+            continue;
+        }
+        if !meta.title.contains_key(lang) {
+            problems.push(
+                Problem::warning(&meta_path, format!("no title.{lang} for the {lang} text"))
+                    .hint(format!("add `title: {{{lang}: …}}`")),
+            );
+        }
+        let source = match read_text(&path) {
+            Ok(source) => source,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
+        };
+        let (mut parsed, found) = text::parse_text(&path, &source);
+        problems.extend(found);
+        text::link_footnotes(&path, &mut parsed, problems);
+        if parsed.paragraphs.is_empty() {
+            problems.push(
+                Problem::error(&path, "this text has no paragraph")
+                    .hint("a canonical text holds at least one preambular or operative paragraph"),
+            );
+        }
+        texts.push(Text {
+            lang: lang.to_string(),
+            path,
+            complete: state.is_none_or(|s| s.complete),
+            remark: state.and_then(|s| s.remark.clone()),
+            opening: parsed.opening,
+            paragraphs: parsed.paragraphs,
+            footnotes: parsed.footnotes,
+        });
+    }
+    if texts.is_empty() {
+        problems.push(
+            Problem::error(dir, "this resolution has no text in any language of the site")
+                .hint("add fr.md or en.md with `recueil import`"),
+        );
+    }
+    texts
+}
+
+fn load_series_files(dir: &Path, problems: &mut Problems) -> Vec<SeriesSource> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut sources = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                problems.push(Problem::error(dir, err.to_string()));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let Some(id) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".yaml")) else {
+            continue;
+        };
+        if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') || id.is_empty() {
+            problems.push(
+                Problem::error(path, format!("`{id}` is not a usable series id"))
+                    .hint("name series files with lower-case letters, digits and hyphens"),
+            );
+            continue;
+        }
+        match read_yaml::<SeriesFile>(path) {
+            Ok(file) => sources.push(SeriesSource {
+                id: id.to_string(),
+                path: path.to_path_buf(),
+                file,
+            }),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    sources
+}

@@ -1,0 +1,41 @@
+//! One whole build: configuration, loading, rendering and writing, with what it found.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::config::Config;
+use crate::diag::Problems;
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub out: PathBuf,
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+    pub warnings: Problems,
+}
+
+/// Why a build failed: the content (exit code 1) or the machine (exit code 2).
+#[derive(Debug)]
+pub enum BuildError {
+    Content(Problems),
+    Output(Problems),
+}
+
+/// Builds the archive at `root` into `out` (default: book.toml's build-dir).
+pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let config = Config::load(root).map_err(BuildError::Content)?;
+    let loaded = crate::load::load(&config).map_err(BuildError::Content)?;
+    let files = crate::render::render_site(&config, &loaded.archive).map_err(BuildError::Content)?;
+    let out = out.map_or_else(|| config.build_dir.clone(), Path::to_path_buf);
+    crate::write::write_site(&out, &files, force).map_err(BuildError::Output)?;
+    Ok(BuildReport {
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        files: files.len(),
+        out,
+        elapsed: started.elapsed(),
+        warnings: loaded.warnings,
+    })
+}

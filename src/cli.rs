@@ -1,0 +1,87 @@
+//! The command line: arguments parsed by clap, dispatched to the library, problems printed.
+//!
+//! Exit codes (documented in the README): 0 success; 1 the content has errors (the build or
+//! import refused it, with every problem listed); 2 a usage error or an I/O failure outside the
+//! content (clap uses 2 for usage errors too).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::build::{BuildError, build};
+use crate::diag::Problems;
+
+/// recueil builds an annotated, bilingual archive of UN resolutions into a static site.
+#[derive(Debug, Parser)]
+#[command(name = "recueil", version, about, long_about = None)]
+pub struct Cli {
+    /// The archive's folder (where book.toml is).
+    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site from content/ into public/ (or --out).
+    Build {
+        /// Output folder (default: build-dir from book.toml, `public/`).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Replace the output folder even if it is not an earlier output of recueil.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Success, content errors, usage or I/O errors.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_CONTENT: u8 = 1;
+pub const EXIT_IO: u8 = 2;
+
+/// Runs the command line; returns the process exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    ExitCode::from(match cli.command {
+        Command::Build { out, force } => run_build(&cli.root, out, force),
+    })
+}
+
+fn run_build(root: &std::path::Path, out: Option<PathBuf>, force: bool) -> u8 {
+    match build(root, out.as_deref(), force) {
+        Ok(report) => {
+            eprint!("{}", report.warnings);
+            eprintln!(
+                "built {} pages ({} files) into {} in {} ms{}",
+                report.pages,
+                report.files,
+                report.out.display(),
+                report.elapsed.as_millis(),
+                warning_suffix(&report.warnings),
+            );
+            EXIT_OK
+        }
+        Err(BuildError::Content(problems)) => fail("build failed", &problems, EXIT_CONTENT),
+        Err(BuildError::Output(problems)) => fail("could not write the site", &problems, EXIT_IO),
+    }
+}
+
+fn warning_suffix(warnings: &Problems) -> String {
+    match warnings.warning_count() {
+        0 => String::new(),
+        1 => ", 1 warning".into(),
+        n => format!(", {n} warnings"),
+    }
+}
+
+fn fail(what: &str, problems: &Problems, code: u8) -> u8 {
+    eprint!("{problems}");
+    eprintln!(
+        "{what}: {} error(s){}; nothing was changed in the output folder",
+        problems.error_count(),
+        warning_suffix(problems)
+    );
+    code
+}

@@ -1,0 +1,267 @@
+//! `book.toml`: the site's configuration, parsed and validated into a [`Config`].
+//!
+//! Raw TOML is read into structs that reject unknown keys (a misspelt key is an error with its line,
+//! never a silently ignored setting), then checked as a whole (the default language is one of the
+//! languages, each language has its titles, the site URL is absolute) and resolved against the
+//! archive's root folder. Everything downstream sees only the resolved [`Config`].
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diag::{Problem, Problems, line_col};
+
+/// The name of the configuration file at the root of an archive.
+pub const CONFIG_FILE: &str = "book.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    book: RawBook,
+    #[serde(default)]
+    language: BTreeMap<String, RawLanguage>,
+    #[serde(default)]
+    build: RawBuild,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawBook {
+    languages: Vec<String>,
+    default_language: Option<String>,
+    site_url: Option<String>,
+    repository_url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawLanguage {
+    title: String,
+    #[serde(default)]
+    description: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawBuild {
+    content_dir: Option<PathBuf>,
+    build_dir: Option<PathBuf>,
+}
+
+/// One language of the site, in the order the configuration gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    /// ISO 639-1 code: `fr`, `en`.
+    pub code: String,
+    pub title: String,
+    pub description: String,
+}
+
+/// The validated configuration of one archive.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The archive's folder (where book.toml is).
+    pub root: PathBuf,
+    pub languages: Vec<Language>,
+    pub default_language: String,
+    /// Absolute URL of the published site, always ending with `/` (may carry a subpath).
+    pub site_url: Option<String>,
+    pub repository_url: Option<String>,
+    pub content_dir: PathBuf,
+    pub build_dir: PathBuf,
+}
+
+impl Config {
+    /// Reads and validates `<root>/book.toml`.
+    pub fn load(root: &Path) -> Result<Config, Problems> {
+        let path = root.join(CONFIG_FILE);
+        let text = fs_err::read_to_string(&path).map_err(|err| {
+            Problem::error(&path, err.to_string())
+                .hint("run recueil from the archive's folder, or pass --root DIR")
+        })?;
+        Config::parse(root, &path, &text)
+    }
+
+    /// Validates the text of a book.toml found at `path`.
+    pub fn parse(root: &Path, path: &Path, text: &str) -> Result<Config, Problems> {
+        let raw: RawConfig = toml::from_str(text).map_err(|err| {
+            let problem = Problem::error(path, err.message().to_string());
+            match err.span() {
+                Some(span) => {
+                    let (line, column) = line_col(text, span.start);
+                    problem.at(line, Some(column))
+                }
+                None => problem,
+            }
+            .hint("see the example book.toml in the README")
+        })?;
+        validate(root, path, text, raw)
+    }
+
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    pub fn language_codes(&self) -> impl Iterator<Item = &str> {
+        self.languages.iter().map(|l| l.code.as_str())
+    }
+}
+
+fn validate(root: &Path, path: &Path, text: &str, raw: RawConfig) -> Result<Config, Problems> {
+    let mut problems = Problems::new();
+    let line_of = |needle: &str| {
+        text.find(needle)
+            .map(|offset| line_col(text, offset).0)
+    };
+    let mut languages = Vec::new();
+    if raw.book.languages.is_empty() {
+        problems.push(
+            Problem::error(path, "`book.languages` is empty")
+                .at_line(line_of("languages"))
+                .hint("list the site's languages in order, e.g. languages = [\"fr\", \"en\"]"),
+        );
+    }
+    for code in &raw.book.languages {
+        if !is_language_code(code) {
+            problems.push(
+                Problem::error(path, format!("`{code}` is not a language code"))
+                    .at_line(line_of("languages"))
+                    .hint("use two lower-case letters (ISO 639-1): fr, en, es, ar, ru, zh"),
+            );
+            continue;
+        }
+        match raw.language.get(code) {
+            Some(lang) => languages.push(Language {
+                code: code.clone(),
+                title: lang.title.clone(),
+                description: lang.description.clone(),
+            }),
+            None => problems.push(
+                Problem::error(path, format!("language `{code}` has no [language.{code}] table"))
+                    .at_line(line_of("languages"))
+                    .hint(format!("add [language.{code}] with a `title` for the site in that language")),
+            ),
+        }
+    }
+    for code in raw.language.keys() {
+        if !raw.book.languages.contains(code) {
+            problems.push(
+                Problem::error(path, format!("[language.{code}] is not in `book.languages`"))
+                    .at_line(line_of(&format!("[language.{code}]")))
+                    .hint(format!("add \"{code}\" to book.languages or remove the table")),
+            );
+        }
+    }
+    let default_language = raw
+        .book
+        .default_language
+        .clone()
+        .or_else(|| raw.book.languages.first().cloned())
+        .unwrap_or_default();
+    if !raw.book.languages.is_empty() && !raw.book.languages.contains(&default_language) {
+        problems.push(
+            Problem::error(
+                path,
+                format!("default-language `{default_language}` is not one of book.languages"),
+            )
+            .at_line(line_of("default-language"))
+            .hint("pick one of the languages listed in book.languages"),
+        );
+    }
+    let site_url = raw.book.site_url.as_deref().map(normalise_url);
+    if let Some(url) = &site_url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        problems.push(
+            Problem::error(path, format!("site-url `{url}` is not an absolute http(s) URL"))
+                .at_line(line_of("site-url"))
+                .hint("write the published address, e.g. https://user.github.io/archive/"),
+        );
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(Config {
+        root: root.to_path_buf(),
+        languages,
+        default_language,
+        site_url,
+        repository_url: raw.book.repository_url.map(|u| u.trim_end_matches('/').to_string()),
+        content_dir: root.join(raw.build.content_dir.unwrap_or_else(|| "content".into())),
+        build_dir: root.join(raw.build.build_dir.unwrap_or_else(|| "public".into())),
+    })
+}
+
+fn is_language_code(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_lowercase())
+}
+
+fn normalise_url(url: &str) -> String {
+    let url = url.trim();
+    if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[book]
+languages = ["fr", "en"]
+default-language = "fr"
+site-url = "https://user.github.io/archive"
+
+[language.fr]
+title = "Recueil"
+
+[language.en]
+title = "Collection"
+"#;
+
+    fn parse(text: &str) -> Result<Config, Problems> {
+        Config::parse(Path::new("/site"), Path::new("/site/book.toml"), text)
+    }
+
+    #[test]
+    fn a_good_config_resolves_folders_and_url() {
+        let config = parse(GOOD).unwrap();
+        assert_eq!(config.language_codes().collect::<Vec<_>>(), ["fr", "en"]);
+        assert_eq!(config.default_language, "fr");
+        assert_eq!(config.site_url.as_deref(), Some("https://user.github.io/archive/"));
+        assert_eq!(config.content_dir, Path::new("/site/content"));
+        assert_eq!(config.build_dir, Path::new("/site/public"));
+    }
+
+    #[test]
+    fn an_unknown_key_is_named_with_its_line() {
+        let text = GOOD.replace("default-language", "default-langage");
+        let problems = parse(&text).unwrap_err();
+        let problem = problems.iter().next().unwrap();
+        assert!(problem.message.contains("default-langage"), "{problem}");
+        assert_eq!(problem.line, Some(4));
+    }
+
+    #[test]
+    fn a_wrong_type_is_an_error_with_its_line() {
+        let text = GOOD.replace(r#"["fr", "en"]"#, "\"fr\"");
+        let problem = parse(&text).unwrap_err().iter().next().unwrap().clone();
+        assert_eq!(problem.line, Some(3), "{problem}");
+    }
+
+    #[test]
+    fn every_inconsistency_is_reported_at_once() {
+        let text = GOOD
+            .replace("default-language = \"fr\"", "default-language = \"es\"")
+            .replace("[language.en]\ntitle = \"Collection\"", "");
+        let problems = parse(&text).unwrap_err();
+        let messages: Vec<_> = problems.iter().map(|p| p.message.clone()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("[language.en]"));
+        assert!(messages[1].contains("`es`"));
+    }
+}

@@ -1,0 +1,448 @@
+//! Parses a canonical text (`fr.md`) into paragraphs with their ids.
+//!
+//! The canonical form is plain Markdown a person can correct: an opening line, one preambular
+//! paragraph per block, the operative paragraphs as an ordered list (sub-paragraphs `(a)` as a
+//! nested bullet list) and Markdown footnotes. Anything else (headings, raw HTML, code blocks) is
+//! reported as a problem with its line, because it would have no paragraph id.
+
+use std::ops::Range;
+use std::path::Path;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::archive::{Footnote, Paragraph, ParagraphKind};
+use crate::diag::{Problem, Problems};
+
+/// What a canonical text holds, before it is attached to its resolution.
+#[derive(Debug, Default)]
+pub(crate) struct ParsedText {
+    pub opening: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub footnotes: Vec<Footnote>,
+}
+
+type Spanned<'a> = (Event<'a>, Range<usize>);
+
+struct Cursor<'a, 'p> {
+    events: Vec<Spanned<'a>>,
+    pos: usize,
+    path: &'p Path,
+    line_starts: Vec<usize>,
+    problems: Problems,
+    /// Footnote labels referenced so far, with the anchor given to each reference.
+    fn_refs: Vec<(String, String)>,
+}
+
+/// Parses `source`; problems are located in `path`.
+pub(crate) fn parse_text(path: &Path, source: &str) -> (ParsedText, Problems) {
+    let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let events: Vec<Spanned> = Parser::new_ext(source, options).into_offset_iter().collect();
+    let line_starts = std::iter::once(0)
+        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let mut cursor = Cursor {
+        events,
+        pos: 0,
+        path,
+        line_starts,
+        problems: Problems::new(),
+        fn_refs: Vec::new(),
+    };
+    let parsed = cursor.document();
+    (parsed, cursor.problems)
+}
+
+impl<'a> Cursor<'a, '_> {
+    fn line(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
+
+    /// Records an error at `offset`; the same message on the same line is reported once.
+    fn problem(&mut self, offset: usize, message: impl Into<String>, hint: &str) {
+        let line = self.line(offset);
+        let problem = Problem::error(self.path, message).at(line, None).hint(hint);
+        if !self.problems.iter().any(|p| *p == problem) {
+            self.problems.push(problem);
+        }
+    }
+
+    fn document(&mut self) -> ParsedText {
+        let mut parsed = ParsedText::default();
+        let mut operative_seen = false;
+        while let Some((event, range)) = self.events.get(self.pos).cloned() {
+            self.pos += 1;
+            match event {
+                Event::Start(Tag::Paragraph) => {
+                    let line = self.line(range.start);
+                    let inlines = self.inlines_until(TagEnd::Paragraph);
+                    let starts_with_lead = matches!(inlines.first(), Some(Event::Start(Tag::Emphasis)));
+                    if parsed.opening.is_none() && parsed.paragraphs.is_empty() && !starts_with_lead {
+                        parsed.opening = Some(plain_text(&inlines));
+                    } else if operative_seen {
+                        self.problem(
+                            range.start,
+                            "a paragraph after the operative paragraphs has no paragraph id",
+                            "operative paragraphs are a numbered list (`12. *Décide* …`); join this text to one of them or make it a list item",
+                        );
+                    } else {
+                        let n = parsed.paragraphs.len() + 1;
+                        parsed.paragraphs.push(self.paragraph(
+                            format!("pp{n}"),
+                            ParagraphKind::Preambular,
+                            None,
+                            inlines,
+                            line,
+                        ));
+                    }
+                }
+                Event::Start(Tag::List(Some(start))) => {
+                    operative_seen = true;
+                    let operative = self.operative_list(start, &parsed.paragraphs);
+                    parsed.paragraphs.extend(operative);
+                }
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    let line = self.line(range.start);
+                    let inlines = self.inlines_until(TagEnd::FootnoteDefinition);
+                    parsed.footnotes.push(footnote(&label, &inlines, line));
+                }
+                Event::Start(tag) => {
+                    let what = describe(&tag);
+                    self.problem(
+                        range.start,
+                        format!("{what} has no place in a canonical text"),
+                        "a canonical text holds the opening line, preambular paragraphs, a numbered list of operative paragraphs and footnotes (`[^1]: …`); put commentary in notes.md",
+                    );
+                    self.skip_block();
+                }
+                Event::Html(_) | Event::InlineHtml(_) => self.problem(
+                    range.start,
+                    "raw HTML has no place in a canonical text",
+                    "write the text as Markdown: *italics*, footnotes as [^1]",
+                ),
+                Event::Rule => {}
+                other => self.problem(
+                    range.start,
+                    format!("unexpected {other:?} in a canonical text"),
+                    "see CONTRIBUTING.md for the canonical text format",
+                ),
+            }
+        }
+        parsed
+    }
+
+    /// The items of the operative list; `start` is the number of its first item.
+    fn operative_list(&mut self, start: u64, before: &[Paragraph]) -> Vec<Paragraph> {
+        let mut items = Vec::new();
+        let mut number = start;
+        let taken: Vec<&str> = before.iter().map(|p| p.id.as_str()).collect();
+        while let Some((event, range)) = self.events.get(self.pos).cloned() {
+            self.pos += 1;
+            match event {
+                Event::Start(Tag::Item) => {
+                    let id = format!("op{number}");
+                    if taken.contains(&id.as_str()) {
+                        self.problem(range.start, format!("paragraph id `{id}` is used twice"), "number operative paragraphs once, in order");
+                    }
+                    let line = self.line(range.start);
+                    items.push(self.operative_item(id, number, line));
+                    number += 1;
+                }
+                Event::End(TagEnd::List(true)) => break,
+                _ => {}
+            }
+        }
+        items
+    }
+
+    /// One operative paragraph: its text, then its sub-paragraphs.
+    fn operative_item(&mut self, id: String, number: u64, line: usize) -> Paragraph {
+        let mut inlines = Vec::new();
+        let mut subs = Vec::new();
+        while let Some((event, range)) = self.events.get(self.pos).cloned() {
+            self.pos += 1;
+            match event {
+                Event::End(TagEnd::Item) => break,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+                Event::Start(Tag::List(None)) => subs = self.sub_list(&id),
+                Event::Start(Tag::List(Some(_))) => {
+                    self.problem(range.start, "a numbered list inside an operative paragraph", "write sub-paragraphs as a bullet list: `   - (a) …`");
+                    self.skip_block();
+                }
+                Event::Html(_) | Event::InlineHtml(_) => self.problem(range.start, "raw HTML has no place in a canonical text", "write the text as Markdown"),
+                inline => inlines.push(inline),
+            }
+        }
+        let mut paragraph = self.paragraph(id, ParagraphKind::Operative, Some(number.to_string()), inlines, line);
+        paragraph.subs = subs;
+        paragraph
+    }
+
+    fn sub_list(&mut self, parent: &str) -> Vec<Paragraph> {
+        let mut subs = Vec::new();
+        while let Some((event, range)) = self.events.get(self.pos).cloned() {
+            self.pos += 1;
+            match event {
+                Event::Start(Tag::Item) => {
+                    let line = self.line(range.start);
+                    let mut inlines = Vec::new();
+                    while let Some((event, _)) = self.events.get(self.pos).cloned() {
+                        self.pos += 1;
+                        match event {
+                            Event::End(TagEnd::Item) => break,
+                            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+                            inline => inlines.push(inline),
+                        }
+                    }
+                    let position = subs.len();
+                    let (letter, inlines) = split_letter(inlines, position);
+                    let id = format!("{parent}-{letter}");
+                    if subs.iter().any(|p: &Paragraph| p.id == id) {
+                        self.problem(range.start, format!("paragraph id `{id}` is used twice"), "letter sub-paragraphs (a), (b), … once each");
+                    }
+                    subs.push(self.paragraph(id, ParagraphKind::Sub, Some(format!("({letter})")), inlines, line));
+                }
+                Event::End(TagEnd::List(false)) => break,
+                _ => {}
+            }
+        }
+        subs
+    }
+
+    /// Inline events up to the end of the current block, which is consumed.
+    fn inlines_until(&mut self, end: TagEnd) -> Vec<Event<'a>> {
+        let mut inlines = Vec::new();
+        while let Some((event, range)) = self.events.get(self.pos).cloned() {
+            self.pos += 1;
+            match event {
+                Event::End(found) if found == end => break,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {
+                    if !inlines.is_empty() && end == TagEnd::FootnoteDefinition {
+                        inlines.push(Event::SoftBreak);
+                    }
+                }
+                Event::Html(_) | Event::InlineHtml(_) => self.problem(range.start, "raw HTML has no place in a canonical text", "write the text as Markdown"),
+                inline => inlines.push(inline),
+            }
+        }
+        inlines
+    }
+
+    fn skip_block(&mut self) {
+        let mut depth = 1usize;
+        while let Some((event, _)) = self.events.get(self.pos) {
+            self.pos += 1;
+            match event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                break;
+            }
+        }
+    }
+
+    fn paragraph(&mut self, id: String, kind: ParagraphKind, label: Option<String>, inlines: Vec<Event<'a>>, line: usize) -> Paragraph {
+        let plain = plain_text(&inlines);
+        let html = self.inline_html(inlines);
+        Paragraph { id, kind, label, html, plain, line, subs: Vec::new() }
+    }
+
+    /// Inline HTML of a paragraph, footnote references turned into links to `#fnN`.
+    fn inline_html(&mut self, inlines: Vec<Event<'a>>) -> String {
+        let events: Vec<Event> = inlines
+            .into_iter()
+            .map(|event| match event {
+                Event::FootnoteReference(label) => {
+                    let seen = self.fn_refs.iter().filter(|(l, _)| *l == *label).count();
+                    let anchor = if seen == 0 { format!("fnref{label}") } else { format!("fnref{label}-{}", seen + 1) };
+                    self.fn_refs.push((label.to_string(), anchor.clone()));
+                    Event::InlineHtml(CowStr::from(format!(
+                        "<sup class=\"fnref\"><a id=\"{anchor}\" href=\"#fn{label}\" role=\"doc-noteref\">{label}</a></sup>"
+                    )))
+                }
+                Event::SoftBreak => Event::Text(" ".into()),
+                other => other,
+            })
+            .collect();
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        html
+    }
+}
+
+/// Binds footnote references to their definitions and reports what does not match.
+pub(crate) fn link_footnotes(path: &Path, parsed: &mut ParsedText, problems: &mut Problems) {
+    let mut referenced: Vec<(String, String)> = Vec::new();
+    for paragraph in parsed.paragraphs.iter().flat_map(|p| std::iter::once(p).chain(p.subs.iter())) {
+        collect_refs(&paragraph.html, &mut referenced);
+    }
+    for footnote in &mut parsed.footnotes {
+        footnote.refs = referenced
+            .iter()
+            .filter(|(label, _)| *label == footnote.label)
+            .map(|(_, anchor)| anchor.clone())
+            .collect();
+        if footnote.refs.is_empty() {
+            problems.push(
+                Problem::warning(path, format!("footnote [^{}] is never referenced", footnote.label))
+                    .at(footnote.line, None)
+                    .hint(format!("put [^{}] where the note's marker stands in the text", footnote.label)),
+            );
+        }
+    }
+    // pulldown-cmark leaves a reference without a definition as literal text.
+    for paragraph in parsed.paragraphs.iter().flat_map(|p| std::iter::once(p).chain(p.subs.iter())) {
+        for (start, _) in paragraph.plain.match_indices("[^") {
+            let label: String = paragraph.plain[start + 2..].chars().take_while(|c| *c != ']').collect();
+            problems.push(
+                Problem::error(path, format!("footnote reference [^{label}] in {} has no definition", paragraph.id))
+                    .at(paragraph.line, None)
+                    .hint(format!("add a line `[^{label}]: …` at the end of the text")),
+            );
+        }
+    }
+}
+
+fn collect_refs(html: &str, out: &mut Vec<(String, String)>) {
+    for part in html.split("<a id=\"fnref").skip(1) {
+        let anchor_tail = part.split('"').next().unwrap_or_default();
+        let label = anchor_tail.split('-').next().unwrap_or_default();
+        out.push((label.to_string(), format!("fnref{anchor_tail}")));
+    }
+}
+
+fn footnote(label: &str, inlines: &[Event], line: usize) -> Footnote {
+    let mut html = String::new();
+    let events = inlines.iter().cloned().map(|e| match e {
+        Event::SoftBreak => Event::Text(" ".into()),
+        other => other,
+    });
+    pulldown_cmark::html::push_html(&mut html, events);
+    Footnote {
+        id: format!("fn{label}"),
+        label: label.to_string(),
+        html,
+        plain: plain_text(inlines),
+        line,
+        refs: Vec::new(),
+    }
+}
+
+/// Splits a leading `(a)` from a sub-paragraph; without one, the letter follows the position.
+fn split_letter(mut inlines: Vec<Event>, position: usize) -> (String, Vec<Event>) {
+    if let Some(Event::Text(text)) = inlines.first() {
+        let text = text.to_string();
+        if let Some(rest) = text.strip_prefix('(')
+            && let Some((letter, after)) = rest.split_once(')')
+            && !letter.is_empty()
+            && letter.len() <= 4
+            && letter.chars().all(|c| c.is_ascii_lowercase())
+        {
+            let after = after.trim_start().to_string();
+            if after.is_empty() {
+                inlines.remove(0);
+            } else {
+                inlines[0] = Event::Text(after.into());
+            }
+            return (letter.to_string(), inlines);
+        }
+    }
+    let letter = char::from(b'a' + (position % 26) as u8).to_string();
+    (letter, inlines)
+}
+
+/// The text of inline events, footnote references left out.
+pub(crate) fn plain_text(inlines: &[Event]) -> String {
+    let mut out = String::new();
+    for event in inlines {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+fn describe(tag: &Tag) -> &'static str {
+    match tag {
+        Tag::Heading { .. } => "a heading",
+        Tag::BlockQuote(_) => "a block quote",
+        Tag::CodeBlock(_) => "a code block",
+        Tag::List(None) => "a bullet list outside an operative paragraph",
+        Tag::Table(_) => "a table",
+        Tag::HtmlBlock => "raw HTML",
+        _ => "this block",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "L’Assemblée générale,\n\n*Réaffirmant* sa volonté, le 25 juin 1993[^1], pour favoriser,\n\n*Rappelant également* la Conférence,\n\n1. *Réaffirme* que l’un des buts ;\n\n2. *Demande* à tous :\n\n   - (a) d’abord ;\n\n   - (b) ensuite ;\n\n3. *Décide* de poursuivre.\n\n[^1]: A/CONF.157/24 (Part I), chap. III.\n";
+
+    fn parse(source: &str) -> (ParsedText, Problems) {
+        let (mut parsed, mut problems) = parse_text(Path::new("fr.md"), source);
+        link_footnotes(Path::new("fr.md"), &mut parsed, &mut problems);
+        (parsed, problems)
+    }
+
+    fn ids(parsed: &ParsedText) -> Vec<String> {
+        parsed
+            .paragraphs
+            .iter()
+            .flat_map(|p| std::iter::once(p).chain(p.subs.iter()))
+            .map(|p| p.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_get_their_ids() {
+        let (parsed, problems) = parse(SAMPLE);
+        assert!(problems.is_empty(), "{problems}");
+        assert_eq!(parsed.opening.as_deref(), Some("L’Assemblée générale,"));
+        assert_eq!(ids(&parsed), ["pp1", "pp2", "op1", "op2", "op2-a", "op2-b", "op3"]);
+        let op2a = &parsed.paragraphs[3].subs[0];
+        assert_eq!(op2a.label.as_deref(), Some("(a)"));
+        assert_eq!(op2a.plain, "d’abord ;");
+    }
+
+    #[test]
+    fn footnotes_are_linked_both_ways() {
+        let (parsed, _) = parse(SAMPLE);
+        let pp1 = &parsed.paragraphs[0];
+        assert!(pp1.html.contains("<a id=\"fnref1\" href=\"#fn1\""), "{}", pp1.html);
+        assert!(pp1.html.contains("<em>Réaffirmant</em>"));
+        assert_eq!(pp1.plain, "Réaffirmant sa volonté, le 25 juin 1993, pour favoriser,");
+        assert_eq!(parsed.footnotes[0].id, "fn1");
+        assert_eq!(parsed.footnotes[0].refs, ["fnref1"]);
+    }
+
+    #[test]
+    fn operative_numbers_follow_the_list_start() {
+        let (parsed, _) = parse("L’Assemblée générale,\n\n*Rappelant* x,\n\n4. *Décide* y ;\n\n5. *Prie* z.\n");
+        assert_eq!(ids(&parsed), ["pp1", "op4", "op5"]);
+    }
+
+    #[test]
+    fn headings_and_html_are_reported_with_their_line() {
+        let (_, problems) = parse("L’Assemblée générale,\n\n## Note\n\n*Rappelant* <b>x</b>,\n");
+        let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [Some(3), Some(5)], "{problems}");
+    }
+
+    #[test]
+    fn a_missing_footnote_definition_is_an_error() {
+        let (_, problems) = parse("L’Assemblée générale,\n\n*Rappelant* x[^2],\n");
+        assert!(problems.has_errors());
+        assert!(problems.to_string().contains("[^2] in pp1 has no definition"), "{problems}");
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        let (parsed, _) = parse("L’Assemblée générale,\n\n*Rappelant* a < b & c,\n");
+        assert!(parsed.paragraphs[0].html.contains("a &lt; b &amp; c"));
+    }
+}

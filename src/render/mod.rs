@@ -1,0 +1,192 @@
+//! Rendering: the archive through Tera templates into the files of the site.
+//!
+//! Templates and theme files are embedded in the binary as defaults (the repository's own
+//! `templates/` and `theme/`); an archive overrides any of them by a file of the same name in its
+//! own `templates/` or `theme/` folder, as mdBook does. Templates are compiled once, then every
+//! page is one job in a flat list rendered in parallel. Nothing is written here: the result is a
+//! list of files for `write` to put in place.
+
+pub(crate) mod strings;
+pub(crate) mod views;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::archive::Archive;
+use crate::config::Config;
+use crate::diag::{Problem, Problems};
+use strings::Strings;
+use views::{Views, paths};
+
+/// A file of the built site: its path relative to the output folder and its bytes.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("components.html", include_str!("../../templates/components.html")),
+    ("meta.html", include_str!("../../templates/meta.html")),
+    ("lineage.html", include_str!("../../templates/lineage.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("resolution.html", include_str!("../../templates/resolution.html")),
+    ("parallel.html", include_str!("../../templates/parallel.html")),
+    ("series.html", include_str!("../../templates/series.html")),
+];
+
+const STRINGS: &str = include_str!("../../templates/strings.toml");
+
+const THEME: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../theme/style.css"))];
+
+/// One page to render.
+enum Job<'a> {
+    Home(&'a str),
+    Resolution(&'a crate::archive::Resolution, &'a crate::archive::Text),
+    Parallel(&'a crate::archive::Resolution),
+    Series(&'a crate::archive::Series, &'a str),
+}
+
+/// Renders every page and theme file of the site.
+pub fn render_site(config: &Config, archive: &Archive) -> Result<Vec<OutputFile>, Problems> {
+    let templates_dir = config.root.join("templates");
+    let strings = load_strings(config, &templates_dir)?;
+    let tera = load_templates(&templates_dir)?;
+    let views = Views { config, archive, strings: &strings };
+    let jobs = jobs(config, archive);
+    let results: Vec<Result<OutputFile, Problem>> =
+        jobs.par_iter().map(|job| render_job(&tera, &views, job, &templates_dir)).collect();
+    let mut problems = Problems::new();
+    let mut files = Vec::with_capacity(results.len() + THEME.len());
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    files.extend(theme_files(&config.root.join("theme"))?);
+    files.push(OutputFile { path: ".nojekyll".into(), bytes: Vec::new() });
+    Ok(files)
+}
+
+fn jobs<'a>(config: &'a Config, archive: &'a Archive) -> Vec<Job<'a>> {
+    let mut jobs: Vec<Job> = config.language_codes().map(Job::Home).collect();
+    for resolution in &archive.resolutions {
+        jobs.extend(resolution.texts.iter().map(|text| Job::Resolution(resolution, text)));
+        if resolution.texts.len() > 1 {
+            jobs.push(Job::Parallel(resolution));
+        }
+    }
+    for series in &archive.series {
+        jobs.extend(config.language_codes().map(|lang| Job::Series(series, lang)));
+    }
+    jobs
+}
+
+fn render_job(tera: &tera::Tera, views: &Views, job: &Job, templates_dir: &Path) -> Result<OutputFile, Problem> {
+    let default = views.config.default_language.as_str();
+    match job {
+        Job::Home(lang) => render(tera, "index.html", paths::home(lang, default), &views.home(lang), templates_dir),
+        Job::Resolution(resolution, text) => render(
+            tera,
+            "resolution.html",
+            paths::resolution(&text.lang, &resolution.slug),
+            &views.resolution(resolution, text),
+            templates_dir,
+        ),
+        Job::Parallel(resolution) => render(
+            tera,
+            "parallel.html",
+            paths::parallel(&resolution.slug),
+            &views.parallel(resolution),
+            templates_dir,
+        ),
+        Job::Series(series, lang) => render(
+            tera,
+            "series.html",
+            paths::series(lang, &series.id),
+            &views.series_page(series, lang),
+            templates_dir,
+        ),
+    }
+}
+
+fn render<T: Serialize>(tera: &tera::Tera, template: &str, path: String, view: &T, templates_dir: &Path) -> Result<OutputFile, Problem> {
+    let failed = |err: &dyn std::fmt::Display| {
+        Problem::error(templates_dir.join(template), format!("failed to render {path}: {err}"))
+            .hint("check the variable names against ARCHITECTURE.md (template views)")
+    };
+    let context = tera::Context::from_serialize(view).map_err(|e| failed(&error_chain(&e)))?;
+    let html = tera.render(template, &context).map_err(|e| failed(&error_chain(&e)))?;
+    Ok(OutputFile { path, bytes: html.into_bytes() })
+}
+
+/// An error and its causes, one per line ("Reason: …"), as Zola reports them.
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut message = err.to_string();
+    let mut cause = err.source();
+    while let Some(reason) = cause {
+        message.push_str(&format!("\n  Reason: {reason}"));
+        cause = reason.source();
+    }
+    message
+}
+
+fn load_strings(config: &Config, templates_dir: &Path) -> Result<Strings, Problems> {
+    let path = templates_dir.join("strings.toml");
+    let text = if path.is_file() {
+        crate::load::read_text(&path)?
+    } else {
+        STRINGS.to_string()
+    };
+    let languages: Vec<&str> = config.language_codes().collect();
+    Strings::parse(&path, &text, &languages)
+}
+
+/// The embedded templates, each replaced by the archive's own file when it has one.
+fn load_templates(templates_dir: &Path) -> Result<tera::Tera, Problems> {
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on(vec![".html"]);
+    let mut sources = Vec::new();
+    for (name, embedded) in TEMPLATES {
+        let path = templates_dir.join(name);
+        let source = if path.is_file() {
+            crate::load::read_text(&path)?
+        } else {
+            embedded.to_string()
+        };
+        sources.push((*name, source));
+    }
+    tera.add_raw_templates(sources.iter().map(|(n, s)| (*n, s.as_str())))
+        .map_err(|err| Problem::error(templates_dir, error_chain(&err)).hint("fix the template syntax at the place shown"))?;
+    Ok(tera)
+}
+
+/// The embedded theme files, overridden and extended by the archive's `theme/` folder.
+fn theme_files(theme_dir: &Path) -> Result<Vec<OutputFile>, Problems> {
+    let mut files: Vec<OutputFile> = THEME
+        .iter()
+        .map(|(name, bytes)| OutputFile { path: format!("theme/{name}"), bytes: bytes.to_vec() })
+        .collect();
+    if !theme_dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in walkdir::WalkDir::new(theme_dir).sort_by_file_name() {
+        let entry = entry.map_err(|err| Problem::error(theme_dir, err.to_string()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(theme_dir).unwrap_or(entry.path());
+        let path = format!("theme/{}", relative.to_string_lossy().replace('\\', "/"));
+        let bytes = fs_err::read(entry.path()).map_err(|err| Problem::error(entry.path(), err.to_string()))?;
+        files.retain(|f| f.path != path);
+        files.push(OutputFile { path, bytes });
+    }
+    Ok(files)
+}

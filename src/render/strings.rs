@@ -1,0 +1,128 @@
+//! The words of the interface per language (`templates/strings.toml`), and dates in words.
+//!
+//! Kept out of the templates so that a translator edits one file; a language of the site that the
+//! file lacks is an error before any page is rendered, not a page with holes.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use crate::diag::{Problem, Problems, line_col};
+
+/// Interface strings of every language.
+#[derive(Debug, Clone)]
+pub struct Strings {
+    by_lang: BTreeMap<String, toml::Table>,
+}
+
+impl Strings {
+    /// Parses the strings file and checks it covers `languages` with the same keys as the first.
+    pub fn parse(path: &Path, text: &str, languages: &[&str]) -> Result<Strings, Problems> {
+        let table: toml::Table = toml::from_str(text).map_err(|err| {
+            let problem = Problem::error(path, err.message().to_string());
+            match err.span() {
+                Some(span) => {
+                    let (line, column) = line_col(text, span.start);
+                    problem.at(line, Some(column))
+                }
+                None => problem,
+            }
+        })?;
+        let mut by_lang = BTreeMap::new();
+        let mut problems = Problems::new();
+        for lang in languages {
+            match table.get(*lang).and_then(|v| v.as_table()) {
+                Some(t) => {
+                    by_lang.insert(lang.to_string(), t.clone());
+                }
+                None => problems.push(
+                    Problem::error(path, format!("no [{lang}] table: the site has language `{lang}`"))
+                        .hint(format!("copy the [en] table as [{lang}] and translate it")),
+                ),
+            }
+        }
+        if let Some(first) = languages.first().and_then(|l| by_lang.get(*l)) {
+            for (lang, table) in &by_lang {
+                for key in first.keys().filter(|k| !table.contains_key(*k)) {
+                    problems.push(
+                        Problem::error(path, format!("[{lang}] lacks `{key}`"))
+                            .hint(format!("translate `{key}` into `{lang}`")),
+                    );
+                }
+            }
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        Ok(Strings { by_lang })
+    }
+
+    pub fn table(&self, lang: &str) -> &toml::Table {
+        &self.by_lang[lang]
+    }
+
+    pub fn get<'s>(&'s self, lang: &str, key: &'s str) -> &'s str {
+        self.by_lang
+            .get(lang)
+            .and_then(|t| t.get(key))
+            .and_then(|v| v.as_str())
+            .unwrap_or(key)
+    }
+
+    pub fn committee(&self, lang: &str, key: &str) -> String {
+        self.nested(lang, "committees", key).unwrap_or(key).to_string()
+    }
+
+    fn nested(&self, lang: &str, table: &str, key: &str) -> Option<&str> {
+        self.by_lang.get(lang)?.get(table)?.get(key)?.as_str()
+    }
+
+    /// `18 décembre 2007`, `18 December 2007`, `1er janvier 2000`.
+    pub fn date(&self, lang: &str, date: Date) -> String {
+        let month = self
+            .by_lang
+            .get(lang)
+            .and_then(|t| t.get("months"))
+            .and_then(|m| m.get("names"))
+            .and_then(|n| n.as_array())
+            .and_then(|names| names.get(usize::try_from(date.month() - 1).ok()?))
+            .and_then(|name| name.as_str())
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("{:02}", date.month()));
+        let day = match (lang, date.day()) {
+            ("fr", 1) => "1er".to_string(),
+            (_, day) => day.to_string(),
+        };
+        format!("{day} {month} {}", date.year())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = include_str!("../../templates/strings.toml");
+
+    #[test]
+    fn the_bundled_strings_cover_french_and_english() {
+        let strings = Strings::parse(Path::new("strings.toml"), TEXT, &["fr", "en"]).unwrap();
+        assert_eq!(strings.date("fr", jiff::civil::date(2007, 12, 18)), "18 décembre 2007");
+        assert_eq!(strings.date("fr", jiff::civil::date(2000, 1, 1)), "1er janvier 2000");
+        assert_eq!(strings.date("en", jiff::civil::date(2006, 12, 19)), "19 December 2006");
+        assert_eq!(strings.committee("fr", "third"), "Troisième Commission");
+    }
+
+    #[test]
+    fn a_language_without_strings_is_an_error() {
+        let problems = Strings::parse(Path::new("strings.toml"), TEXT, &["fr", "es"]).unwrap_err();
+        assert!(problems.to_string().contains("no [es] table"), "{problems}");
+    }
+
+    #[test]
+    fn a_missing_translation_is_named() {
+        let text = "[fr]\na = \"1\"\nb = \"2\"\n[en]\na = \"1\"\n";
+        let problems = Strings::parse(Path::new("s.toml"), text, &["fr", "en"]).unwrap_err();
+        assert!(problems.to_string().contains("[en] lacks `b`"), "{problems}");
+    }
+}

@@ -1,0 +1,654 @@
+//! Borrowed, serializable views of the archive: what each template sees.
+//!
+//! Views are built per page from the immutable archive. They resolve what templates should not
+//! compute: relative links (every href is relative to the page, so the site works from `file://`
+//! and under any subpath), the language a link leads to, dates in words, and the alignment of
+//! paragraphs across languages.
+
+use serde::Serialize;
+
+use crate::archive::{Archive, Footnote, Member, Paragraph, ParagraphKind, Resolution, Series, Symbol, Text};
+use crate::config::Config;
+use crate::render::strings::Strings;
+
+/// What every page shares: its language, the way back to the site root, the interface words.
+#[derive(Serialize)]
+pub(crate) struct Common<'a> {
+    pub lang: &'a str,
+    /// Relative path from the page to the site root: `""`, `"../"`, `"../../"`.
+    pub root: String,
+    pub site_title: &'a str,
+    pub site_description: &'a str,
+    pub t: &'a toml::Table,
+    pub page_title: String,
+    pub alternates: Vec<Alternate>,
+    /// The home page in this language.
+    pub home_href: String,
+}
+
+/// An entry of the language switch.
+#[derive(Serialize)]
+pub(crate) struct Alternate {
+    pub lang: String,
+    pub name: String,
+    /// None when the page does not exist in that language.
+    pub href: Option<String>,
+    pub current: bool,
+}
+
+/// Builds views for one site; cheap to share across render threads.
+pub(crate) struct Views<'a> {
+    pub config: &'a Config,
+    pub archive: &'a Archive,
+    pub strings: &'a Strings,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ResolutionSummary<'a> {
+    pub symbol: &'a str,
+    pub short: &'a str,
+    pub title: &'a str,
+    /// Set when the title is not in the page's language.
+    pub title_lang: Option<&'a str>,
+    pub adopted: Option<String>,
+    pub href: String,
+    pub texts: Vec<TextLink>,
+    pub parallel_href: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct TextLink {
+    pub lang: String,
+    pub name: String,
+    pub href: String,
+    pub complete: bool,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Head<'a> {
+    pub symbol: &'a str,
+    pub short: &'a str,
+    pub title: &'a str,
+    pub title_lang: Option<&'a str>,
+    pub session: Option<u32>,
+    pub agenda_item: Option<&'a str>,
+    pub adopted: Option<String>,
+    pub meeting: Option<u32>,
+    pub committee: Option<String>,
+    pub report: Vec<Official>,
+    pub distributed: Option<String>,
+    pub vote: Option<String>,
+    pub official: Official,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Official {
+    pub symbol: String,
+    pub href: String,
+}
+
+/// A link to a member of a series, wherever it can be read.
+#[derive(Serialize)]
+pub(crate) struct MemberLink {
+    pub symbol: String,
+    pub short: String,
+    pub href: String,
+    pub held: bool,
+    /// The language of the linked page when it is not the page's own.
+    pub hreflang: Option<String>,
+    pub lang_name: Option<String>,
+    pub adopted: Option<String>,
+    pub title: Option<String>,
+    pub session: Option<u32>,
+    pub source: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct SeriesRef<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ParagraphView<'a> {
+    pub id: &'a str,
+    pub kind: &'static str,
+    pub label: Option<&'a str>,
+    pub html: String,
+    pub subs: Vec<ParagraphView<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct FootnoteView<'a> {
+    pub id: String,
+    pub label: &'a str,
+    pub html: String,
+    pub backrefs: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct TextView<'a> {
+    pub lang: &'a str,
+    pub complete: bool,
+    pub remark: Option<&'a str>,
+    pub last_id: Option<&'a str>,
+    pub opening: Option<&'a str>,
+    pub preamble: Vec<ParagraphView<'a>>,
+    pub operative: Vec<ParagraphView<'a>>,
+    pub footnotes: Vec<FootnoteView<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct HomePage<'a> {
+    pub common: Common<'a>,
+    pub series: Vec<SeriesSummary<'a>>,
+    pub sessions: Vec<SessionGroup<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct SeriesSummary<'a> {
+    pub title: &'a str,
+    pub href: String,
+    pub known: usize,
+    pub held: usize,
+}
+
+#[derive(Serialize)]
+pub(crate) struct SessionGroup<'a> {
+    pub session: Option<u32>,
+    pub resolutions: Vec<ResolutionSummary<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ResolutionPage<'a> {
+    pub common: Common<'a>,
+    pub head: Head<'a>,
+    pub text: TextView<'a>,
+    pub series: Option<SeriesRef<'a>>,
+    pub predecessor: Option<MemberLink>,
+    pub successor: Option<MemberLink>,
+    pub parallel_href: Option<String>,
+    pub other_texts: Vec<TextLink>,
+    /// Languages of the site this resolution is not held in, with the official document.
+    pub missing: Vec<TextLink>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ParallelPage<'a> {
+    pub common: Common<'a>,
+    pub head: Head<'a>,
+    pub columns: Vec<Column<'a>>,
+    pub sections: Vec<Section<'a>>,
+    pub series: Option<SeriesRef<'a>>,
+    pub predecessor: Option<MemberLink>,
+    pub successor: Option<MemberLink>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Column<'a> {
+    pub lang: &'a str,
+    pub name: String,
+    pub title: &'a str,
+    pub href: String,
+    pub complete: bool,
+    pub last_id: Option<&'a str>,
+    pub remark: Option<&'a str>,
+    pub opening: Option<&'a str>,
+    pub footnotes: Vec<FootnoteView<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Section<'a> {
+    pub kind: &'static str,
+    pub rows: Vec<Row<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Row<'a> {
+    pub id: &'a str,
+    pub kind: &'static str,
+    pub label: Option<&'a str>,
+    pub cells: Vec<Cell<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Cell<'a> {
+    pub lang: &'a str,
+    pub html: Option<String>,
+    /// Why the paragraph is absent from this language, when it is.
+    pub gap: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct SeriesPage<'a> {
+    pub common: Common<'a>,
+    pub id: &'a str,
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub members: Vec<MemberLink>,
+    pub held: usize,
+}
+
+/// Page paths, relative to the site root.
+pub(crate) mod paths {
+    pub fn home(lang: &str, default: &str) -> String {
+        if lang == default { "index.html".into() } else { format!("{lang}/index.html") }
+    }
+    pub fn resolution(lang: &str, slug: &str) -> String {
+        format!("{lang}/{slug}.html")
+    }
+    pub fn parallel(slug: &str) -> String {
+        format!("parallel/{slug}.html")
+    }
+    pub fn series(lang: &str, id: &str) -> String {
+        format!("{lang}/series/{id}.html")
+    }
+    /// The relative way back to the root from a page at `path`.
+    pub fn root_of(path: &str) -> String {
+        "../".repeat(path.matches('/').count())
+    }
+}
+
+fn kind_name(kind: ParagraphKind) -> &'static str {
+    match kind {
+        ParagraphKind::Preambular => "preambular",
+        ParagraphKind::Operative => "operative",
+        ParagraphKind::Sub => "sub",
+    }
+}
+
+/// Gives the footnote anchors of a column of the parallel page their language prefix.
+fn prefix_anchors(html: &str, prefix: &str) -> String {
+    if prefix.is_empty() {
+        return html.to_string();
+    }
+    html.replace("href=\"#fn", &format!("href=\"#{prefix}fn"))
+        .replace("id=\"fnref", &format!("id=\"{prefix}fnref"))
+}
+
+impl<'a> Views<'a> {
+    fn name_of(&self, lang: &str) -> String {
+        self.strings.get(lang, "language_name").to_string()
+    }
+
+    pub fn common(&self, lang: &'a str, path: &str, page_title: String, alternates: Vec<Alternate>) -> Common<'a> {
+        let language = self.config.language(lang);
+        let root = paths::root_of(path);
+        Common {
+            lang,
+            home_href: format!("{root}{}", paths::home(lang, &self.config.default_language)),
+            root,
+            site_title: language.map_or("", |l| l.title.as_str()),
+            site_description: language.map_or("", |l| l.description.as_str()),
+            t: self.strings.table(lang),
+            page_title,
+            alternates,
+        }
+    }
+
+    /// The language switch: the same page in each language, when it exists.
+    pub fn alternates(&self, current: &str, root: &str, path_in: impl Fn(&str) -> Option<String>) -> Vec<Alternate> {
+        self.config
+            .language_codes()
+            .map(|lang| Alternate {
+                lang: lang.to_string(),
+                name: self.name_of(lang),
+                href: path_in(lang).map(|p| format!("{root}{p}")),
+                current: lang == current,
+            })
+            .collect()
+    }
+
+    fn title_in<'r>(&self, resolution: &'r Resolution, lang: &str) -> (&'r str, Option<&'r str>) {
+        if let Some(title) = resolution.title(lang) {
+            return (title, None);
+        }
+        match resolution.meta.title.iter().next() {
+            Some((other, title)) => (title, Some(other.as_str())),
+            None => (resolution.symbol.as_str(), None),
+        }
+    }
+
+    fn text_links(&self, resolution: &Resolution, root: &str) -> Vec<TextLink> {
+        resolution
+            .texts
+            .iter()
+            .map(|text| TextLink {
+                lang: text.lang.clone(),
+                name: self.name_of(&text.lang),
+                href: format!("{root}{}", paths::resolution(&text.lang, &resolution.slug)),
+                complete: text.complete,
+            })
+            .collect()
+    }
+
+    /// Where a reader of `lang` reads `resolution`: its page in `lang`, or else in the first language held.
+    fn reading_path(&self, resolution: &Resolution, lang: &str) -> (String, Option<String>) {
+        match resolution.text(lang).or_else(|| resolution.texts.first()) {
+            Some(text) => (
+                paths::resolution(&text.lang, &resolution.slug),
+                (text.lang != lang).then(|| text.lang.clone()),
+            ),
+            None => (resolution.symbol.official_url(lang), None),
+        }
+    }
+
+    pub fn summary(&self, resolution: &'a Resolution, lang: &str, root: &str) -> ResolutionSummary<'a> {
+        let (title, title_lang) = self.title_in(resolution, lang);
+        let (path, _) = self.reading_path(resolution, lang);
+        ResolutionSummary {
+            symbol: resolution.symbol.as_str(),
+            short: resolution.symbol.short(),
+            title,
+            title_lang,
+            adopted: resolution.meta.adopted.map(|d| self.strings.date(lang, d)),
+            href: format!("{root}{path}"),
+            texts: self.text_links(resolution, root),
+            parallel_href: (resolution.texts.len() > 1).then(|| format!("{root}{}", paths::parallel(&resolution.slug))),
+        }
+    }
+
+    pub fn head(&self, resolution: &'a Resolution, lang: &str) -> Head<'a> {
+        let meta = &resolution.meta;
+        let (title, title_lang) = self.title_in(resolution, lang);
+        let official = |symbol: &Symbol| Official { symbol: symbol.to_string(), href: symbol.official_url(lang) };
+        Head {
+            symbol: resolution.symbol.as_str(),
+            short: resolution.symbol.short(),
+            title,
+            title_lang,
+            session: resolution.session(),
+            agenda_item: meta.agenda_item.as_deref(),
+            adopted: meta.adopted.map(|d| self.strings.date(lang, d)),
+            meeting: meta.meeting,
+            committee: meta.committee.map(|c| self.strings.committee(lang, c.key())),
+            report: meta.report.iter().map(official).collect(),
+            distributed: meta.distributed.map(|d| self.strings.date(lang, d)),
+            vote: meta.vote.as_ref().map(|vote| {
+                if vote.without_vote {
+                    self.strings.get(lang, "without_vote").to_string()
+                } else {
+                    let n = |v: Option<u32>| v.map_or("?".to_string(), |n| n.to_string());
+                    self.strings
+                        .get(lang, "recorded_vote")
+                        .replace("{in_favour}", &n(vote.in_favour))
+                        .replace("{against}", &n(vote.against))
+                        .replace("{abstaining}", &n(vote.abstaining))
+                }
+            }),
+            official: official(&resolution.symbol),
+        }
+    }
+
+    pub fn member_link(&self, member: &Member, lang: &str, root: &str) -> MemberLink {
+        let held = self.archive.resolution(&member.symbol);
+        let (href, hreflang, title) = match held {
+            Some(resolution) => {
+                let (path, other) = self.reading_path(resolution, lang);
+                let (title, _) = self.title_in(resolution, lang);
+                (format!("{root}{path}"), other, Some(title.to_string()))
+            }
+            None => (member.symbol.official_url(lang), None, None),
+        };
+        MemberLink {
+            symbol: member.symbol.to_string(),
+            short: member.symbol.short().to_string(),
+            href,
+            held: held.is_some(),
+            lang_name: hreflang.as_deref().map(|l| self.name_of(l)),
+            hreflang,
+            adopted: member.adopted.map(|d| self.strings.date(lang, d)),
+            title,
+            session: member.symbol.ga_session(),
+            source: member.source.clone(),
+        }
+    }
+
+    fn lineage(&self, resolution: &Resolution, lang: &str, root: &str) -> (Option<MemberLink>, Option<MemberLink>) {
+        let Some(member) = self.archive.member(resolution) else {
+            return (None, None);
+        };
+        let series = resolution.meta.series.as_deref().and_then(|id| self.archive.series(id));
+        let find = |symbol: &Option<Symbol>| {
+            let symbol = symbol.as_ref()?;
+            let member = series?.members.iter().find(|m| &m.symbol == symbol)?;
+            Some(self.member_link(member, lang, root))
+        };
+        (find(&member.predecessor), find(&member.successor))
+    }
+
+    pub fn series_ref(&self, series: &'a Series, lang: &str, root: &str) -> SeriesRef<'a> {
+        SeriesRef {
+            id: &series.id,
+            title: series_title(series, lang),
+            href: format!("{root}{}", paths::series(lang, &series.id)),
+        }
+    }
+
+    fn series_of(&self, resolution: &Resolution) -> Option<&'a Series> {
+        self.archive.series(resolution.meta.series.as_deref()?)
+    }
+
+    pub fn paragraph(&self, paragraph: &'a Paragraph, prefix: &str) -> ParagraphView<'a> {
+        ParagraphView {
+            id: &paragraph.id,
+            kind: kind_name(paragraph.kind),
+            label: paragraph.label.as_deref(),
+            html: prefix_anchors(&paragraph.html, prefix),
+            subs: paragraph.subs.iter().map(|s| self.paragraph(s, prefix)).collect(),
+        }
+    }
+
+    pub fn footnotes(&self, text: &'a Text, prefix: &str) -> Vec<FootnoteView<'a>> {
+        text.footnotes
+            .iter()
+            .map(|f: &'a Footnote| FootnoteView {
+                id: format!("{prefix}{}", f.id),
+                label: &f.label,
+                html: f.html.clone(),
+                backrefs: f.refs.iter().map(|r| format!("#{prefix}{r}")).collect(),
+            })
+            .collect()
+    }
+
+    pub fn text(&self, text: &'a Text) -> TextView<'a> {
+        let part = |kind| text.paragraphs.iter().filter(|p| p.kind == kind).map(|p| self.paragraph(p, "")).collect();
+        TextView {
+            lang: &text.lang,
+            complete: text.complete,
+            remark: text.remark.as_deref(),
+            last_id: text.last_id(),
+            opening: text.opening.as_deref(),
+            preamble: part(ParagraphKind::Preambular),
+            operative: part(ParagraphKind::Operative),
+            footnotes: self.footnotes(text, ""),
+        }
+    }
+
+    pub fn home(&self, lang: &'a str) -> HomePage<'a> {
+        let path = paths::home(lang, &self.config.default_language);
+        let root = paths::root_of(&path);
+        let default = self.config.default_language.as_str();
+        let alternates = self.alternates(lang, &root, |l| Some(paths::home(l, default)));
+        let mut sessions: Vec<SessionGroup> = Vec::new();
+        for resolution in self.archive.resolutions.iter().rev() {
+            let session = resolution.session();
+            let summary = self.summary(resolution, lang, &root);
+            match sessions.last_mut() {
+                Some(group) if group.session == session => group.resolutions.push(summary),
+                _ => sessions.push(SessionGroup { session, resolutions: vec![summary] }),
+            }
+        }
+        let series = self
+            .archive
+            .series
+            .iter()
+            .map(|s| SeriesSummary {
+                title: series_title(s, lang),
+                href: format!("{root}{}", paths::series(lang, &s.id)),
+                known: s.members.len(),
+                held: s.members.iter().filter(|m| m.held).count(),
+            })
+            .collect();
+        let title = self.config.language(lang).map_or(String::new(), |l| l.title.clone());
+        HomePage { common: self.common(lang, &path, title, alternates), series, sessions }
+    }
+
+    pub fn resolution(&self, resolution: &'a Resolution, text: &'a Text) -> ResolutionPage<'a> {
+        let lang = text.lang.as_str();
+        let path = paths::resolution(lang, &resolution.slug);
+        let root = paths::root_of(&path);
+        let slug = &resolution.slug;
+        let alternates = self.alternates(lang, &root, |l| resolution.text(l).map(|_| paths::resolution(l, slug)));
+        let head = self.head(resolution, lang);
+        let page_title = format!("{} — {}", resolution.symbol, head.title);
+        let (predecessor, successor) = self.lineage(resolution, lang, &root);
+        let other_texts = self.text_links(resolution, &root).into_iter().filter(|t| t.lang != lang).collect();
+        let missing = self
+            .config
+            .language_codes()
+            .filter(|l| resolution.text(l).is_none())
+            .map(|l| TextLink {
+                lang: l.to_string(),
+                name: self.name_of(l),
+                href: resolution.symbol.official_url(l),
+                complete: false,
+            })
+            .collect();
+        ResolutionPage {
+            common: self.common(lang, &path, page_title, alternates),
+            head,
+            text: self.text(text),
+            series: self.series_of(resolution).map(|s| self.series_ref(s, lang, &root)),
+            predecessor,
+            successor,
+            parallel_href: (resolution.texts.len() > 1).then(|| format!("{root}{}", paths::parallel(slug))),
+            other_texts,
+            missing,
+        }
+    }
+
+    pub fn parallel(&self, resolution: &'a Resolution) -> ParallelPage<'a> {
+        let lang = self.config.default_language.as_str();
+        let path = paths::parallel(&resolution.slug);
+        let root = paths::root_of(&path);
+        let alternates = self.alternates(lang, &root, |l| resolution.text(l).map(|_| paths::resolution(l, &resolution.slug)));
+        let head = self.head(resolution, lang);
+        let page_title = format!("{} — {}", resolution.symbol, self.strings.get(lang, "parallel_title"));
+        let columns = resolution
+            .texts
+            .iter()
+            .map(|text| Column {
+                lang: &text.lang,
+                name: self.name_of(&text.lang),
+                title: self.title_in(resolution, &text.lang).0,
+                href: format!("{root}{}", paths::resolution(&text.lang, &resolution.slug)),
+                complete: text.complete,
+                last_id: text.last_id(),
+                remark: text.remark.as_deref(),
+                opening: text.opening.as_deref(),
+                footnotes: self.footnotes(text, &format!("{}-", text.lang)),
+            })
+            .collect();
+        let sections = [ParagraphKind::Preambular, ParagraphKind::Operative]
+            .into_iter()
+            .map(|kind| Section { kind: kind_name(kind), rows: self.aligned_rows(resolution, kind) })
+            .filter(|s| !s.rows.is_empty())
+            .collect();
+        let (predecessor, successor) = self.lineage(resolution, lang, &root);
+        ParallelPage {
+            common: self.common(lang, &path, page_title, alternates),
+            head,
+            columns,
+            sections,
+            series: self.series_of(resolution).map(|s| self.series_ref(s, lang, &root)),
+            predecessor,
+            successor,
+        }
+    }
+
+    /// Rows of the parallel page: every paragraph id held in any language, in text order.
+    fn aligned_rows(&self, resolution: &'a Resolution, kind: ParagraphKind) -> Vec<Row<'a>> {
+        let mut ids: Vec<(&'a str, &'static str, Option<&'a str>)> = Vec::new();
+        for text in &resolution.texts {
+            for p in text.all_paragraphs().filter(|p| part_of(p, kind)) {
+                if !ids.iter().any(|(id, _, _)| *id == p.id) {
+                    ids.push((&p.id, kind_name(p.kind), p.label.as_deref()));
+                }
+            }
+        }
+        ids.into_iter()
+            .map(|(id, kind, label)| Row {
+                id,
+                kind,
+                label,
+                cells: resolution.texts.iter().map(|text| self.cell(text, id)).collect(),
+            })
+            .collect()
+    }
+
+    fn cell(&self, text: &'a Text, id: &str) -> Cell<'a> {
+        let prefix = format!("{}-", text.lang);
+        match text.paragraph(id) {
+            Some(p) => Cell { lang: &text.lang, html: Some(prefix_anchors(&p.html, &prefix)), gap: None },
+            None => {
+                let lang = text.lang.as_str();
+                let gap = match (text.complete, text.last_id()) {
+                    (false, Some(last)) => format!("{} {last}.", self.strings.get(lang, "gap_incomplete")),
+                    _ => self.strings.get(lang, "gap_missing").to_string(),
+                };
+                Cell { lang, html: None, gap: Some(gap) }
+            }
+        }
+    }
+
+    pub fn series_page(&self, series: &'a Series, lang: &'a str) -> SeriesPage<'a> {
+        let path = paths::series(lang, &series.id);
+        let root = paths::root_of(&path);
+        let alternates = self.alternates(lang, &root, |l| Some(paths::series(l, &series.id)));
+        let title = series_title(series, lang);
+        SeriesPage {
+            common: self.common(lang, &path, title.to_string(), alternates),
+            id: &series.id,
+            title,
+            description: series.description.get(lang).map(String::as_str),
+            members: series.members.iter().map(|m| self.member_link(m, lang, &root)).collect(),
+            held: series.members.iter().filter(|m| m.held).count(),
+        }
+    }
+}
+
+fn part_of(paragraph: &Paragraph, kind: ParagraphKind) -> bool {
+    match kind {
+        ParagraphKind::Operative => paragraph.kind != ParagraphKind::Preambular,
+        other => paragraph.kind == other,
+    }
+}
+
+fn series_title<'s>(series: &'s Series, lang: &str) -> &'s str {
+    series
+        .title
+        .get(lang)
+        .or_else(|| series.title.values().next())
+        .map_or(series.id.as_str(), String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_climb_one_level_per_folder() {
+        assert_eq!(paths::root_of("index.html"), "");
+        assert_eq!(paths::root_of("fr/a-res-61-168.html"), "../");
+        assert_eq!(paths::root_of("fr/series/x.html"), "../../");
+    }
+
+    #[test]
+    fn parallel_columns_get_their_own_footnote_anchors() {
+        let html = r##"x<sup class="fnref"><a id="fnref1" href="#fn1">1</a></sup>"##;
+        let prefixed = prefix_anchors(html, "en-");
+        assert!(prefixed.contains(r##"id="en-fnref1" href="#en-fn1""##), "{prefixed}");
+    }
+}
