@@ -152,6 +152,7 @@ fn load_texts(dir: &Path, meta: &Meta, config: &Config, problems: &mut Problems)
         }
     }
     let mut texts = Vec::new();
+    let mut files_found = 0;
     for lang in config.language_codes() {
         let path = dir.join(format!("{lang}.md"));
         let state = meta.texts.get(lang);
@@ -164,6 +165,7 @@ fn load_texts(dir: &Path, meta: &Meta, config: &Config, problems: &mut Problems)
             }
             continue;
         }
+        files_found += 1;
         if !meta.title.contains_key(lang) {
             problems.push(
                 Problem::warning(&meta_path, format!("no title.{lang} for the {lang} text"))
@@ -196,7 +198,7 @@ fn load_texts(dir: &Path, meta: &Meta, config: &Config, problems: &mut Problems)
             footnotes: parsed.footnotes,
         });
     }
-    if texts.is_empty() {
+    if files_found == 0 {
         problems.push(
             Problem::error(dir, "this resolution has no text in any language of the site")
                 .hint("add fr.md or en.md with `recueil import`"),
