@@ -113,3 +113,22 @@ fn metadata_values_are_escaped() {
     assert!(!page.contains("<script>alert"));
     assert!(page.contains("&lt;script&gt;"));
 }
+
+/// The main content of a page, where template changes show up; reviewed as a snapshot.
+fn main_of(html: &str) -> String {
+    let start = html.find("<main").expect("a <main> landmark");
+    let end = html.find("</main>").expect("</main>") + "</main>".len();
+    html[start..end].lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn resolution_page_snapshot() {
+    let (_out, site) = build_basic();
+    insta::assert_snapshot!(main_of(site.page("en/a-res-11-2.html")));
+}
+
+#[test]
+fn parallel_page_snapshot() {
+    let (_out, site) = build_basic();
+    insta::assert_snapshot!(main_of(site.page("parallel/a-res-11-2.html")));
+}
