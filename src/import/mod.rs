@@ -27,7 +27,7 @@ pub(crate) mod vocab;
 pub mod write;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -360,10 +360,12 @@ pub(crate) mod tests {
         }
         assert!(p.markdown.ends_with('\n') && !p.markdown.ends_with("\n\n"));
         assert!(p.markdown.lines().all(|l| l == l.trim_end()));
-        // Every footnote is called exactly once.
+        // Every footnote is called exactly once, and defined once.
+        let text = paragraphs(p).join("\n");
         for f in &p.footnotes {
             let marker = format!("[^{}]", f.number);
-            assert_eq!(p.markdown.matches(&marker).count(), 1, "{marker}");
+            assert_eq!(text.matches(&marker).count(), 1, "{marker}");
+            assert_eq!(p.markdown.matches(&format!("{marker}:")).count(), 1, "{marker}:");
         }
     }
 

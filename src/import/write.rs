@@ -490,3 +490,169 @@ fn write_atomic(path: &Path, content: &[u8]) -> Result<(), Problems> {
     tmp.persist(path).map_err(|e| fail(&e.error))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::tests::SEEDS;
+
+    const NAMES: [&str; 5] = [
+        "000_b910416a0ea72ba1.txt",
+        "001_f207325484d46f91.txt",
+        "002_367e980c57a681ce.txt",
+        "003_9abaddd9ae80c91a.txt",
+        "004_0c83b350d768e6c1.txt",
+    ];
+
+    fn setup() -> (tempfile::TempDir, PathBuf, Vec<PathBuf>) {
+        let dir = tempfile::tempdir().unwrap();
+        let inbox = dir.path().join("inbox");
+        std::fs::create_dir_all(&inbox).unwrap();
+        let files = NAMES
+            .iter()
+            .zip(SEEDS)
+            .map(|(name, seed)| {
+                let path = inbox.join(name);
+                std::fs::write(&path, seed).unwrap();
+                path
+            })
+            .collect();
+        let root = dir.path().join("archive");
+        std::fs::create_dir_all(&root).unwrap();
+        (dir, root, files)
+    }
+
+    fn read(path: &Path) -> String {
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    #[test]
+    fn import_reimport_refuse_then_force_with_backups() {
+        let (_dir, root, files) = setup();
+        let opts = ImportOptions::default();
+        let report = import_files(&root, &files, &opts).unwrap();
+        let res = root.join("content/resolutions");
+        let folder = res.join("a-res-62-160");
+        for f in ["meta.yaml", "fr.md", "en.md", "source/fr.txt", "source/en.txt"] {
+            assert!(folder.join(f).is_file(), "{f}");
+        }
+        for slug in ["a-res-61-168", "a-res-68-160", "a-res-59-187"] {
+            assert!(res.join(slug).join("fr.md").is_file(), "{slug}");
+        }
+        assert_eq!(report.imported.len(), 5);
+        assert_eq!(report.written.len(), 4 * 3 + 2);
+        // The source is kept byte for byte.
+        assert_eq!(read(&folder.join("source/fr.txt")), SEEDS[0]);
+        // The second language completed the same meta.yaml.
+        let meta: Meta = serde_yaml::from_str(&read(&folder.join("meta.yaml"))).unwrap();
+        assert_eq!(meta.title.len(), 2);
+        assert!(!meta.texts["fr"].complete);
+        assert!(meta.texts["en"].complete);
+        assert_eq!(meta.meeting, Some(76));
+        // No series yet: a warning suggests --series.
+        assert!(report.warnings.iter().any(|w| w.hint.as_deref().is_some_and(|h| h.contains("--series"))));
+
+        // Re-import: nothing changes.
+        let again = import_files(&root, &files, &opts).unwrap();
+        assert!(again.written.is_empty(), "{:?}", again.written);
+        assert_eq!(again.unchanged.len(), report.written.len());
+
+        // A hand edit is refused, and the file stays as it is.
+        let fr = res.join("a-res-61-168/fr.md");
+        let edited = read(&fr).replace("*Estime*", "*Estime* (corrigé)");
+        std::fs::write(&fr, &edited).unwrap();
+        let err = import_files(&root, &files[1..2], &opts).unwrap_err();
+        let problem = err.iter().find(|p| p.is_error()).unwrap();
+        assert_eq!(problem.path, fr);
+        assert!(problem.hint.as_deref().unwrap().contains("--force"));
+        assert_eq!(read(&fr), edited);
+
+        // --force replaces it and keeps the edit as a backup, never overwriting a backup.
+        let force = ImportOptions { force: true, ..ImportOptions::default() };
+        let forced = import_files(&root, &files[1..2], &force).unwrap();
+        assert_eq!(forced.backups, [res.join("a-res-61-168/fr.md.bak")]);
+        assert_eq!(read(&res.join("a-res-61-168/fr.md.bak")), edited);
+        assert_ne!(read(&fr), edited);
+        std::fs::write(&fr, "second edit\n").unwrap();
+        let forced = import_files(&root, &files[1..2], &force).unwrap();
+        assert_eq!(forced.backups, [res.join("a-res-61-168/fr.md.bak.1")]);
+        assert_eq!(read(&res.join("a-res-61-168/fr.md.bak")), edited);
+    }
+
+    #[test]
+    fn series_is_created_then_found_by_title() {
+        let (_dir, root, files) = setup();
+        let opts = ImportOptions {
+            series: Some("cooperation-droits-homme".into()),
+            ..ImportOptions::default()
+        };
+        import_files(&root, &files[..1], &opts).unwrap();
+        let series_path = root.join("content/series/cooperation-droits-homme.yaml");
+        let series: SeriesFile = serde_yaml::from_str(&read(&series_path)).unwrap();
+        assert_eq!(series.title.len(), 1);
+        // The English text adds its title to the series file.
+        import_files(&root, &files[4..5], &opts).unwrap();
+        let series: SeriesFile = serde_yaml::from_str(&read(&series_path)).unwrap();
+        assert!(series.title["en"].starts_with("Enhancement"));
+        // Without --series, a text whose title matches (’ vs ', case) joins the series.
+        let report = import_files(&root, &files[1..2], &ImportOptions::default()).unwrap();
+        let meta: Meta = serde_yaml::from_str(&read(
+            &root.join("content/resolutions/a-res-61-168/meta.yaml"),
+        ))
+        .unwrap();
+        assert_eq!(meta.series.as_deref(), Some("cooperation-droits-homme"));
+        assert!(report.warnings.iter().all(|w| !w.message.contains("series")));
+    }
+
+    #[test]
+    fn hand_formatted_meta_is_not_rewritten_without_force() {
+        let (_dir, root, files) = setup();
+        let opts = ImportOptions::default();
+        import_files(&root, &files[..1], &opts).unwrap();
+        let meta_path = root.join("content/resolutions/a-res-62-160/meta.yaml");
+        let hand = format!("# checked by hand\n{}", read(&meta_path));
+        std::fs::write(&meta_path, &hand).unwrap();
+        // Re-importing the same text adds nothing: the file is left alone.
+        let report = import_files(&root, &files[..1], &opts).unwrap();
+        assert!(report.unchanged.contains(&meta_path));
+        // The English text would add to it: refused, then done with --force and a backup.
+        let err = import_files(&root, &files[4..5], &opts).unwrap_err();
+        assert!(err.iter().any(|p| p.is_error() && p.path == meta_path));
+        assert_eq!(read(&meta_path), hand);
+        let force = ImportOptions { force: true, ..ImportOptions::default() };
+        let report = import_files(&root, &files[4..5], &force).unwrap();
+        assert_eq!(report.backups, [meta_path.with_file_name("meta.yaml.bak")]);
+        let meta: Meta = serde_yaml::from_str(&read(&meta_path)).unwrap();
+        assert_eq!(meta.title.len(), 2);
+    }
+
+    #[test]
+    fn conflicting_values_are_warnings_naming_both() {
+        let mut meta = crate::import::tests::seed(0).meta(None);
+        let mut new = meta.clone();
+        new.adopted = Some(jiff::civil::date(2007, 12, 19));
+        let mut warnings = Problems::new();
+        merge_meta(&mut meta, &new, Path::new("meta.yaml"), &mut warnings);
+        assert_eq!(meta.adopted, Some(jiff::civil::date(2007, 12, 18)));
+        let w = warnings.iter().next().unwrap();
+        assert!(w.message.contains("2007-12-18") && w.message.contains("2007-12-19"), "{}", w.message);
+    }
+
+    #[test]
+    fn bad_inputs_write_nothing() {
+        let (_dir, root, mut files) = setup();
+        let bad = files[0].with_file_name("bad.txt");
+        std::fs::write(&bad, b"\xff\xfe not text").unwrap();
+        files.push(bad.clone());
+        let err = import_files(&root, &files, &ImportOptions::default()).unwrap_err();
+        assert!(err.iter().any(|p| p.path == bad));
+        assert!(!root.join("content").exists());
+        let err = import_files(
+            &root,
+            &files[..1],
+            &ImportOptions { series: Some("../x".into()), ..ImportOptions::default() },
+        )
+        .unwrap_err();
+        assert!(err.iter().any(|p| p.message.contains("series id")));
+    }
+}
