@@ -35,6 +35,8 @@ pub struct Body {
 
 static OPERATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+(\S.*)$").expect("valid regex"));
+static OPERATIVE_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})\.$").expect("valid regex"));
 static SUB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(([a-z]{1,2}|[ivx]{1,5})\)\s+\S").expect("valid regex"));
 static TRAILING_MARKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -51,7 +53,10 @@ fn ends_paragraph(text: &str) -> bool {
 
 /// Does `line` open a new paragraph, given the operative number reached so far?
 fn opens_paragraph(line: &str, last_op: u32) -> bool {
-    if let Some(c) = OPERATIVE.captures(line) {
+    if let Some(c) = OPERATIVE
+        .captures(line)
+        .or_else(|| OPERATIVE_ALONE.captures(line))
+    {
         return c[1].parse::<u32>().is_ok_and(|n| n == last_op + 1);
     }
     if SUB.is_match(line) {
@@ -84,7 +89,9 @@ fn paragraphs(lines: &[Line<'_>], format: Format, words: &Words) -> Vec<(usize, 
         };
         blank_before = false;
         if new {
-            if let Some(c) = OPERATIVE.captures(t)
+            if let Some(c) = OPERATIVE
+                .captures(t)
+                .or_else(|| OPERATIVE_ALONE.captures(t))
                 && let Ok(n) = c[1].parse::<u32>()
             {
                 last_op = n;
@@ -176,11 +183,26 @@ mod tests {
         assert_eq!(b.preamble.len(), 9);
         assert_eq!(b.operative.len(), 14);
         assert!(b.preamble[3].contains("réalisation des buts de l’Organisation des Nations Unies"));
-        assert!(b.operative[5].text.contains("effective et concrète à la tâche"));
-        assert!(b.operative[12].text.contains("la Haut-Commissaire des Nations Unies"));
-        assert!(b.operative[9].text.starts_with("*Demande instamment* aux États"));
+        assert!(
+            b.operative[5]
+                .text
+                .contains("effective et concrète à la tâche")
+        );
+        assert!(
+            b.operative[12]
+                .text
+                .contains("la Haut-Commissaire des Nations Unies")
+        );
+        assert!(
+            b.operative[9]
+                .text
+                .starts_with("*Demande instamment* aux États")
+        );
         assert!(b.operative[11].text.starts_with("*Prend note* de la tenue"));
-        assert_eq!(b.operative[13].text, "*Décide* de poursuivre l’examen de la question à sa soixante-neuvième session.");
+        assert_eq!(
+            b.operative[13].text,
+            "*Décide* de poursuivre l’examen de la question à sa soixante-neuvième session."
+        );
     }
 
     #[test]
@@ -189,7 +211,11 @@ mod tests {
         assert_eq!(b.preamble.len(), 9);
         assert_eq!(b.operative.len(), 11);
         assert!(b.preamble[0].starts_with("*Reaffirming its commitment* to promoting"));
-        assert!(b.operative[7].text.starts_with("*Calls upon* Member States"));
+        assert!(
+            b.operative[7]
+                .text
+                .starts_with("*Calls upon* Member States")
+        );
     }
 
     #[test]
@@ -198,6 +224,21 @@ mod tests {
         let l = layout::split(text, Format::Pdf);
         let b = parse(&l.body, Format::Pdf, &Words::of(text));
         assert_eq!(b.operative.len(), 2);
-        assert_eq!(b.operative[0].subs, ["(a) De faire ceci ;", "(b) De faire cela ;"]);
+        assert_eq!(
+            b.operative[0].subs,
+            ["(a) De faire ceci ;", "(b) De faire cela ;"]
+        );
+    }
+
+    #[test]
+    fn an_operative_number_alone_on_its_line_opens_the_paragraph() {
+        let text = "The General Assembly,\nRecalling its resolution,\n1.\nDecides to remain\nseized of the matter;\n2.\nRequests a report.\n";
+        let l = layout::split(text, Format::Pdf);
+        let b = parse(&l.body, Format::Pdf, &Words::of(text));
+        assert_eq!(b.operative.len(), 2);
+        assert_eq!(
+            b.operative[0].text,
+            "*Decides* to remain seized of the matter;"
+        );
     }
 }

@@ -70,8 +70,14 @@ mod tests {
             lines: vec![],
         };
         let notes = [
-            Footnote { number: 2, text: "B.".into() },
-            Footnote { number: 1, text: "A.".into() },
+            Footnote {
+                number: 2,
+                text: "B.".into(),
+            },
+            Footnote {
+                number: 1,
+                text: "A.".into(),
+            },
         ];
         assert_eq!(
             render("L’Assemblée générale,", &body, &notes),

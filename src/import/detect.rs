@@ -31,9 +31,7 @@ pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String, Problems> {
             let (line, col) = crate::diag::line_col(valid, valid.len());
             return Err(Problem::error(path, "this file is not UTF-8 text")
                 .at(line, Some(col))
-                .hint(
-                    "save the text as UTF-8 (for a PDF, extract it with `pdftotext -enc UTF-8`)",
-                )
+                .hint("save the text as UTF-8 (for a PDF, extract it with `pdftotext -enc UTF-8`)")
                 .into());
         }
     };
@@ -44,16 +42,22 @@ pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String, Problems> {
             .into());
     }
     if text.contains('\0') {
-        return Err(Problem::error(path, "this file contains NUL bytes: it is not a text")
-            .hint("give the text of a resolution, not the PDF itself")
-            .into());
+        return Err(
+            Problem::error(path, "this file contains NUL bytes: it is not a text")
+                .hint("give the text of a resolution, not the PDF itself")
+                .into(),
+        );
     }
     Ok(text)
 }
 
 /// Markdown-like texts have long lines (one paragraph per line) or Markdown markup.
 pub(crate) fn detect_format(text: &str) -> Format {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let markup = lines.iter().any(|l| {
         l.starts_with("# ")
             || l.starts_with("## ")

@@ -12,13 +12,71 @@ use std::sync::LazyLock;
 
 /// Words after which a number is a reference, not a footnote marker.
 const NUMBER_NOUNS: &[&str] = &[
-    "article", "articles", "paragraphe", "paragraphes", "paragraph", "paragraphs", "résolution",
-    "résolutions", "resolution", "resolutions", "chap.", "chapitre", "chapter", "sect.",
-    "section", "session", "no", "n°", "no.", "nos", "annexe", "annex", "point", "points", "item",
-    "items", "page", "p.", "alinéa", "alinéas", "partie", "part", "vol.", "tome", "principe",
-    "principle", "objectif", "goal", "règle", "rule", "décision", "decision", "protocole",
-    "protocol", "catégorie", "category", "phase", "et", "and", "à", "to", "au", "du", "le", "la",
-    "les", "des", "of", "the", "en", "in", "sur", "on", "pour", "for",
+    "article",
+    "articles",
+    "paragraphe",
+    "paragraphes",
+    "paragraph",
+    "paragraphs",
+    "résolution",
+    "résolutions",
+    "resolution",
+    "resolutions",
+    "chap.",
+    "chapitre",
+    "chapter",
+    "sect.",
+    "section",
+    "session",
+    "no",
+    "n°",
+    "no.",
+    "nos",
+    "annexe",
+    "annex",
+    "point",
+    "points",
+    "item",
+    "items",
+    "page",
+    "p.",
+    "alinéa",
+    "alinéas",
+    "partie",
+    "part",
+    "vol.",
+    "tome",
+    "principe",
+    "principle",
+    "objectif",
+    "goal",
+    "règle",
+    "rule",
+    "décision",
+    "decision",
+    "protocole",
+    "protocol",
+    "catégorie",
+    "category",
+    "phase",
+    "et",
+    "and",
+    "à",
+    "to",
+    "au",
+    "du",
+    "le",
+    "la",
+    "les",
+    "des",
+    "of",
+    "the",
+    "en",
+    "in",
+    "sur",
+    "on",
+    "pour",
+    "for",
 ];
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:1[89]|20)\d\d$").expect("re"));
@@ -181,7 +239,10 @@ mod tests {
             "au paragraphe 3 de son Article 1, et … le 25 juin 1993 1 , pour favoriser",
             &[1],
         );
-        assert_eq!(s, "au paragraphe 3 de son Article 1, et … le 25 juin 1993[^1], pour favoriser");
+        assert_eq!(
+            s,
+            "au paragraphe 3 de son Article 1, et … le 25 juin 1993[^1], pour favoriser"
+        );
         assert!(m.is_empty());
         let (s, _) = place("le 8 septembre 2000 2 et sa résolution", &[2]);
         assert_eq!(s, "le 8 septembre 2000[^2] et sa résolution");
@@ -206,14 +267,23 @@ mod tests {
     fn superscript_and_html_markers_seeds_001_and_004() {
         let (s, _) = place("le 25 juin 1993¹, pour … l’homme⁴,", &[1, 4]);
         assert_eq!(s, "le 25 juin 1993[^1], pour … l’homme[^4],");
-        let (s, _) = place("on 25 June 1993,<sup>1</sup> for … 2000<sup>2</sup> and", &[1, 2]);
+        let (s, _) = place(
+            "on 25 June 1993,<sup>1</sup> for … 2000<sup>2</sup> and",
+            &[1, 2],
+        );
         assert_eq!(s, "on 25 June 1993,[^1] for … 2000[^2] and");
     }
 
     #[test]
     fn numbers_that_are_no_markers_are_left_alone() {
-        let (s, m) = place("résolution 2005/54 du 8 septembre 2001, à l’Article 2, A/61/2", &[2]);
-        assert_eq!(s, "résolution 2005/54 du 8 septembre 2001, à l’Article 2, A/61/2");
+        let (s, m) = place(
+            "résolution 2005/54 du 8 septembre 2001, à l’Article 2, A/61/2",
+            &[2],
+        );
+        assert_eq!(
+            s,
+            "résolution 2005/54 du 8 septembre 2001, à l’Article 2, A/61/2"
+        );
         assert_eq!(m, [2]);
     }
 }

@@ -43,8 +43,10 @@ static TITLE_LINE: LazyLock<Regex> =
 static SESSION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(\p{L}[\p{L} -]*?)\s+session$").expect("valid regex"));
 static AGENDA_FR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^Points?\s+(\d+)(?:\s*,\s*([a-z])\s*,|\s*\(([a-z])\))?\s+de l['’]ordre du jour")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)^Points?\s+(\d+)(?:\s*,\s*([a-z])\s*,|\s*\(([a-z])\))?\s+de l['’]ordre du jour",
+    )
+    .expect("valid regex")
 });
 static AGENDA_EN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^Agenda items?\s+(\d+)(?:\s*\(([a-z])\))?").expect("valid regex")
@@ -160,7 +162,10 @@ pub(crate) fn parse(
                 warnings.push(
                     Problem::warning(
                         path,
-                        format!("the header says {s} but the title is numbered {}", t.short()),
+                        format!(
+                            "the header says {s} but the title is numbered {}",
+                            t.short()
+                        ),
                     )
                     .at(line, None)
                     .hint("check which is right; the header symbol is used"),
@@ -300,7 +305,13 @@ mod tests {
     fn header(i: usize) -> (Header, Problems) {
         let l = layout::split(SEEDS[i], detect_format(SEEDS[i]));
         let mut w = Problems::new();
-        let h = parse(Path::new("seed.txt"), &l.header, &l.closing, &l.dropped, &mut w);
+        let h = parse(
+            Path::new("seed.txt"),
+            &l.header,
+            &l.closing,
+            &l.dropped,
+            &mut w,
+        );
         (h, w)
     }
 
@@ -317,7 +328,9 @@ mod tests {
         assert_eq!(h.report.len(), 1);
         assert_eq!(
             h.title.as_deref(),
-            Some("Renforcement de la coopération internationale dans le domaine des droits de l’homme")
+            Some(
+                "Renforcement de la coopération internationale dans le domaine des droits de l’homme"
+            )
         );
     }
 
@@ -366,10 +379,17 @@ mod tests {
 
     #[test]
     fn session_disagreeing_with_the_symbol_is_a_warning() {
-        let text = "A/RES/62/160\nSoixante-troisième session\n62/160. Titre\nL’Assemblée générale,\n";
+        let text =
+            "A/RES/62/160\nSoixante-troisième session\n62/160. Titre\nL’Assemblée générale,\n";
         let l = layout::split(text, crate::import::detect::Format::Pdf);
         let mut w = Problems::new();
-        let h = parse(Path::new("x.txt"), &l.header, &l.closing, &l.dropped, &mut w);
+        let h = parse(
+            Path::new("x.txt"),
+            &l.header,
+            &l.closing,
+            &l.dropped,
+            &mut w,
+        );
         assert_eq!(h.session, Some(62));
         assert_eq!(w.warning_count(), 1);
         assert!(w.iter().next().unwrap().message.contains("63"));

@@ -141,7 +141,11 @@ mod tests {
     fn hyphen_of_a_compound_is_kept_seed_002_op13() {
         let words = Words::of(SEEDS[2]);
         assert_eq!(
-            join("avec la Haut-", "Commissaire des Nations Unies", Some(&words)),
+            join(
+                "avec la Haut-",
+                "Commissaire des Nations Unies",
+                Some(&words)
+            ),
             "avec la Haut-Commissaire des Nations Unies"
         );
         assert_eq!(join("la Sous-", "Commission", None), "la Sous-Commission");
@@ -165,7 +169,10 @@ mod tests {
 
     #[test]
     fn symbol_ranges_and_spaces() {
-        assert_eq!(join("E/CN.4/2001/2-", "E/CN.4/Sub.2", None), "E/CN.4/2001/2-E/CN.4/Sub.2");
+        assert_eq!(
+            join("E/CN.4/2001/2-", "E/CN.4/Sub.2", None),
+            "E/CN.4/2001/2-E/CN.4/Sub.2"
+        );
         assert_eq!(join("a  ", "  b", None), "a b");
         assert_eq!(collapse_spaces(" a   b  c "), "a b c");
         assert_eq!(collapse_spaces("l’homme ; et"), "l’homme ; et");

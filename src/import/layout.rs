@@ -51,7 +51,7 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 static INLINE_NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\s+(\S.*)$").expect("valid regex"));
 static MARKDOWN_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:<sup>(\d{1,3})</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))\s*(\S.*)$").expect("valid regex")
+    Regex::new(r"^(?:<sup>(\d{1,3})</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s*(\S.*)$").expect("valid regex")
 });
 static OPERATIVE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s").expect("valid regex"));
@@ -142,13 +142,19 @@ impl Block {
                 out.mismatched_blocks
                     .push((self.line, self.numbers.len(), self.texts.len()));
             }
-            let mut next = out.footnotes.iter().map(|f| f.number).max().unwrap_or(0) + 1;
+            let mut next = out
+                .footnotes
+                .iter()
+                .map(|f| f.number)
+                .max()
+                .unwrap_or(0)
+                .saturating_add(1);
             for (i, text) in self.texts.iter_mut().enumerate() {
                 text.number = match self.numbers.get(i) {
                     Some(&n) => n,
                     None => next,
                 };
-                next = text.number + 1;
+                next = text.number.saturating_add(1);
             }
         }
         out.footnotes.extend(self.texts);
@@ -218,9 +224,14 @@ pub(crate) fn split(text: &str, format: Format) -> Layout<'_> {
                 }
             }
             State::Notes(block) => {
-                let expected = out.footnotes.iter().map(|f| f.number).max().unwrap_or(0)
-                    + block.texts.len() as u32
-                    + 1;
+                let expected = out
+                    .footnotes
+                    .iter()
+                    .map(|f| f.number)
+                    .max()
+                    .unwrap_or(0)
+                    .saturating_add(u32::try_from(block.texts.len()).unwrap_or(u32::MAX))
+                    .saturating_add(1);
                 let inline = INLINE_NOTE
                     .captures(t)
                     .and_then(|c| Some((c[1].parse::<u32>().ok()?, c[2].to_string())))
@@ -313,11 +324,25 @@ mod tests {
     fn body_resumes_mid_sentence_after_a_footnote_block() {
         let l = layout(2);
         assert_eq!(l.footnotes.len(), 5);
-        assert_eq!(l.footnotes[2].text, "Voir Documents officiels de l’Assemblée générale, soixante-septième session, Supplément no 53 (A/67/53), chap. III, sect. A.");
+        assert_eq!(
+            l.footnotes[2].text,
+            "Voir Documents officiels de l’Assemblée générale, soixante-septième session, Supplément no 53 (A/67/53), chap. III, sect. A."
+        );
         assert_eq!(l.footnotes[3].text, "Résolution 66/3.");
-        assert!(l.body.iter().any(|b| b.text.starts_with("l’Organisation des Nations Unies, notamment")));
-        assert!(l.body.iter().any(|b| b.text.starts_with("concrète à la tâche")));
-        assert!(l.dropped.iter().any(|d| d.text.starts_with("http://undocs.org")));
+        assert!(l.body.iter().any(|b| {
+            b.text
+                .starts_with("l’Organisation des Nations Unies, notamment")
+        }));
+        assert!(
+            l.body
+                .iter()
+                .any(|b| b.text.starts_with("concrète à la tâche"))
+        );
+        assert!(
+            l.dropped
+                .iter()
+                .any(|d| d.text.starts_with("http://undocs.org"))
+        );
     }
 
     #[test]

@@ -128,9 +128,11 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
         (Some(hint), detected) => {
             let valid = hint.len() == 2 && hint.chars().all(|c| c.is_ascii_lowercase());
             if !valid {
-                return Err(Problem::error(path, format!("`{hint}` is not a language code"))
-                    .hint("use a two-letter code: --lang fr or --lang en")
-                    .into());
+                return Err(
+                    Problem::error(path, format!("`{hint}` is not a language code"))
+                        .hint("use a two-letter code: --lang fr or --lang en")
+                        .into(),
+                );
             }
             if let Some(d) = detected
                 && d != hint
@@ -147,9 +149,11 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
         }
         (None, Some(d)) => d.to_string(),
         (None, None) => {
-            return Err(Problem::error(path, "cannot tell the language of this text")
-                .hint("give it with --lang fr or --lang en")
-                .into());
+            return Err(
+                Problem::error(path, "cannot tell the language of this text")
+                    .hint("give it with --lang fr or --lang en")
+                    .into(),
+            );
         }
     };
 
@@ -249,8 +253,13 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
     };
     for n in missing {
         warnings.push(
-            Problem::warning(path, format!("no marker found in the text for footnote {n}"))
-                .hint(format!("add `[^{n}]` where the note is called in the canonical text")),
+            Problem::warning(
+                path,
+                format!("no marker found in the text for footnote {n}"),
+            )
+            .hint(format!(
+                "add `[^{n}]` where the note is called in the canonical text"
+            )),
         );
     }
 
@@ -353,8 +362,19 @@ pub(crate) mod tests {
             let bare = markers.replace_all(para, "");
             assert!(!glued.is_match(&bare), "digit glued to a letter: {para}");
             assert!(!five.is_match(&bare), "5-digit number: {para}");
-            for furniture in ["A/RES/", "http", "____", "Nations Unies\n", "<sup>", "¹", "²"] {
-                assert!(!para.contains(furniture), "furniture {furniture:?} in {para}");
+            for furniture in [
+                "A/RES/",
+                "http",
+                "____",
+                "Nations Unies\n",
+                "<sup>",
+                "¹",
+                "²",
+            ] {
+                assert!(
+                    !para.contains(furniture),
+                    "furniture {furniture:?} in {para}"
+                );
             }
             assert!(!para.contains("  "), "double space in {para}");
         }
@@ -365,12 +385,20 @@ pub(crate) mod tests {
         for f in &p.footnotes {
             let marker = format!("[^{}]", f.number);
             assert_eq!(text.matches(&marker).count(), 1, "{marker}");
-            assert_eq!(p.markdown.matches(&format!("{marker}:")).count(), 1, "{marker}:");
+            assert_eq!(
+                p.markdown.matches(&format!("{marker}:")).count(),
+                1,
+                "{marker}:"
+            );
         }
     }
 
     fn counts(p: &Parsed) -> (usize, usize, usize) {
-        (p.body.preamble.len(), p.body.operative.len(), p.footnotes.len())
+        (
+            p.body.preamble.len(),
+            p.body.operative.len(),
+            p.footnotes.len(),
+        )
     }
 
     #[test]
@@ -382,12 +410,17 @@ pub(crate) mod tests {
         assert!(!p.complete);
         assert_eq!(
             p.remark.as_deref(),
-            Some("Le texte source s’arrête après le cinquième alinéa du préambule (pp5) ; le dispositif manque.")
+            Some(
+                "Le texte source s’arrête après le cinquième alinéa du préambule (pp5) ; le dispositif manque."
+            )
         );
         assert!(p.body.preamble[0].contains("le 25 juin 1993[^1], pour favoriser"));
         assert!(p.body.preamble[1].contains("le 8 septembre 2000[^2] et sa résolution 61/168"));
         assert!(p.body.preamble[1].ends_with("dans le domaine des droits de l’homme[^3],"));
-        assert!(p.body.preamble[1].contains("Article 1") || p.body.preamble[0].contains("Article 1, et"));
+        assert!(
+            p.body.preamble[1].contains("Article 1")
+                || p.body.preamble[0].contains("Article 1, et")
+        );
         assert_eq!(p.footnotes[1].text, "Voir résolution 55/2.");
         assert_clean(&p);
     }
@@ -409,7 +442,11 @@ pub(crate) mod tests {
         assert_eq!(p.header.agenda_item.as_deref(), Some("67 (b)"));
         assert!(p.body.preamble[0].contains("1993[^1], pour"));
         assert!(p.body.preamble[8].ends_with("droits de l'homme[^4],"));
-        assert!(p.body.operative[3].text.starts_with("*Demande instamment* à tous"));
+        assert!(
+            p.body.operative[3]
+                .text
+                .starts_with("*Demande instamment* à tous")
+        );
         assert!(p.footnotes[2].text.contains("*Documents officiels"));
         assert_clean(&p);
     }
@@ -439,7 +476,11 @@ pub(crate) mod tests {
         // The brief said 9 preambular paragraphs; the text has 8.
         assert_eq!(counts(&p), (8, 10, 4));
         assert_eq!(p.header.session, Some(59));
-        assert!(p.body.operative[7].text.contains("protéger tous les droits de l’homme et toutes"));
+        assert!(
+            p.body.operative[7]
+                .text
+                .contains("protéger tous les droits de l’homme et toutes")
+        );
         assert!(p.complete);
         assert_clean(&p);
     }
@@ -455,7 +496,10 @@ pub(crate) mod tests {
         assert_eq!(p.header.adopted, Some(date(2007, 12, 18)));
         assert_eq!(p.opening, "The General Assembly,");
         assert!(p.body.preamble[0].contains("on 25 June 1993,[^1] for enhancing"));
-        assert!(p.markdown.starts_with("The General Assembly,\n\n*Reaffirming its commitment* to"));
+        assert!(
+            p.markdown
+                .starts_with("The General Assembly,\n\n*Reaffirming its commitment* to")
+        );
         assert!(p.complete);
         assert_clean(&p);
     }
@@ -472,7 +516,11 @@ pub(crate) mod tests {
     fn a_contradicting_lang_is_a_warning() {
         let p = parse_raw(Path::new("x.txt"), SEEDS[4], Some("fr")).unwrap();
         assert_eq!(p.lang, "fr");
-        assert!(p.warnings.iter().any(|w| w.message.contains("reads as `en`")));
+        assert!(
+            p.warnings
+                .iter()
+                .any(|w| w.message.contains("reads as `en`"))
+        );
     }
 
     #[test]
@@ -484,11 +532,26 @@ pub(crate) mod tests {
         )
         .unwrap_err();
         let p = err.iter().next().unwrap();
-        assert!(p.message.contains("not the text of a resolution"), "{}", p.message);
+        assert!(
+            p.message.contains("not the text of a resolution"),
+            "{}",
+            p.message
+        );
         assert_eq!(p.line, Some(2));
         let err = parse_raw(Path::new("t.txt"), "62/160. Renforcement de la coopération\ndans le domaine des droits de l’homme et de la paix\n", None).unwrap_err();
-        assert!(err.iter().next().unwrap().message.contains("no opening line"));
-        let err = parse_raw(Path::new("t.txt"), "62/160. Renforcement de la coopération et de la paix\nL’Assemblée générale,\n", None).unwrap_err();
+        assert!(
+            err.iter()
+                .next()
+                .unwrap()
+                .message
+                .contains("no opening line")
+        );
+        let err = parse_raw(
+            Path::new("t.txt"),
+            "62/160. Renforcement de la coopération et de la paix\nL’Assemblée générale,\n",
+            None,
+        )
+        .unwrap_err();
         assert!(err.iter().next().unwrap().message.contains("no paragraph"));
     }
 
@@ -502,6 +565,22 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn truncated_and_shuffled_seeds_never_panic() {
+        for seed in SEEDS {
+            let cuts: Vec<usize> = seed.char_indices().map(|(i, _)| i).step_by(53).collect();
+            for cut in cuts {
+                let _ = parse_raw(Path::new("x.txt"), &seed[..cut], None);
+                let _ = parse_raw(Path::new("x.txt"), &seed[cut..], Some("en"));
+            }
+            let mut lines: Vec<&str> = seed.lines().collect();
+            lines.reverse();
+            let _ = parse_raw(Path::new("x.txt"), &lines.join("\n"), None);
+            let every_other: Vec<&str> = seed.lines().step_by(2).collect();
+            let _ = parse_raw(Path::new("x.txt"), &every_other.join("\n"), None);
+        }
+    }
+
+    #[test]
     fn hostile_inputs_never_panic() {
         let inputs = [
             "L’Assemblée générale,",
@@ -510,6 +589,8 @@ pub(crate) mod tests {
             "1/1. x\nL’Assemblée générale,\nRappelant é-\n-\n_____\n1\n",
             "A/RES/1/1\nThe General Assembly,\n1. Decides ¹²³⁴⁵⁶⁷⁸⁹⁰ 1 2 3;\n¹ a\n² b\n",
             "é\u{301}\u{0}",
+            "L’Assemblée générale,\nRappelant x,\n¹²³⁴⁵⁶⁷⁸⁹⁰¹²³ a\n⁹⁹⁹ b\n<sup>999</sup> c\n",
+            "L’Assemblée générale,\nRappelant x,\n____\n999\n998 a.\n1 b\n",
         ];
         for input in inputs {
             let _ = parse_raw(Path::new("x.txt"), input, Some("fr"));

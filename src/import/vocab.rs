@@ -61,10 +61,7 @@ pub(crate) fn ordinal_words(text: &str) -> Option<u32> {
         if matches!(word, "et" | "and") {
             continue;
         }
-        let (value, ordinal) = match word_value(word) {
-            Some(v) => v,
-            None => return None,
-        };
+        let (value, ordinal) = word_value(word)?;
         total += value;
         saw_ordinal |= ordinal;
     }
@@ -273,7 +270,16 @@ const PREAMBLE_WORDS: &[&str] = &[
 ];
 
 /// Words that open a preambular paragraph but are not participles ending in -ant/-ing.
-const NOT_LEADS: &[&str] = &["Durant", "Pendant", "Avant", "Maintenant", "Cependant", "During", "Nothing", "Something"];
+const NOT_LEADS: &[&str] = &[
+    "Durant",
+    "Pendant",
+    "Avant",
+    "Maintenant",
+    "Cependant",
+    "During",
+    "Nothing",
+    "Something",
+];
 
 /// Does `word` (the first word of a line) open a preambular paragraph?
 pub(crate) fn is_preamble_lead(word: &str) -> bool {
@@ -309,7 +315,13 @@ const LEAD_FOLLOWERS: &[&str] = &[
 ];
 
 /// Two-word followers ("en outre", "de nouveau", "in mind").
-const LEAD_FOLLOWER_PAIRS: &[&str] = &["en outre", "de nouveau", "in mind", "with appreciation", "with concern"];
+const LEAD_FOLLOWER_PAIRS: &[&str] = &[
+    "en outre",
+    "de nouveau",
+    "in mind",
+    "with appreciation",
+    "with concern",
+];
 
 /// Words that need the next word to make a lead ("Deeply concerned", "Se félicitant").
 const LEAD_PREFIXES: &[&str] = &[
@@ -411,16 +423,28 @@ mod tests {
 
     #[test]
     fn dates_in_both_languages_with_premier() {
-        assert_eq!(find_date("le 18 décembre 2007"), Some(jiff::civil::date(2007, 12, 18)));
-        assert_eq!(find_date("1er mars 2008"), Some(jiff::civil::date(2008, 3, 1)));
-        assert_eq!(find_date("13 March 2008"), Some(jiff::civil::date(2008, 3, 13)));
+        assert_eq!(
+            find_date("le 18 décembre 2007"),
+            Some(jiff::civil::date(2007, 12, 18))
+        );
+        assert_eq!(
+            find_date("1er mars 2008"),
+            Some(jiff::civil::date(2008, 3, 1))
+        );
+        assert_eq!(
+            find_date("13 March 2008"),
+            Some(jiff::civil::date(2008, 3, 13))
+        );
         assert_eq!(find_date("31 février 2008"), None);
     }
 
     #[test]
     fn leads_take_their_adverbs() {
         let lead = |t: &str| t[..lead_len(t)].to_string();
-        assert_eq!(lead("Rappelant également la Conférence"), "Rappelant également");
+        assert_eq!(
+            lead("Rappelant également la Conférence"),
+            "Rappelant également"
+        );
         assert_eq!(lead("Demande instamment à tous"), "Demande instamment");
         assert_eq!(lead("Prend note de la tenue"), "Prend note");
         assert_eq!(lead("Deeply concerned that"), "Deeply concerned");

@@ -63,8 +63,9 @@ pub fn import_files(
         && !valid_series_id(id)
     {
         problems.push(
-            Problem::error(root, format!("`{id}` is not a usable series id"))
-                .hint("use lower-case letters, digits and `-`, e.g. --series human-rights-cooperation"),
+            Problem::error(root, format!("`{id}` is not a usable series id")).hint(
+                "use lower-case letters, digits and `-`, e.g. --series human-rights-cooperation",
+            ),
         );
     }
     for file in files {
@@ -110,10 +111,7 @@ pub fn import_files(
 
     let resolutions = root.join("content").join("resolutions");
     let series_dir = root.join("content").join("series");
-    let known_series = match load_series(&series_dir) {
-        Ok(s) => s,
-        Err(e) => return Err(e),
-    };
+    let known_series = load_series(&series_dir)?;
     let mut plan: Vec<Target> = Vec::new();
 
     // One folder per symbol, completed by every language given.
@@ -126,12 +124,21 @@ pub fn import_files(
     }
     for slug in &slugs {
         let folder = resolutions.join(slug);
-        if slug.is_empty() || slug.contains(['/', '\\']) || slug.starts_with('.') || !folder.starts_with(&resolutions) {
-            problems.push(Problem::error(&folder, "this symbol does not give a safe folder name"));
+        if slug.is_empty()
+            || slug.contains(['/', '\\'])
+            || slug.starts_with('.')
+            || !folder.starts_with(&resolutions)
+        {
+            problems.push(Problem::error(
+                &folder,
+                "this symbol does not give a safe folder name",
+            ));
             continue;
         }
-        let members: Vec<&(PathBuf, Vec<u8>, Parsed)> =
-            parsed.iter().filter(|(_, _, p)| &p.symbol.slug() == slug).collect();
+        let members: Vec<&(PathBuf, Vec<u8>, Parsed)> = parsed
+            .iter()
+            .filter(|(_, _, p)| &p.symbol.slug() == slug)
+            .collect();
         let meta_path = folder.join("meta.yaml");
         let existing = match read_yaml::<Meta>(&meta_path) {
             Ok(e) => e,
@@ -161,7 +168,10 @@ pub fn import_files(
                 lang: p.lang.clone(),
                 folder: folder.clone(),
             });
-            plan.push(Target::text(folder.join(format!("{}.md", p.lang)), p.markdown.as_bytes()));
+            plan.push(Target::text(
+                folder.join(format!("{}.md", p.lang)),
+                p.markdown.as_bytes(),
+            ));
             plan.push(Target::text(
                 folder.join("source").join(format!("{}.txt", p.lang)),
                 bytes,
@@ -184,7 +194,11 @@ pub fn import_files(
             }
         }
         let new_yaml = to_yaml(&merged, &meta_path)?;
-        plan.push(Target::merged(meta_path, new_yaml, existing.map(|(m, raw)| (m == merged, raw))));
+        plan.push(Target::merged(
+            meta_path,
+            new_yaml,
+            existing.map(|(m, raw)| (m == merged, raw)),
+        ));
     }
 
     // The series file, with this language's titles.
@@ -201,7 +215,9 @@ pub fn import_files(
                     |(s, _)| s.clone(),
                 );
                 for (_, _, p) in &parsed {
-                    let Some(title) = &p.header.title else { continue };
+                    let Some(title) = &p.header.title else {
+                        continue;
+                    };
                     match series.title.get(&p.lang) {
                         None => {
                             series.title.insert(p.lang.clone(), title.clone());
@@ -219,7 +235,11 @@ pub fn import_files(
                     }
                 }
                 let yaml = to_yaml(&series, &path)?;
-                plan.push(Target::merged(path, yaml, existing.map(|(s, raw)| (s == series, raw))));
+                plan.push(Target::merged(
+                    path,
+                    yaml,
+                    existing.map(|(s, raw)| (s == series, raw)),
+                ));
             }
             Err(problem) => problems.push(problem),
         }
@@ -282,7 +302,10 @@ impl Target {
 
     fn decide(&self, force: bool) -> Decision {
         let refuse = |what: &str| {
-            let name = self.path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let name = self
+                .path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             Decision::Refuse(
                 Problem::error(&self.path, what.to_string()).hint(format!(
                     "check the changes, then run again with --force to replace it (the current file is kept as {name}.bak)"
@@ -294,7 +317,9 @@ impl Target {
                 Err(_) => Decision::Write { backup: false },
                 Ok(old) if old == self.content => Decision::Unchanged,
                 Ok(_) if force => Decision::Write { backup: true },
-                Ok(_) => refuse("this file differs from what the import would write (edited by hand?)"),
+                Ok(_) => {
+                    refuse("this file differs from what the import would write (edited by hand?)")
+                }
             },
             Some(None) => {
                 // A YAML file that does not exist, or could not be read (then only with --force).
@@ -303,9 +328,7 @@ impl Target {
                 }
             }
             Some(Some((same, raw))) => {
-                if *same {
-                    Decision::Unchanged
-                } else if raw.as_bytes() == self.content.as_slice() {
+                if *same || raw.as_bytes() == self.content.as_slice() {
                     Decision::Unchanged
                 } else if is_serde_form(raw, &self.path) {
                     Decision::Write { backup: false }
@@ -372,33 +395,73 @@ fn merge_meta(meta: &mut Meta, new: &Meta, path: &Path, warnings: &mut Problems)
             (Some(o), Some(n)) if o != n => warnings.push(
                 Problem::warning(
                     path,
-                    format!("`{name}` is {o:?} here but the imported text gives {n:?}; keeping {o:?}"),
+                    format!(
+                        "`{name}` is {o:?} here but the imported text gives {n:?}; keeping {o:?}"
+                    ),
                 )
-                .hint(format!("correct `{name}` by hand if the imported value is right")),
+                .hint(format!(
+                    "correct `{name}` by hand if the imported value is right"
+                )),
             ),
             _ => {}
         }
     }
     field("series", &mut meta.series, &new.series, path, warnings);
     field("session", &mut meta.session, &new.session, path, warnings);
-    field("agenda_item", &mut meta.agenda_item, &new.agenda_item, path, warnings);
+    field(
+        "agenda_item",
+        &mut meta.agenda_item,
+        &new.agenda_item,
+        path,
+        warnings,
+    );
     field("adopted", &mut meta.adopted, &new.adopted, path, warnings);
     field("meeting", &mut meta.meeting, &new.meeting, path, warnings);
-    field("committee", &mut meta.committee, &new.committee, path, warnings);
-    field("distributed", &mut meta.distributed, &new.distributed, path, warnings);
+    field(
+        "committee",
+        &mut meta.committee,
+        &new.committee,
+        path,
+        warnings,
+    );
+    field(
+        "distributed",
+        &mut meta.distributed,
+        &new.distributed,
+        path,
+        warnings,
+    );
     let mut report = (!meta.report.is_empty()).then(|| meta.report.clone());
-    field("report", &mut report, &(!new.report.is_empty()).then(|| new.report.clone()), path, warnings);
+    field(
+        "report",
+        &mut report,
+        &(!new.report.is_empty()).then(|| new.report.clone()),
+        path,
+        warnings,
+    );
     meta.report = report.unwrap_or_default();
     for (lang, title) in &new.title {
         let mut old = meta.title.get(lang).cloned();
-        field(&format!("title.{lang}"), &mut old, &Some(title.clone()), path, warnings);
+        field(
+            &format!("title.{lang}"),
+            &mut old,
+            &Some(title.clone()),
+            path,
+            warnings,
+        );
         if let Some(t) = old {
             meta.title.insert(lang.clone(), t);
         }
     }
     for (lang, text) in &new.texts {
         let mut old = meta.texts.get(lang).cloned();
-        field(&format!("texts.{lang}"), &mut old, &Some(text.clone()), path, warnings);
+        field(
+            &format!("texts.{lang}"),
+            &mut old,
+            &Some(text.clone()),
+            path,
+            warnings,
+        );
         if let Some(t) = old {
             meta.texts.insert(lang.clone(), t);
         }
@@ -407,7 +470,9 @@ fn merge_meta(meta: &mut Meta, new: &Meta, path: &Path, warnings: &mut Problems)
 
 fn valid_series_id(id: &str) -> bool {
     !id.is_empty()
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.starts_with('-')
 }
 
@@ -424,7 +489,11 @@ fn load_series(dir: &Path) -> Result<Vec<(String, SeriesFile)>, Problems> {
         if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
             continue;
         }
-        let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string) else {
+        let Some(id) = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(str::to_string)
+        else {
             continue;
         };
         match read_yaml::<SeriesFile>(&path) {
@@ -533,7 +602,13 @@ mod tests {
         let report = import_files(&root, &files, &opts).unwrap();
         let res = root.join("content/resolutions");
         let folder = res.join("a-res-62-160");
-        for f in ["meta.yaml", "fr.md", "en.md", "source/fr.txt", "source/en.txt"] {
+        for f in [
+            "meta.yaml",
+            "fr.md",
+            "en.md",
+            "source/fr.txt",
+            "source/en.txt",
+        ] {
             assert!(folder.join(f).is_file(), "{f}");
         }
         for slug in ["a-res-61-168", "a-res-68-160", "a-res-59-187"] {
@@ -550,7 +625,12 @@ mod tests {
         assert!(meta.texts["en"].complete);
         assert_eq!(meta.meeting, Some(76));
         // No series yet: a warning suggests --series.
-        assert!(report.warnings.iter().any(|w| w.hint.as_deref().is_some_and(|h| h.contains("--series"))));
+        assert!(
+            report
+                .warnings
+                .iter()
+                .any(|w| w.hint.as_deref().is_some_and(|h| h.contains("--series")))
+        );
 
         // Re-import: nothing changes.
         let again = import_files(&root, &files, &opts).unwrap();
@@ -568,7 +648,10 @@ mod tests {
         assert_eq!(read(&fr), edited);
 
         // --force replaces it and keeps the edit as a backup, never overwriting a backup.
-        let force = ImportOptions { force: true, ..ImportOptions::default() };
+        let force = ImportOptions {
+            force: true,
+            ..ImportOptions::default()
+        };
         let forced = import_files(&root, &files[1..2], &force).unwrap();
         assert_eq!(forced.backups, [res.join("a-res-61-168/fr.md.bak")]);
         assert_eq!(read(&res.join("a-res-61-168/fr.md.bak")), edited);
@@ -601,7 +684,12 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(meta.series.as_deref(), Some("cooperation-droits-homme"));
-        assert!(report.warnings.iter().all(|w| !w.message.contains("series")));
+        assert!(
+            report
+                .warnings
+                .iter()
+                .all(|w| !w.message.contains("series"))
+        );
     }
 
     #[test]
@@ -619,7 +707,10 @@ mod tests {
         let err = import_files(&root, &files[4..5], &opts).unwrap_err();
         assert!(err.iter().any(|p| p.is_error() && p.path == meta_path));
         assert_eq!(read(&meta_path), hand);
-        let force = ImportOptions { force: true, ..ImportOptions::default() };
+        let force = ImportOptions {
+            force: true,
+            ..ImportOptions::default()
+        };
         let report = import_files(&root, &files[4..5], &force).unwrap();
         assert_eq!(report.backups, [meta_path.with_file_name("meta.yaml.bak")]);
         let meta: Meta = serde_yaml::from_str(&read(&meta_path)).unwrap();
@@ -635,7 +726,11 @@ mod tests {
         merge_meta(&mut meta, &new, Path::new("meta.yaml"), &mut warnings);
         assert_eq!(meta.adopted, Some(jiff::civil::date(2007, 12, 18)));
         let w = warnings.iter().next().unwrap();
-        assert!(w.message.contains("2007-12-18") && w.message.contains("2007-12-19"), "{}", w.message);
+        assert!(
+            w.message.contains("2007-12-18") && w.message.contains("2007-12-19"),
+            "{}",
+            w.message
+        );
     }
 
     #[test]
@@ -650,7 +745,10 @@ mod tests {
         let err = import_files(
             &root,
             &files[..1],
-            &ImportOptions { series: Some("../x".into()), ..ImportOptions::default() },
+            &ImportOptions {
+                series: Some("../x".into()),
+                ..ImportOptions::default()
+            },
         )
         .unwrap_err();
         assert!(err.iter().any(|p| p.message.contains("series id")));
