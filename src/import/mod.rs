@@ -15,16 +15,16 @@
 //! [`parse_raw`] does everything but the disk and is what tests use; [`import_files`] is the
 //! command.
 
-pub mod body;
-pub mod canonical;
-pub mod detect;
+pub(crate) mod body;
+pub(crate) mod canonical;
+pub(crate) mod detect;
 pub(crate) mod footnotes;
 pub(crate) mod furniture;
-pub mod header;
+pub(crate) mod header;
 pub(crate) mod hyphens;
 pub(crate) mod layout;
 pub(crate) mod vocab;
-pub mod write;
+pub(crate) mod write;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -96,6 +96,9 @@ impl Parsed {
     }
 }
 
+static GLUED_DIGIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{L}+\d+").expect("valid regex"));
+static MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\^\d+\]").expect("valid regex"));
 static TITLE_ANYWHERE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,3}/\d{1,4}\.\s+\S").expect("valid regex"));
 
@@ -251,6 +254,28 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
         }
         footnotes::place_markers(&mut paras, &numbers)
     };
+    let glued = &*GLUED_DIGIT;
+    let all: Vec<&String> = body
+        .preamble
+        .iter()
+        .chain(body.operative.iter().map(|op| &op.text))
+        .collect();
+    for (para, line) in all.iter().zip(&body.lines) {
+        let bare = MARKER.replace_all(para, "");
+        if let Some(m) = glued.find(&bare) {
+            warnings.push(
+                Problem::warning(
+                    path,
+                    format!(
+                        "a digit is glued to a word here (“{}”): an unplaced footnote marker?",
+                        m.as_str()
+                    ),
+                )
+                .at(*line, None)
+                .hint("check this paragraph of the canonical text against the source"),
+            );
+        }
+    }
     for n in missing {
         warnings.push(
             Problem::warning(
@@ -510,6 +535,31 @@ pub(crate) mod tests {
         let expected_start = "L’Assemblée générale,\n\n*Réaffirmant* sa volonté de promouvoir la coopération internationale, conformément à la Charte des Nations Unies, en particulier au paragraphe 3 de son Article 1, et aux dispositions pertinentes de la Déclaration et du Programme d’action de Vienne, adoptés par la Conférence mondiale sur les droits de l’homme le 25 juin 1993[^1], pour favoriser une coopération authentique renforcée entre les États Membres dans le domaine des droits de l’homme,\n\n*Rappelant* la Déclaration";
         assert!(p.markdown.starts_with(expected_start), "{}", p.markdown);
         assert!(p.markdown.ends_with("\n\n[^3]: Voir Documents officiels du Conseil économique et social, 2005, Supplément no 3 (E/2005/23), chap. II, sect. A.\n"));
+    }
+
+    #[test]
+    fn seeds_parse_without_warnings() {
+        for i in 0..5 {
+            let p = seed(i);
+            assert!(p.warnings.is_empty(), "seed {i}: {}", p.warnings);
+        }
+    }
+
+    #[test]
+    fn a_marker_that_cannot_be_placed_is_a_warning_with_the_line() {
+        let text = "62/160. Titre\nL’Assemblée générale,\nRappelant la Charte3 et le reste,\n1. Décide de rester saisie.\n_____\n1 Note.\n";
+        let p = parse_raw(Path::new("x.txt"), text, Some("fr")).unwrap();
+        let messages: Vec<String> = p.warnings.iter().map(|w| w.to_string()).collect();
+        assert!(
+            messages.iter().any(|m| m.contains("footnote 1")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("x.txt:3") && m.contains("Charte3")),
+            "{messages:?}"
+        );
     }
 
     #[test]
