@@ -10,7 +10,8 @@
 //! - [`body`]: lines re-joined into paragraphs ([`hyphens`]), classified, leads in italics;
 //! - [`footnotes`]: markers in every form turned into `[^N]`;
 //! - [`canonical`]: the Markdown writer;
-//! - [`write`]: the disk rules (merge, no loss, backups, atomic writes, series).
+//! - [`merge`]: meta.yaml merged with what the archive holds, series membership;
+//! - [`write`]: the disk rules (no loss, backups, atomic writes).
 //!
 //! [`parse_raw`] does everything but the disk and is what tests use; [`import_files`] is the
 //! command.
@@ -23,6 +24,7 @@ pub(crate) mod furniture;
 pub(crate) mod header;
 pub(crate) mod hyphens;
 pub(crate) mod layout;
+pub(crate) mod merge;
 pub(crate) mod vocab;
 pub(crate) mod write;
 
