@@ -1,0 +1,397 @@
+//! The header and closing of a resolution, in French or English: symbol, session, agenda item,
+//! adoption date and meeting, committee and its report, distribution date and title.
+//!
+//! These become meta.yaml, never canonical text. Each field is read from the line that states it
+//! and cross-checked against the others (the session against the symbol, the adoption date of the
+//! header against the closing date): a disagreement is a warning naming both values, because a
+//! maintainer must look, but the import can go on.
+
+use std::path::Path;
+
+use jiff::civil::Date;
+use regex::Regex;
+use std::sync::LazyLock;
+
+use super::furniture::{self, bare};
+use super::hyphens;
+use super::layout::Line;
+use super::vocab;
+use crate::archive::symbol::Symbol;
+use crate::diag::{Problem, Problems};
+use crate::load::meta::Committee;
+
+/// The metadata a raw text states about itself.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Header {
+    pub symbol: Option<Symbol>,
+    /// Line of the title (or of the symbol), for diagnostics.
+    pub title_line: Option<usize>,
+    pub session: Option<u32>,
+    pub agenda_item: Option<String>,
+    pub adopted: Option<Date>,
+    pub meeting: Option<u32>,
+    pub committee: Option<Committee>,
+    pub report: Vec<Symbol>,
+    pub distributed: Option<Date>,
+    pub title: Option<String>,
+}
+
+static SYMBOL_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(A/RES/\d+/\d+)$").expect("valid regex"));
+static TITLE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})/(\d{1,4})\.\s+(\S.*)$").expect("valid regex"));
+static SESSION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(\p{L}[\p{L} -]*?)\s+session$").expect("valid regex"));
+static AGENDA_FR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^Points?\s+(\d+)(?:\s*,\s*([a-z])\s*,|\s*\(([a-z])\))?\s+de l['’]ordre du jour",
+    )
+    .expect("valid regex")
+});
+static AGENDA_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^Agenda items?\s+(\d+)(?:\s*\(([a-z])\))?").expect("valid regex")
+});
+static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:adoptée par l['’]Assemblée générale|adopted by the General Assembly)")
+        .expect("valid regex")
+});
+static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(Première|Deuxième|Troisième|Quatrième|Cinquième|Sixième|First|Second|Third|Fourth|Fifth|Sixth)\s+(?:Commission|Committee)\b")
+        .expect("valid regex")
+});
+static REPORT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\((A/[^()]*)\)").expect("valid regex"));
+
+/// Read the header lines (before the opening) and the closing lines.
+pub(crate) fn parse(
+    path: &Path,
+    header: &[Line<'_>],
+    closing: &[Line<'_>],
+    dropped: &[Line<'_>],
+    warnings: &mut Problems,
+) -> Header {
+    let mut h = Header::default();
+    let mut symbol_line: Option<(Symbol, usize)> = None;
+    let mut title_symbol: Option<(Symbol, usize)> = None;
+    let mut session_words: Option<(u32, usize, String)> = None;
+    let mut header_adopted: Option<(Date, usize)> = None;
+    let mut waiting_distr = false;
+    let mut i = 0;
+    while i < header.len() {
+        let line = header[i];
+        let b = bare(line.text);
+        i += 1;
+        if b.is_empty() {
+            continue;
+        }
+        if let Some(c) = SYMBOL_LINE.captures(b) {
+            if symbol_line.is_none() {
+                symbol_line = Symbol::parse(&c[1]).ok().map(|s| (s, line.no));
+            }
+            continue;
+        }
+        if let Some(c) = TITLE_LINE.captures(b)
+            && h.title.is_none()
+        {
+            title_symbol = Symbol::parse(&format!("A/RES/{}/{}", &c[1], &c[2]))
+                .ok()
+                .map(|s| (s, line.no));
+            let mut title = c[3].to_string();
+            while let Some(next) = header.get(i) {
+                let nb = bare(next.text);
+                if nb.is_empty() || furniture::is_furniture(nb) {
+                    break;
+                }
+                hyphens::push_line(&mut title, nb, None);
+                i += 1;
+            }
+            h.title = Some(hyphens::collapse_spaces(&title));
+            h.title_line = Some(line.no);
+            continue;
+        }
+        if b.starts_with("Distr.") {
+            match vocab::find_date(b) {
+                Some(d) => h.distributed = Some(d),
+                None => waiting_distr = true,
+            }
+            continue;
+        }
+        if waiting_distr && let Some(d) = vocab::find_date(b) {
+            h.distributed = Some(d);
+            waiting_distr = false;
+            continue;
+        }
+        if let Some(c) = SESSION.captures(b)
+            && let Some(n) = vocab::ordinal_words(&c[1])
+        {
+            session_words = Some((n, line.no, b.to_string()));
+            continue;
+        }
+        if let Some(c) = AGENDA_FR.captures(b) {
+            h.agenda_item = Some(agenda(&c[1], c.get(2).or(c.get(3)).map(|m| m.as_str())));
+            continue;
+        }
+        if let Some(c) = AGENDA_EN.captures(b) {
+            h.agenda_item = Some(agenda(&c[1], c.get(2).map(|m| m.as_str())));
+            continue;
+        }
+        if ADOPTED.is_match(b) {
+            header_adopted = vocab::find_date(b).map(|d| (d, line.no));
+            continue;
+        }
+        if b.starts_with('[') {
+            let mut text = b.to_string();
+            while !text.contains(']')
+                && let Some(next) = header.get(i)
+            {
+                hyphens::push_line(&mut text, bare(next.text), None);
+                i += 1;
+            }
+            committee_and_report(&text, &mut h);
+        }
+    }
+
+    // The symbol: the header line, else the title's number, else a running page header.
+    let running = dropped
+        .iter()
+        .find_map(|l| SYMBOL_LINE.captures(bare(l.text)))
+        .and_then(|c| Symbol::parse(&c[1]).ok());
+    h.symbol = match (symbol_line, title_symbol) {
+        (Some((s, line)), Some((t, _))) => {
+            if s != t {
+                warnings.push(
+                    Problem::warning(
+                        path,
+                        format!(
+                            "the header says {s} but the title is numbered {}",
+                            t.short()
+                        ),
+                    )
+                    .at(line, None)
+                    .hint("check which is right; the header symbol is used"),
+                );
+            }
+            Some(s)
+        }
+        (Some((s, _)), None) | (None, Some((s, _))) => Some(s),
+        (None, None) => running,
+    };
+    if h.title_line.is_none() {
+        h.title_line = header.first().map(|l| l.no);
+    }
+
+    // The session: the words, cross-checked with the symbol.
+    let from_symbol = h.symbol.as_ref().and_then(Symbol::ga_session);
+    h.session = match (session_words, from_symbol) {
+        (Some((n, line, words)), Some(s)) => {
+            if n != s {
+                warnings.push(
+                    Problem::warning(
+                        path,
+                        format!("“{words}” is session {n}, but the symbol is of session {s}"),
+                    )
+                    .at(line, None)
+                    .hint("check the header; the session of the symbol is used"),
+                );
+            }
+            Some(s)
+        }
+        (Some((n, _, _)), None) => Some(n),
+        (None, s) => s,
+    };
+
+    // The closing: meeting and date.
+    if let Some(first) = closing.first() {
+        h.meeting = furniture::closing_meeting(first.text);
+    }
+    let closing_date = closing.iter().find_map(|l| vocab::find_date(l.text));
+    h.adopted = match (header_adopted, closing_date) {
+        (Some((d, line)), Some(c)) => {
+            if d != c {
+                warnings.push(
+                    Problem::warning(
+                        path,
+                        format!("the header says adopted on {d} but the closing date is {c}"),
+                    )
+                    .at(line, None)
+                    .hint("check which is right; the header date is used"),
+                );
+            }
+            Some(d)
+        }
+        (Some((d, _)), None) => Some(d),
+        (None, c) => c,
+    };
+    h
+}
+
+fn agenda(number: &str, letter: Option<&str>) -> String {
+    match letter {
+        Some(l) => format!("{number} ({})", l.to_lowercase()),
+        None => number.to_string(),
+    }
+}
+
+/// "[sur la base du rapport de la Troisième Commission (A/61/443/Add.2 et Corr.1)]".
+fn committee_and_report(text: &str, h: &mut Header) {
+    let lower = text.to_lowercase();
+    if lower.contains("sans renvoi") || lower.contains("without reference") {
+        h.committee = Some(Committee::Plenary);
+    } else if let Some(c) = COMMITTEE.captures(text) {
+        h.committee = match c[1].to_lowercase().as_str() {
+            "première" | "first" => Some(Committee::First),
+            "deuxième" | "second" => Some(Committee::Second),
+            "troisième" | "third" => Some(Committee::Third),
+            "quatrième" | "fourth" => Some(Committee::SpecialPolitical),
+            "cinquième" | "fifth" => Some(Committee::Fifth),
+            "sixième" | "sixth" => Some(Committee::Sixth),
+            _ => None,
+        };
+    } else if lower.contains("politiques spéciales") || lower.contains("special political") {
+        h.committee = Some(Committee::SpecialPolitical);
+    }
+    if let Some(c) = REPORT.captures(text) {
+        h.report = report_symbols(&c[1]);
+    }
+}
+
+/// "A/61/443/Add.2 et Corr.1" -> [A/61/443/Add.2, A/61/443/Add.2/Corr.1];
+/// "E/2005/23 and Corr.1 and 2" -> [E/2005/23, E/2005/23/Corr.1, E/2005/23/Corr.2].
+fn report_symbols(list: &str) -> Vec<Symbol> {
+    let mut out = Vec::new();
+    let mut base: Option<String> = None;
+    let mut last_kind: Option<&str> = None;
+    for piece in list
+        .split([',', ';'])
+        .flat_map(|p| p.split(" et "))
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let full = if piece.contains('/') && piece.starts_with(|c: char| c.is_ascii_uppercase()) {
+            base = Some(piece.to_string());
+            piece.to_string()
+        } else if let Some(kind) = ["Corr.", "Add.", "Rev."]
+            .into_iter()
+            .find(|k| piece.starts_with(k))
+        {
+            last_kind = Some(kind);
+            match &base {
+                Some(b) => format!("{b}/{piece}"),
+                None => continue,
+            }
+        } else if piece.chars().all(|c| c.is_ascii_digit())
+            && let (Some(b), Some(kind)) = (&base, last_kind)
+        {
+            format!("{b}/{kind}{piece}")
+        } else {
+            continue;
+        };
+        if let Ok(s) = Symbol::parse(&full) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::detect::detect_format;
+    use crate::import::layout;
+    use crate::import::tests::SEEDS;
+    use jiff::civil::date;
+
+    fn header(i: usize) -> (Header, Problems) {
+        let l = layout::split(SEEDS[i], detect_format(SEEDS[i]));
+        let mut w = Problems::new();
+        let h = parse(
+            Path::new("seed.txt"),
+            &l.header,
+            &l.closing,
+            &l.dropped,
+            &mut w,
+        );
+        (h, w)
+    }
+
+    #[test]
+    fn french_pdf_header_seed_000() {
+        let (h, w) = header(0);
+        assert!(w.is_empty(), "{w}");
+        assert_eq!(h.symbol.unwrap().as_str(), "A/RES/62/160");
+        assert_eq!(h.session, Some(62));
+        assert_eq!(h.agenda_item.as_deref(), Some("70 (b)"));
+        assert_eq!(h.adopted, Some(date(2007, 12, 18)));
+        assert_eq!(h.distributed, Some(date(2008, 3, 13)));
+        assert_eq!(h.committee, Some(Committee::Third));
+        assert_eq!(h.report.len(), 1);
+        assert_eq!(
+            h.title.as_deref(),
+            Some(
+                "Renforcement de la coopération internationale dans le domaine des droits de l’homme"
+            )
+        );
+    }
+
+    #[test]
+    fn title_number_gives_the_symbol_and_corrigendum_joins_the_report_seed_001() {
+        let (h, w) = header(1);
+        assert!(w.is_empty(), "{w}");
+        assert_eq!(h.symbol.unwrap().as_str(), "A/RES/61/168");
+        assert_eq!(h.session, Some(61));
+        assert_eq!(h.agenda_item.as_deref(), Some("67 (b)"));
+        assert_eq!(h.meeting, Some(81));
+        assert_eq!(h.adopted, Some(date(2006, 12, 19)));
+        assert_eq!(h.distributed, Some(date(2007, 2, 27)));
+        let report: Vec<&str> = h.report.iter().map(Symbol::as_str).collect();
+        assert_eq!(report, ["A/61/443/ADD.2", "A/61/443/ADD.2/CORR.1"]);
+    }
+
+    #[test]
+    fn english_markdown_header_and_closing_seed_004() {
+        let (h, w) = header(4);
+        assert!(w.is_empty(), "{w}");
+        assert_eq!(h.symbol.unwrap().as_str(), "A/RES/62/160");
+        assert_eq!(h.session, Some(62));
+        assert_eq!(h.agenda_item.as_deref(), Some("70 (b)"));
+        assert_eq!(h.meeting, Some(76));
+        assert_eq!(h.adopted, Some(date(2007, 12, 18)));
+        assert_eq!(h.distributed, Some(date(2008, 3, 13)));
+        assert_eq!(h.committee, Some(Committee::Third));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Enhancement of international cooperation in the field of human rights")
+        );
+    }
+
+    #[test]
+    fn session_falls_back_to_the_symbol_seed_003() {
+        let (h, _) = header(3);
+        assert_eq!(h.symbol.unwrap().as_str(), "A/RES/59/187");
+        assert_eq!(h.session, Some(59));
+        assert_eq!(h.adopted, None);
+        let (h, _) = header(2);
+        assert_eq!(h.symbol.unwrap().as_str(), "A/RES/68/160");
+        assert_eq!(h.adopted, Some(date(2013, 12, 18)));
+        assert_eq!(h.report.len(), 1);
+    }
+
+    #[test]
+    fn session_disagreeing_with_the_symbol_is_a_warning() {
+        let text =
+            "A/RES/62/160\nSoixante-troisième session\n62/160. Titre\nL’Assemblée générale,\n";
+        let l = layout::split(text, crate::import::detect::Format::Pdf);
+        let mut w = Problems::new();
+        let h = parse(
+            Path::new("x.txt"),
+            &l.header,
+            &l.closing,
+            &l.dropped,
+            &mut w,
+        );
+        assert_eq!(h.session, Some(62));
+        assert_eq!(w.warning_count(), 1);
+        assert!(w.iter().next().unwrap().message.contains("63"));
+    }
+}

@@ -1,0 +1,369 @@
+//! Splitting the raw lines into their regions: the header (before the opening line "L’Assemblée
+//! générale,"), the body, the footnote texts (page-bottom blocks after a separator, or lines such
+//! as "¹ …" / "<sup>4</sup> …" standing in the middle of a Markdown-like text) and the closing
+//! lines (meeting and date). Page furniture is dropped on the way.
+//!
+//! This is a line-level state machine because a PDF page break can fall anywhere: a footnote
+//! block may interrupt a sentence, and the body resumes after it, mid-sentence or with a new
+//! paragraph. Footnote numbers may even stand on their own lines, out of order (seed 000): the
+//! texts then come in order and are bound to the sorted numbers.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use super::detect::Format;
+use super::furniture::{self, bare};
+use super::vocab;
+
+/// One line of the input, trimmed, with its 1-based number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Line<'a> {
+    pub no: usize,
+    pub text: &'a str,
+}
+
+/// A footnote text as found at a page bottom, before its marker is placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FootnoteText {
+    pub number: u32,
+    pub text: String,
+    pub line: usize,
+}
+
+/// The regions of a raw text.
+#[derive(Debug, Default)]
+pub(crate) struct Layout<'a> {
+    pub header: Vec<Line<'a>>,
+    pub opening: Option<Line<'a>>,
+    /// Body lines in order; blank lines are kept (as empty text) for Markdown-like inputs.
+    pub body: Vec<Line<'a>>,
+    pub footnotes: Vec<FootnoteText>,
+    pub closing: Vec<Line<'a>>,
+    /// Furniture dropped from the body (kept for tests and diagnostics).
+    pub dropped: Vec<Line<'a>>,
+    /// Footnote blocks whose numbers and texts did not pair up: (line, numbers, texts).
+    pub mismatched_blocks: Vec<(usize, usize, usize)>,
+}
+
+static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:L['’]Assemblée générale|The General Assembly),$").expect("valid regex")
+});
+static INLINE_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})\s+(\S.*)$").expect("valid regex"));
+static MARKDOWN_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:<sup>(\d{1,3})</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s*(\S.*)$").expect("valid regex")
+});
+static OPERATIVE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s").expect("valid regex"));
+
+/// The opening line, without Markdown emphasis, if `line` is one.
+pub(crate) fn opening_text(line: &str) -> Option<&str> {
+    let b = bare(line);
+    OPENING.is_match(b).then_some(b)
+}
+
+/// Value of a string of superscript digits ("¹²" -> 12).
+pub(crate) fn superscript_value(s: &str) -> Option<u32> {
+    let digits: String = s
+        .chars()
+        .map(|c| match c {
+            '⁰' => Some('0'),
+            '¹' => Some('1'),
+            '²' => Some('2'),
+            '³' => Some('3'),
+            '⁴'..='⁹' => char::from_u32(u32::from(c) - u32::from('⁴') + u32::from('4')),
+            _ => None,
+        })
+        .collect::<Option<String>>()?;
+    digits.parse().ok()
+}
+
+/// A footnote definition line of a Markdown-like text: "¹ text", "<sup>4</sup> text".
+fn markdown_note(line: &str) -> Option<(u32, String)> {
+    let c = MARKDOWN_NOTE.captures(line)?;
+    let number = match (c.get(1), c.get(2)) {
+        (Some(n), _) => n.as_str().parse().ok()?,
+        (None, Some(s)) => superscript_value(s.as_str())?,
+        _ => return None,
+    };
+    Some((number, c[3].to_string()))
+}
+
+/// Does this line open a paragraph (lead word or operative number)? Used to tell where the body
+/// resumes after a footnote block.
+fn opens_paragraph(line: &str) -> bool {
+    OPERATIVE_START.is_match(line)
+        || line
+            .split(' ')
+            .next()
+            .is_some_and(|w| vocab::is_preamble_lead(w.trim_end_matches(',')))
+}
+
+/// A footnote text is finished when it ends with a full stop.
+fn finished(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches('*');
+    t.ends_with('.') || t.ends_with(".)")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Unknown,
+    /// "1 A/CONF.157/24 …": the number starts the line.
+    Inline,
+    /// "1" alone, then the text on the next lines.
+    Bare,
+}
+
+/// One footnote block being read.
+struct Block {
+    line: usize,
+    style: Style,
+    numbers: Vec<u32>,
+    texts: Vec<FootnoteText>,
+}
+
+impl Block {
+    fn current_finished(&self) -> bool {
+        self.texts.last().is_none_or(|t| finished(&t.text))
+    }
+
+    fn continue_text(&mut self, text: &str) {
+        if let Some(last) = self.texts.last_mut() {
+            super::hyphens::push_line(&mut last.text, text, None);
+        }
+    }
+
+    /// Close the block: bind bare texts to their sorted numbers.
+    fn close(mut self, out: &mut Layout<'_>) {
+        if self.style == Style::Bare {
+            self.numbers.sort_unstable();
+            self.numbers.dedup();
+            if self.numbers.len() != self.texts.len() {
+                out.mismatched_blocks
+                    .push((self.line, self.numbers.len(), self.texts.len()));
+            }
+            let mut next = out
+                .footnotes
+                .iter()
+                .map(|f| f.number)
+                .max()
+                .unwrap_or(0)
+                .saturating_add(1);
+            for (i, text) in self.texts.iter_mut().enumerate() {
+                text.number = match self.numbers.get(i) {
+                    Some(&n) => n,
+                    None => next,
+                };
+                next = text.number.saturating_add(1);
+            }
+        }
+        out.footnotes.extend(self.texts);
+    }
+}
+
+enum State {
+    Header,
+    Body,
+    Notes(Block),
+    Closing,
+}
+
+/// Split `text` into its regions.
+pub(crate) fn split(text: &str, format: Format) -> Layout<'_> {
+    let mut out = Layout::default();
+    let mut state = State::Header;
+    let lines: Vec<Line<'_>> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| Line {
+            no: i + 1,
+            text: l.trim(),
+        })
+        .collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let t = line.text;
+        match &mut state {
+            State::Header => {
+                if opening_text(t).is_some() {
+                    out.opening = Some(line);
+                    state = State::Body;
+                } else {
+                    out.header.push(line);
+                }
+            }
+            State::Body => {
+                if t.is_empty() {
+                    if format == Format::Markdown {
+                        out.body.push(line);
+                    }
+                } else if furniture::closing_meeting(t).is_some() {
+                    out.closing.push(line);
+                    state = State::Closing;
+                } else if let Some((number, note)) = markdown_note(t) {
+                    out.footnotes.push(FootnoteText {
+                        number,
+                        text: note,
+                        line: line.no,
+                    });
+                } else if furniture::is_separator(t) {
+                    out.dropped.push(line);
+                    if format == Format::Pdf {
+                        state = State::Notes(Block {
+                            line: line.no,
+                            style: Style::Unknown,
+                            numbers: Vec::new(),
+                            texts: Vec::new(),
+                        });
+                    }
+                } else if furniture::is_furniture(t) {
+                    out.dropped.push(line);
+                } else {
+                    out.body.push(line);
+                }
+            }
+            State::Notes(block) => {
+                let expected = out
+                    .footnotes
+                    .iter()
+                    .map(|f| f.number)
+                    .max()
+                    .unwrap_or(0)
+                    .saturating_add(u32::try_from(block.texts.len()).unwrap_or(u32::MAX))
+                    .saturating_add(1);
+                let inline = INLINE_NOTE
+                    .captures(t)
+                    .and_then(|c| Some((c[1].parse::<u32>().ok()?, c[2].to_string())))
+                    .filter(|(n, _)| *n == expected && block.style != Style::Bare);
+                if t.is_empty() {
+                    // Blank lines mean nothing inside a footnote block.
+                } else if let Some((number, note)) = inline {
+                    block.style = Style::Inline;
+                    block.texts.push(FootnoteText {
+                        number,
+                        text: note,
+                        line: line.no,
+                    });
+                } else if furniture::is_page_number(t)
+                    && matches!(block.style, Style::Unknown | Style::Bare)
+                    && (block.style == Style::Bare || block.texts.is_empty())
+                {
+                    block.style = Style::Bare;
+                    if let Ok(n) = t.parse() {
+                        block.numbers.push(n);
+                    }
+                } else if furniture::is_separator(t) || furniture::is_furniture(t) {
+                    out.dropped.push(line);
+                } else if !block.current_finished() {
+                    block.continue_text(t);
+                } else if block.style == Style::Bare
+                    && !opens_paragraph(t)
+                    && t.chars().next().is_some_and(|c| !c.is_lowercase())
+                {
+                    block.texts.push(FootnoteText {
+                        number: 0,
+                        text: t.to_string(),
+                        line: line.no,
+                    });
+                } else {
+                    // The body resumes: close the block and read this line again as body.
+                    if let State::Notes(block) = std::mem::replace(&mut state, State::Body) {
+                        block.close(&mut out);
+                    }
+                    continue;
+                }
+            }
+            State::Closing => {
+                if !t.is_empty() {
+                    out.closing.push(line);
+                }
+            }
+        }
+        i += 1;
+    }
+    if let State::Notes(block) = state {
+        block.close(&mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::detect::detect_format;
+    use crate::import::tests::SEEDS;
+
+    fn layout(i: usize) -> Layout<'static> {
+        split(SEEDS[i], detect_format(SEEDS[i]))
+    }
+
+    #[test]
+    fn scrambled_footnote_numbers_bind_texts_in_order() {
+        let l = layout(0);
+        let notes: Vec<(u32, &str)> = l
+            .footnotes
+            .iter()
+            .map(|f| (f.number, f.text.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                (1, "A/CONF.157/24 (Part I), chap. III."),
+                (2, "Voir résolution 55/2."),
+                (
+                    3,
+                    "Voir Documents officiels du Conseil économique et social, 2005, Supplément no 3 (E/2005/23), chap. II, sect. A."
+                ),
+            ]
+        );
+        assert!(l.mismatched_blocks.is_empty());
+    }
+
+    #[test]
+    fn body_resumes_mid_sentence_after_a_footnote_block() {
+        let l = layout(2);
+        assert_eq!(l.footnotes.len(), 5);
+        assert_eq!(
+            l.footnotes[2].text,
+            "Voir Documents officiels de l’Assemblée générale, soixante-septième session, Supplément no 53 (A/67/53), chap. III, sect. A."
+        );
+        assert_eq!(l.footnotes[3].text, "Résolution 66/3.");
+        assert!(l.body.iter().any(|b| {
+            b.text
+                .starts_with("l’Organisation des Nations Unies, notamment")
+        }));
+        assert!(
+            l.body
+                .iter()
+                .any(|b| b.text.starts_with("concrète à la tâche"))
+        );
+        assert!(
+            l.dropped
+                .iter()
+                .any(|d| d.text.starts_with("http://undocs.org"))
+        );
+    }
+
+    #[test]
+    fn running_header_and_page_number_are_dropped_mid_text() {
+        let l = layout(3);
+        let dropped: Vec<&str> = l.dropped.iter().map(|d| d.text).collect();
+        assert!(dropped.contains(&"A/RES/59/187"), "{dropped:?}");
+        assert!(dropped.contains(&"3"), "{dropped:?}");
+        assert_eq!(l.footnotes.len(), 4);
+        assert!(l.body.iter().any(|b| b.text.starts_with("Soulignant")));
+    }
+
+    #[test]
+    fn markdown_footnote_lines_in_mid_text_are_taken_out() {
+        let l = layout(1);
+        assert_eq!(l.footnotes.len(), 4);
+        assert_eq!(l.footnotes[3].number, 4);
+        assert!(l.footnotes[2].text.contains("*Documents officiels"));
+        assert_eq!(l.closing.len(), 2);
+        let l = layout(4);
+        assert_eq!(l.footnotes.len(), 4);
+        assert_eq!(l.opening.map(|o| o.text), Some("*The General Assembly,*"));
+    }
+}

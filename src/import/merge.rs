@@ -1,0 +1,180 @@
+//! Merging what an import reads into what the archive already holds: meta.yaml values (the
+//! existing value wins, a conflict is a warning naming both) and series membership (an explicit
+//! `--series`, or a match of the title against the titles of `content/series/*.yaml`, compared
+//! as people read them: NFC, one apostrophe, case and whitespace folded).
+
+use std::path::{Path, PathBuf};
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::write::read_yaml;
+use crate::diag::{Problem, Problems};
+use crate::load::meta::{Meta, SeriesFile};
+
+/// Merge `new` into `meta`: existing values win, a conflict is a warning naming both.
+pub(crate) fn merge_meta(meta: &mut Meta, new: &Meta, path: &Path, warnings: &mut Problems) {
+    fn field<T: PartialEq + Clone + std::fmt::Debug>(
+        name: &str,
+        old: &mut Option<T>,
+        new: &Option<T>,
+        path: &Path,
+        warnings: &mut Problems,
+    ) {
+        match (old.as_ref(), new) {
+            (None, Some(n)) => *old = Some(n.clone()),
+            (Some(o), Some(n)) if o != n => warnings.push(
+                Problem::warning(
+                    path,
+                    format!(
+                        "`{name}` is {o:?} here but the imported text gives {n:?}; keeping {o:?}"
+                    ),
+                )
+                .hint(format!(
+                    "correct `{name}` by hand if the imported value is right"
+                )),
+            ),
+            _ => {}
+        }
+    }
+    field("series", &mut meta.series, &new.series, path, warnings);
+    field("session", &mut meta.session, &new.session, path, warnings);
+    field(
+        "agenda_item",
+        &mut meta.agenda_item,
+        &new.agenda_item,
+        path,
+        warnings,
+    );
+    field("adopted", &mut meta.adopted, &new.adopted, path, warnings);
+    field("meeting", &mut meta.meeting, &new.meeting, path, warnings);
+    field(
+        "committee",
+        &mut meta.committee,
+        &new.committee,
+        path,
+        warnings,
+    );
+    field(
+        "distributed",
+        &mut meta.distributed,
+        &new.distributed,
+        path,
+        warnings,
+    );
+    let mut report = (!meta.report.is_empty()).then(|| meta.report.clone());
+    field(
+        "report",
+        &mut report,
+        &(!new.report.is_empty()).then(|| new.report.clone()),
+        path,
+        warnings,
+    );
+    meta.report = report.unwrap_or_default();
+    for (lang, title) in &new.title {
+        let mut old = meta.title.get(lang).cloned();
+        field(
+            &format!("title.{lang}"),
+            &mut old,
+            &Some(title.clone()),
+            path,
+            warnings,
+        );
+        if let Some(t) = old {
+            meta.title.insert(lang.clone(), t);
+        }
+    }
+    for (lang, text) in &new.texts {
+        let mut old = meta.texts.get(lang).cloned();
+        field(
+            &format!("texts.{lang}"),
+            &mut old,
+            &Some(text.clone()),
+            path,
+            warnings,
+        );
+        if let Some(t) = old {
+            meta.texts.insert(lang.clone(), t);
+        }
+    }
+}
+
+/// The series files of the archive: id -> series.
+pub(crate) fn load_series(dir: &Path) -> Result<Vec<(String, SeriesFile)>, Problems> {
+    let mut out = Vec::new();
+    let Ok(entries) = fs_err::read_dir(dir) else {
+        return Ok(out);
+    };
+    let mut problems = Problems::new();
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
+            continue;
+        }
+        let Some(id) = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        match read_yaml::<SeriesFile>(&path) {
+            Ok(Some((s, _))) => out.push((id, s)),
+            Ok(None) => {}
+            Err(p) => problems.push(p),
+        }
+    }
+    if problems.has_errors() {
+        Err(problems)
+    } else {
+        Ok(out)
+    }
+}
+
+/// Titles compared as people read them: NFC, one apostrophe, case, whitespace.
+pub(crate) fn normalise(title: &str) -> String {
+    let nfc: String = title.nfc().collect();
+    nfc.replace('’', "'")
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The series whose title (in any language) is one of this resolution's titles.
+pub(crate) fn match_series(meta: &Meta, series: &[(String, SeriesFile)]) -> Option<String> {
+    let titles: Vec<String> = meta.title.values().map(|t| normalise(t)).collect();
+    series
+        .iter()
+        .find(|(_, s)| s.title.values().any(|t| titles.contains(&normalise(t))))
+        .map(|(id, _)| id.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conflicting_values_are_warnings_naming_both() {
+        let mut meta = crate::import::tests::seed(0).meta(None);
+        let mut new = meta.clone();
+        new.adopted = Some(jiff::civil::date(2007, 12, 19));
+        let mut warnings = Problems::new();
+        merge_meta(&mut meta, &new, Path::new("meta.yaml"), &mut warnings);
+        assert_eq!(meta.adopted, Some(jiff::civil::date(2007, 12, 18)));
+        let w = warnings.iter().next().unwrap();
+        assert!(
+            w.message.contains("2007-12-18") && w.message.contains("2007-12-19"),
+            "{}",
+            w.message
+        );
+    }
+
+    #[test]
+    fn titles_match_across_apostrophes_case_and_spaces() {
+        assert_eq!(
+            normalise("Renforcement de la  coopération … droits de l’homme"),
+            normalise("renforcement de la coope\u{301}ration … droits de l'homme")
+        );
+    }
+}
