@@ -28,7 +28,8 @@ pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildReport
     let started = Instant::now();
     let config = Config::load(root).map_err(BuildError::Content)?;
     let loaded = crate::load::load(&config).map_err(BuildError::Content)?;
-    let files = crate::render::render_site(&config, &loaded.archive).map_err(BuildError::Content)?;
+    let files =
+        crate::render::render_site(&config, &loaded.archive).map_err(BuildError::Content)?;
     let out = out.map_or_else(|| config.build_dir.clone(), Path::to_path_buf);
     crate::write::write_site(&out, &files, force).map_err(BuildError::Output)?;
     Ok(BuildReport {

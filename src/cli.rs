@@ -4,12 +4,14 @@
 //! import refused it, with every problem listed); 2 a usage error or an I/O failure outside the
 //! content (clap uses 2 for usage errors too).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 use crate::build::{BuildError, build};
+use crate::config::Config;
+use crate::import::{ImportOptions, import_files};
 use crate::diag::Problems;
 
 /// recueil builds an annotated, bilingual archive of UN resolutions into a static site.
@@ -34,6 +36,21 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Turn raw official texts (PDF text extractions or Markdown-like texts) into content/.
+    Import {
+        /// The raw texts, one resolution in one language each.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The language of the texts (detected when not given).
+        #[arg(long, value_parser = ["fr", "en"])]
+        lang: Option<String>,
+        /// The series the resolutions belong to (content/series/ID.yaml, created if missing).
+        #[arg(long, value_name = "ID")]
+        series: Option<String>,
+        /// Replace files edited by hand; the previous versions are kept as backups (.bak).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Success, content errors, usage or I/O errors.
@@ -46,10 +63,57 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     ExitCode::from(match cli.command {
         Command::Build { out, force } => run_build(&cli.root, out, force),
+        Command::Import { files, lang, series, force } => {
+            run_import(&cli.root, &files, ImportOptions { lang, series, force })
+        }
     })
 }
 
-fn run_build(root: &std::path::Path, out: Option<PathBuf>, force: bool) -> u8 {
+fn run_import(root: &Path, files: &[PathBuf], options: ImportOptions) -> u8 {
+    // The content folder is book.toml's when there is one, `content/` otherwise.
+    let content = match Config::load(root) {
+        Ok(config) => config.content_dir,
+        Err(_) if !root.join(crate::config::CONFIG_FILE).exists() => root.join("content"),
+        Err(problems) => return fail("import failed", &problems, EXIT_CONTENT),
+    };
+    match import_files(&content, files, &options) {
+        Ok(report) => {
+            eprint!("{}", report.warnings);
+            for imported in &report.imported {
+                eprintln!(
+                    "imported {} ({}) from {} into {}",
+                    imported.symbol,
+                    imported.lang,
+                    imported.file.display(),
+                    imported.folder.display()
+                );
+            }
+            for backup in &report.backups {
+                eprintln!("kept the previous version as {}", backup.display());
+            }
+            eprintln!(
+                "{} file(s) written, {} unchanged{}",
+                report.written.len(),
+                report.unchanged.len(),
+                warning_suffix(&report.warnings)
+            );
+            EXIT_OK
+        }
+        Err(problems) => fail_import(&problems),
+    }
+}
+
+fn fail_import(problems: &Problems) -> u8 {
+    eprint!("{problems}");
+    eprintln!(
+        "import failed: {} error(s){}; nothing was written",
+        problems.error_count(),
+        warning_suffix(problems)
+    );
+    EXIT_CONTENT
+}
+
+fn run_build(root: &Path, out: Option<PathBuf>, force: bool) -> u8 {
     match build(root, out.as_deref(), force) {
         Ok(report) => {
             eprint!("{}", report.warnings);

@@ -110,10 +110,7 @@ impl Config {
 
 fn validate(root: &Path, path: &Path, text: &str, raw: RawConfig) -> Result<Config, Problems> {
     let mut problems = Problems::new();
-    let line_of = |needle: &str| {
-        text.find(needle)
-            .map(|offset| line_col(text, offset).0)
-    };
+    let line_of = |needle: &str| text.find(needle).map(|offset| line_col(text, offset).0);
     let mut languages = Vec::new();
     if raw.book.languages.is_empty() {
         problems.push(
@@ -138,18 +135,28 @@ fn validate(root: &Path, path: &Path, text: &str, raw: RawConfig) -> Result<Conf
                 description: lang.description.clone(),
             }),
             None => problems.push(
-                Problem::error(path, format!("language `{code}` has no [language.{code}] table"))
-                    .at_line(line_of("languages"))
-                    .hint(format!("add [language.{code}] with a `title` for the site in that language")),
+                Problem::error(
+                    path,
+                    format!("language `{code}` has no [language.{code}] table"),
+                )
+                .at_line(line_of("languages"))
+                .hint(format!(
+                    "add [language.{code}] with a `title` for the site in that language"
+                )),
             ),
         }
     }
     for code in raw.language.keys() {
         if !raw.book.languages.contains(code) {
             problems.push(
-                Problem::error(path, format!("[language.{code}] is not in `book.languages`"))
-                    .at_line(line_of(&format!("[language.{code}]")))
-                    .hint(format!("add \"{code}\" to book.languages or remove the table")),
+                Problem::error(
+                    path,
+                    format!("[language.{code}] is not in `book.languages`"),
+                )
+                .at_line(line_of(&format!("[language.{code}]")))
+                .hint(format!(
+                    "add \"{code}\" to book.languages or remove the table"
+                )),
             );
         }
     }
@@ -174,9 +181,12 @@ fn validate(root: &Path, path: &Path, text: &str, raw: RawConfig) -> Result<Conf
         && !(url.starts_with("https://") || url.starts_with("http://"))
     {
         problems.push(
-            Problem::error(path, format!("site-url `{url}` is not an absolute http(s) URL"))
-                .at_line(line_of("site-url"))
-                .hint("write the published address, e.g. https://user.github.io/archive/"),
+            Problem::error(
+                path,
+                format!("site-url `{url}` is not an absolute http(s) URL"),
+            )
+            .at_line(line_of("site-url"))
+            .hint("write the published address, e.g. https://user.github.io/archive/"),
         );
     }
     if problems.has_errors() {
@@ -187,7 +197,10 @@ fn validate(root: &Path, path: &Path, text: &str, raw: RawConfig) -> Result<Conf
         languages,
         default_language,
         site_url,
-        repository_url: raw.book.repository_url.map(|u| u.trim_end_matches('/').to_string()),
+        repository_url: raw
+            .book
+            .repository_url
+            .map(|u| u.trim_end_matches('/').to_string()),
         content_dir: root.join(raw.build.content_dir.unwrap_or_else(|| "content".into())),
         build_dir: root.join(raw.build.build_dir.unwrap_or_else(|| "public".into())),
     })
@@ -232,7 +245,10 @@ title = "Collection"
         let config = parse(GOOD).unwrap();
         assert_eq!(config.language_codes().collect::<Vec<_>>(), ["fr", "en"]);
         assert_eq!(config.default_language, "fr");
-        assert_eq!(config.site_url.as_deref(), Some("https://user.github.io/archive/"));
+        assert_eq!(
+            config.site_url.as_deref(),
+            Some("https://user.github.io/archive/")
+        );
         assert_eq!(config.content_dir, Path::new("/site/content"));
         assert_eq!(config.build_dir, Path::new("/site/public"));
     }

@@ -61,7 +61,9 @@ pub(crate) fn build_series(
                     resolution.dir.join("meta.yaml"),
                     format!("series `{id}` does not exist"),
                 )
-                .hint(format!("create content/series/{id}.yaml or correct `series:`")),
+                .hint(format!(
+                    "create content/series/{id}.yaml or correct `series:`"
+                )),
             );
             continue;
         };
@@ -123,7 +125,11 @@ mod tests {
 
     #[test]
     fn members_are_ordered_by_session_and_chained() {
-        let mut members = vec![member("A/RES/61/168"), member("A/RES/58/170"), member("A/RES/9/1")];
+        let mut members = vec![
+            member("A/RES/61/168"),
+            member("A/RES/58/170"),
+            member("A/RES/9/1"),
+        ];
         link_members(&mut members, &BTreeMap::new());
         let order: Vec<_> = members.iter().map(|m| m.symbol.short()).collect();
         assert_eq!(order, ["9/1", "58/170", "61/168"]);
@@ -135,7 +141,11 @@ mod tests {
 
     #[test]
     fn a_stated_predecessor_wins_over_the_order() {
-        let mut members = vec![member("A/RES/1/1"), member("A/RES/2/1"), member("A/RES/3/1")];
+        let mut members = vec![
+            member("A/RES/1/1"),
+            member("A/RES/2/1"),
+            member("A/RES/3/1"),
+        ];
         let stated = BTreeMap::from([(
             Symbol::parse("A/RES/3/1").unwrap(),
             Symbol::parse("A/RES/1/1").unwrap(),

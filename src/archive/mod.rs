@@ -87,7 +87,10 @@ impl Archive {
     /// The series member entry for a held resolution, with its lineage.
     pub fn member(&self, resolution: &Resolution) -> Option<&Member> {
         let series = self.series(resolution.meta.series.as_deref()?)?;
-        series.members.iter().find(|m| m.symbol == resolution.symbol)
+        series
+            .members
+            .iter()
+            .find(|m| m.symbol == resolution.symbol)
     }
 }
 

@@ -44,7 +44,7 @@ impl Symbol {
         if symbol.split('/').any(|part| part.is_empty() || part == ".") {
             return Err(SymbolError::EmptyPart(symbol.to_string()));
         }
-        Ok(Symbol(symbol.to_ascii_uppercase()))
+        Ok(Symbol(symbol.to_string()))
     }
 
     pub fn as_str(&self) -> &str {

@@ -345,7 +345,7 @@ mod tests {
         assert_eq!(h.adopted, Some(date(2006, 12, 19)));
         assert_eq!(h.distributed, Some(date(2007, 2, 27)));
         let report: Vec<&str> = h.report.iter().map(Symbol::as_str).collect();
-        assert_eq!(report, ["A/61/443/ADD.2", "A/61/443/ADD.2/CORR.1"]);
+        assert_eq!(report, ["A/61/443/Add.2", "A/61/443/Add.2/Corr.1"]);
     }
 
     #[test]

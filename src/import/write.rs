@@ -50,9 +50,9 @@ pub struct ImportReport {
     pub warnings: Problems,
 }
 
-/// Import raw texts into the archive under `root` (the folder that holds `content/`).
+/// Import raw texts into the archive's content folder (`content/`, or book.toml's content-dir).
 pub fn import_files(
-    root: &Path,
+    content: &Path,
     files: &[PathBuf],
     opts: &ImportOptions,
 ) -> Result<ImportReport, Problems> {
@@ -62,7 +62,7 @@ pub fn import_files(
         && !valid_series_id(id)
     {
         problems.push(
-            Problem::error(root, format!("`{id}` is not a usable series id")).hint(
+            Problem::error(content, format!("`{id}` is not a usable series id")).hint(
                 "use lower-case letters, digits and `-`, e.g. --series human-rights-cooperation",
             ),
         );
@@ -108,8 +108,8 @@ pub fn import_files(
         report.warnings.extend(p.warnings.clone());
     }
 
-    let resolutions = root.join("content").join("resolutions");
-    let series_dir = root.join("content").join("series");
+    let resolutions = content.join("resolutions");
+    let series_dir = content.join("series");
     let known_series = load_series(&series_dir)?;
     let mut plan: Vec<Target> = Vec::new();
 
@@ -461,7 +461,7 @@ mod tests {
     fn import_reimport_refuse_then_force_with_backups() {
         let (_dir, root, files) = setup();
         let opts = ImportOptions::default();
-        let report = import_files(&root, &files, &opts).unwrap();
+        let report = import_files(&root.join("content"), &files, &opts).unwrap();
         let res = root.join("content/resolutions");
         let folder = res.join("a-res-62-160");
         for f in [
@@ -495,7 +495,7 @@ mod tests {
         );
 
         // Re-import: nothing changes.
-        let again = import_files(&root, &files, &opts).unwrap();
+        let again = import_files(&root.join("content"), &files, &opts).unwrap();
         assert!(again.written.is_empty(), "{:?}", again.written);
         assert_eq!(again.unchanged.len(), report.written.len());
 
@@ -503,7 +503,7 @@ mod tests {
         let fr = res.join("a-res-61-168/fr.md");
         let edited = read(&fr).replace("*Estime*", "*Estime* (corrigé)");
         std::fs::write(&fr, &edited).unwrap();
-        let err = import_files(&root, &files[1..2], &opts).unwrap_err();
+        let err = import_files(&root.join("content"), &files[1..2], &opts).unwrap_err();
         let problem = err.iter().find(|p| p.is_error()).unwrap();
         assert_eq!(problem.path, fr);
         assert!(problem.hint.as_deref().unwrap().contains("--force"));
@@ -514,12 +514,12 @@ mod tests {
             force: true,
             ..ImportOptions::default()
         };
-        let forced = import_files(&root, &files[1..2], &force).unwrap();
+        let forced = import_files(&root.join("content"), &files[1..2], &force).unwrap();
         assert_eq!(forced.backups, [res.join("a-res-61-168/fr.md.bak")]);
         assert_eq!(read(&res.join("a-res-61-168/fr.md.bak")), edited);
         assert_ne!(read(&fr), edited);
         std::fs::write(&fr, "second edit\n").unwrap();
-        let forced = import_files(&root, &files[1..2], &force).unwrap();
+        let forced = import_files(&root.join("content"), &files[1..2], &force).unwrap();
         assert_eq!(forced.backups, [res.join("a-res-61-168/fr.md.bak.1")]);
         assert_eq!(read(&res.join("a-res-61-168/fr.md.bak")), edited);
     }
@@ -531,16 +531,16 @@ mod tests {
             series: Some("cooperation-droits-homme".into()),
             ..ImportOptions::default()
         };
-        import_files(&root, &files[..1], &opts).unwrap();
+        import_files(&root.join("content"), &files[..1], &opts).unwrap();
         let series_path = root.join("content/series/cooperation-droits-homme.yaml");
         let series: SeriesFile = serde_yaml::from_str(&read(&series_path)).unwrap();
         assert_eq!(series.title.len(), 1);
         // The English text adds its title to the series file.
-        import_files(&root, &files[4..5], &opts).unwrap();
+        import_files(&root.join("content"), &files[4..5], &opts).unwrap();
         let series: SeriesFile = serde_yaml::from_str(&read(&series_path)).unwrap();
         assert!(series.title["en"].starts_with("Enhancement"));
         // Without --series, a text whose title matches (’ vs ', case) joins the series.
-        let report = import_files(&root, &files[1..2], &ImportOptions::default()).unwrap();
+        let report = import_files(&root.join("content"), &files[1..2], &ImportOptions::default()).unwrap();
         let meta: Meta = serde_yaml::from_str(&read(
             &root.join("content/resolutions/a-res-61-168/meta.yaml"),
         ))
@@ -558,22 +558,22 @@ mod tests {
     fn hand_formatted_meta_is_not_rewritten_without_force() {
         let (_dir, root, files) = setup();
         let opts = ImportOptions::default();
-        import_files(&root, &files[..1], &opts).unwrap();
+        import_files(&root.join("content"), &files[..1], &opts).unwrap();
         let meta_path = root.join("content/resolutions/a-res-62-160/meta.yaml");
         let hand = format!("# checked by hand\n{}", read(&meta_path));
         std::fs::write(&meta_path, &hand).unwrap();
         // Re-importing the same text adds nothing: the file is left alone.
-        let report = import_files(&root, &files[..1], &opts).unwrap();
+        let report = import_files(&root.join("content"), &files[..1], &opts).unwrap();
         assert!(report.unchanged.contains(&meta_path));
         // The English text would add to it: refused, then done with --force and a backup.
-        let err = import_files(&root, &files[4..5], &opts).unwrap_err();
+        let err = import_files(&root.join("content"), &files[4..5], &opts).unwrap_err();
         assert!(err.iter().any(|p| p.is_error() && p.path == meta_path));
         assert_eq!(read(&meta_path), hand);
         let force = ImportOptions {
             force: true,
             ..ImportOptions::default()
         };
-        let report = import_files(&root, &files[4..5], &force).unwrap();
+        let report = import_files(&root.join("content"), &files[4..5], &force).unwrap();
         assert_eq!(report.backups, [meta_path.with_file_name("meta.yaml.bak")]);
         let meta: Meta = serde_yaml::from_str(&read(&meta_path)).unwrap();
         assert_eq!(meta.title.len(), 2);
@@ -585,7 +585,7 @@ mod tests {
         let bad = files[0].with_file_name("bad.txt");
         std::fs::write(&bad, b"\xff\xfe not text").unwrap();
         files.push(bad.clone());
-        let err = import_files(&root, &files, &ImportOptions::default()).unwrap_err();
+        let err = import_files(&root.join("content"), &files, &ImportOptions::default()).unwrap_err();
         assert!(err.iter().any(|p| p.path == bad));
         assert!(!root.join("content").exists());
         let err = import_files(

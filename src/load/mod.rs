@@ -35,8 +35,10 @@ pub fn load(config: &Config) -> Result<Loaded, Problems> {
     }
     let mut problems = Problems::new();
     let dirs = subfolders(&content.join("resolutions"), &mut problems);
-    let results: Vec<(Option<Resolution>, Problems)> =
-        dirs.par_iter().map(|dir| load_resolution(dir, config)).collect();
+    let results: Vec<(Option<Resolution>, Problems)> = dirs
+        .par_iter()
+        .map(|dir| load_resolution(dir, config))
+        .collect();
     let mut resolutions = Vec::new();
     for (resolution, found) in results {
         problems.extend(found);
@@ -58,7 +60,11 @@ fn subfolders(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
         return Vec::new();
     }
     let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
         match entry {
             Ok(entry) if entry.file_type().is_dir() => found.push(entry.into_path()),
             Ok(_) => {}
@@ -80,7 +86,10 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Problem> {
             .at(line, Some(column))
             .hint("save it as UTF-8 (most editors offer this in \"Save as\")")
     })?;
-    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }
 
 /// Reads and deserializes a YAML file; a problem carries the line and column serde_yaml gives.
@@ -125,9 +134,14 @@ fn load_resolution(dir: &Path, config: &Config) -> (Option<Resolution>, Problems
     let slug = meta.symbol.slug();
     if dir.file_name().and_then(|n| n.to_str()) != Some(slug.as_str()) {
         problems.push(
-            Problem::error(&meta_path, format!("the folder of {} must be named `{slug}`", meta.symbol))
-                .at(1, None)
-                .hint(format!("rename the folder to content/resolutions/{slug}/ or correct `symbol:`")),
+            Problem::error(
+                &meta_path,
+                format!("the folder of {} must be named `{slug}`", meta.symbol),
+            )
+            .at(1, None)
+            .hint(format!(
+                "rename the folder to content/resolutions/{slug}/ or correct `symbol:`"
+            )),
         );
     }
     let texts = load_texts(dir, &meta, config, &mut problems);
@@ -146,8 +160,11 @@ fn load_texts(dir: &Path, meta: &Meta, config: &Config, problems: &mut Problems)
     for lang in meta.texts.keys() {
         if config.language(lang).is_none() {
             problems.push(
-                Problem::error(&meta_path, format!("texts.{lang}: `{lang}` is not a language of this site"))
-                    .hint("add it to book.languages in book.toml, or remove it here"),
+                Problem::error(
+                    &meta_path,
+                    format!("texts.{lang}: `{lang}` is not a language of this site"),
+                )
+                .hint("add it to book.languages in book.toml, or remove it here"),
             );
         }
     }
@@ -159,8 +176,11 @@ fn load_texts(dir: &Path, meta: &Meta, config: &Config, problems: &mut Problems)
         if !path.is_file() {
             if state.is_some() {
                 problems.push(
-                    Problem::error(&meta_path, format!("texts.{lang} is listed but {lang}.md is missing"))
-                        .hint(format!("import the {lang} text, or remove texts.{lang}")),
+                    Problem::error(
+                        &meta_path,
+                        format!("texts.{lang} is listed but {lang}.md is missing"),
+                    )
+                    .hint(format!("import the {lang} text, or remove texts.{lang}")),
                 );
             }
             continue;
@@ -200,8 +220,11 @@ fn load_texts(dir: &Path, meta: &Meta, config: &Config, problems: &mut Problems)
     }
     if files_found == 0 {
         problems.push(
-            Problem::error(dir, "this resolution has no text in any language of the site")
-                .hint("add fr.md or en.md with `recueil import`"),
+            Problem::error(
+                dir,
+                "this resolution has no text in any language of the site",
+            )
+            .hint("add fr.md or en.md with `recueil import`"),
         );
     }
     texts
@@ -212,7 +235,11 @@ fn load_series_files(dir: &Path, problems: &mut Problems) -> Vec<SeriesSource> {
         return Vec::new();
     }
     let mut sources = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
@@ -221,10 +248,18 @@ fn load_series_files(dir: &Path, problems: &mut Problems) -> Vec<SeriesSource> {
             }
         };
         let path = entry.path();
-        let Some(id) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".yaml")) else {
+        let Some(id) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".yaml"))
+        else {
             continue;
         };
-        if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') || id.is_empty() {
+        if !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            || id.is_empty()
+        {
             problems.push(
                 Problem::error(path, format!("`{id}` is not a usable series id"))
                     .hint("name series files with lower-case letters, digits and hyphens"),

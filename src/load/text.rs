@@ -36,7 +36,9 @@ struct Cursor<'a, 'p> {
 /// Parses `source`; problems are located in `path`.
 pub(crate) fn parse_text(path: &Path, source: &str) -> (ParsedText, Problems) {
     let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let events: Vec<Spanned> = Parser::new_ext(source, options).into_offset_iter().collect();
+    let events: Vec<Spanned> = Parser::new_ext(source, options)
+        .into_offset_iter()
+        .collect();
     let line_starts = std::iter::once(0)
         .chain(source.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -75,8 +77,10 @@ impl<'a> Cursor<'a, '_> {
                 Event::Start(Tag::Paragraph) => {
                     let line = self.line(range.start);
                     let inlines = self.inlines_until(TagEnd::Paragraph);
-                    let starts_with_lead = matches!(inlines.first(), Some(Event::Start(Tag::Emphasis)));
-                    if parsed.opening.is_none() && parsed.paragraphs.is_empty() && !starts_with_lead {
+                    let starts_with_lead =
+                        matches!(inlines.first(), Some(Event::Start(Tag::Emphasis)));
+                    if parsed.opening.is_none() && parsed.paragraphs.is_empty() && !starts_with_lead
+                    {
                         parsed.opening = Some(plain_text(&inlines));
                     } else if operative_seen {
                         self.problem(
@@ -141,7 +145,11 @@ impl<'a> Cursor<'a, '_> {
                 Event::Start(Tag::Item) => {
                     let id = format!("op{number}");
                     if taken.contains(&id.as_str()) {
-                        self.problem(range.start, format!("paragraph id `{id}` is used twice"), "number operative paragraphs once, in order");
+                        self.problem(
+                            range.start,
+                            format!("paragraph id `{id}` is used twice"),
+                            "number operative paragraphs once, in order",
+                        );
                     }
                     let line = self.line(range.start);
                     items.push(self.operative_item(id, number, line));
@@ -165,14 +173,28 @@ impl<'a> Cursor<'a, '_> {
                 Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
                 Event::Start(Tag::List(None)) => subs = self.sub_list(&id),
                 Event::Start(Tag::List(Some(_))) => {
-                    self.problem(range.start, "a numbered list inside an operative paragraph", "write sub-paragraphs as a bullet list: `   - (a) …`");
+                    self.problem(
+                        range.start,
+                        "a numbered list inside an operative paragraph",
+                        "write sub-paragraphs as a bullet list: `   - (a) …`",
+                    );
                     self.skip_block();
                 }
-                Event::Html(_) | Event::InlineHtml(_) => self.problem(range.start, "raw HTML has no place in a canonical text", "write the text as Markdown"),
+                Event::Html(_) | Event::InlineHtml(_) => self.problem(
+                    range.start,
+                    "raw HTML has no place in a canonical text",
+                    "write the text as Markdown",
+                ),
                 inline => inlines.push(inline),
             }
         }
-        let mut paragraph = self.paragraph(id, ParagraphKind::Operative, Some(number.to_string()), inlines, line);
+        let mut paragraph = self.paragraph(
+            id,
+            ParagraphKind::Operative,
+            Some(number.to_string()),
+            inlines,
+            line,
+        );
         paragraph.subs = subs;
         paragraph
     }
@@ -197,9 +219,19 @@ impl<'a> Cursor<'a, '_> {
                     let (letter, inlines) = split_letter(inlines, position);
                     let id = format!("{parent}-{letter}");
                     if subs.iter().any(|p: &Paragraph| p.id == id) {
-                        self.problem(range.start, format!("paragraph id `{id}` is used twice"), "letter sub-paragraphs (a), (b), … once each");
+                        self.problem(
+                            range.start,
+                            format!("paragraph id `{id}` is used twice"),
+                            "letter sub-paragraphs (a), (b), … once each",
+                        );
                     }
-                    subs.push(self.paragraph(id, ParagraphKind::Sub, Some(format!("({letter})")), inlines, line));
+                    subs.push(self.paragraph(
+                        id,
+                        ParagraphKind::Sub,
+                        Some(format!("({letter})")),
+                        inlines,
+                        line,
+                    ));
                 }
                 Event::End(TagEnd::List(false)) => break,
                 _ => {}
@@ -220,7 +252,11 @@ impl<'a> Cursor<'a, '_> {
                         inlines.push(Event::SoftBreak);
                     }
                 }
-                Event::Html(_) | Event::InlineHtml(_) => self.problem(range.start, "raw HTML has no place in a canonical text", "write the text as Markdown"),
+                Event::Html(_) | Event::InlineHtml(_) => self.problem(
+                    range.start,
+                    "raw HTML has no place in a canonical text",
+                    "write the text as Markdown",
+                ),
                 inline => inlines.push(inline),
             }
         }
@@ -242,10 +278,25 @@ impl<'a> Cursor<'a, '_> {
         }
     }
 
-    fn paragraph(&mut self, id: String, kind: ParagraphKind, label: Option<String>, inlines: Vec<Event<'a>>, line: usize) -> Paragraph {
+    fn paragraph(
+        &mut self,
+        id: String,
+        kind: ParagraphKind,
+        label: Option<String>,
+        inlines: Vec<Event<'a>>,
+        line: usize,
+    ) -> Paragraph {
         let plain = plain_text(&inlines);
         let html = self.inline_html(inlines);
-        Paragraph { id, kind, label, html, plain, line, subs: Vec::new() }
+        Paragraph {
+            id,
+            kind,
+            label,
+            html,
+            plain,
+            line,
+            subs: Vec::new(),
+        }
     }
 
     /// Inline HTML of a paragraph, footnote references turned into links to `#fnN`.
@@ -274,7 +325,11 @@ impl<'a> Cursor<'a, '_> {
 /// Binds footnote references to their definitions and reports what does not match.
 pub(crate) fn link_footnotes(path: &Path, parsed: &mut ParsedText, problems: &mut Problems) {
     let mut referenced: Vec<(String, String)> = Vec::new();
-    for paragraph in parsed.paragraphs.iter().flat_map(|p| std::iter::once(p).chain(p.subs.iter())) {
+    for paragraph in parsed
+        .paragraphs
+        .iter()
+        .flat_map(|p| std::iter::once(p).chain(p.subs.iter()))
+    {
         collect_refs(&paragraph.html, &mut referenced);
     }
     for footnote in &mut parsed.footnotes {
@@ -285,20 +340,39 @@ pub(crate) fn link_footnotes(path: &Path, parsed: &mut ParsedText, problems: &mu
             .collect();
         if footnote.refs.is_empty() {
             problems.push(
-                Problem::warning(path, format!("footnote [^{}] is never referenced", footnote.label))
-                    .at(footnote.line, None)
-                    .hint(format!("put [^{}] where the note's marker stands in the text", footnote.label)),
+                Problem::warning(
+                    path,
+                    format!("footnote [^{}] is never referenced", footnote.label),
+                )
+                .at(footnote.line, None)
+                .hint(format!(
+                    "put [^{}] where the note's marker stands in the text",
+                    footnote.label
+                )),
             );
         }
     }
     // pulldown-cmark leaves a reference without a definition as literal text.
-    for paragraph in parsed.paragraphs.iter().flat_map(|p| std::iter::once(p).chain(p.subs.iter())) {
+    for paragraph in parsed
+        .paragraphs
+        .iter()
+        .flat_map(|p| std::iter::once(p).chain(p.subs.iter()))
+    {
         for (start, _) in paragraph.plain.match_indices("[^") {
-            let label: String = paragraph.plain[start + 2..].chars().take_while(|c| *c != ']').collect();
+            let label: String = paragraph.plain[start + 2..]
+                .chars()
+                .take_while(|c| *c != ']')
+                .collect();
             problems.push(
-                Problem::error(path, format!("footnote reference [^{label}] in {} has no definition", paragraph.id))
-                    .at(paragraph.line, None)
-                    .hint(format!("add a line `[^{label}]: …` at the end of the text")),
+                Problem::error(
+                    path,
+                    format!(
+                        "footnote reference [^{label}] in {} has no definition",
+                        paragraph.id
+                    ),
+                )
+                .at(paragraph.line, None)
+                .hint(format!("add a line `[^{label}]: …` at the end of the text")),
             );
         }
     }
@@ -403,7 +477,10 @@ mod tests {
         let (parsed, problems) = parse(SAMPLE);
         assert!(problems.is_empty(), "{problems}");
         assert_eq!(parsed.opening.as_deref(), Some("L’Assemblée générale,"));
-        assert_eq!(ids(&parsed), ["pp1", "pp2", "op1", "op2", "op2-a", "op2-b", "op3"]);
+        assert_eq!(
+            ids(&parsed),
+            ["pp1", "pp2", "op1", "op2", "op2-a", "op2-b", "op3"]
+        );
         let op2a = &parsed.paragraphs[3].subs[0];
         assert_eq!(op2a.label.as_deref(), Some("(a)"));
         assert_eq!(op2a.plain, "d’abord ;");
@@ -413,16 +490,24 @@ mod tests {
     fn footnotes_are_linked_both_ways() {
         let (parsed, _) = parse(SAMPLE);
         let pp1 = &parsed.paragraphs[0];
-        assert!(pp1.html.contains("<a id=\"fnref1\" href=\"#fn1\""), "{}", pp1.html);
+        assert!(
+            pp1.html.contains("<a id=\"fnref1\" href=\"#fn1\""),
+            "{}",
+            pp1.html
+        );
         assert!(pp1.html.contains("<em>Réaffirmant</em>"));
-        assert_eq!(pp1.plain, "Réaffirmant sa volonté, le 25 juin 1993, pour favoriser,");
+        assert_eq!(
+            pp1.plain,
+            "Réaffirmant sa volonté, le 25 juin 1993, pour favoriser,"
+        );
         assert_eq!(parsed.footnotes[0].id, "fn1");
         assert_eq!(parsed.footnotes[0].refs, ["fnref1"]);
     }
 
     #[test]
     fn operative_numbers_follow_the_list_start() {
-        let (parsed, _) = parse("L’Assemblée générale,\n\n*Rappelant* x,\n\n4. *Décide* y ;\n\n5. *Prie* z.\n");
+        let (parsed, _) =
+            parse("L’Assemblée générale,\n\n*Rappelant* x,\n\n4. *Décide* y ;\n\n5. *Prie* z.\n");
         assert_eq!(ids(&parsed), ["pp1", "op4", "op5"]);
     }
 
@@ -437,7 +522,12 @@ mod tests {
     fn a_missing_footnote_definition_is_an_error() {
         let (_, problems) = parse("L’Assemblée générale,\n\n*Rappelant* x[^2],\n");
         assert!(problems.has_errors());
-        assert!(problems.to_string().contains("[^2] in pp1 has no definition"), "{problems}");
+        assert!(
+            problems
+                .to_string()
+                .contains("[^2] in pp1 has no definition"),
+            "{problems}"
+        );
     }
 
     #[test]

@@ -29,12 +29,21 @@ pub struct OutputFile {
 
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
-    ("components.html", include_str!("../../templates/components.html")),
+    (
+        "components.html",
+        include_str!("../../templates/components.html"),
+    ),
     ("meta.html", include_str!("../../templates/meta.html")),
     ("lineage.html", include_str!("../../templates/lineage.html")),
     ("index.html", include_str!("../../templates/index.html")),
-    ("resolution.html", include_str!("../../templates/resolution.html")),
-    ("parallel.html", include_str!("../../templates/parallel.html")),
+    (
+        "resolution.html",
+        include_str!("../../templates/resolution.html"),
+    ),
+    (
+        "parallel.html",
+        include_str!("../../templates/parallel.html"),
+    ),
     ("series.html", include_str!("../../templates/series.html")),
 ];
 
@@ -55,10 +64,16 @@ pub fn render_site(config: &Config, archive: &Archive) -> Result<Vec<OutputFile>
     let templates_dir = config.root.join("templates");
     let strings = load_strings(config, &templates_dir)?;
     let tera = load_templates(&templates_dir)?;
-    let views = Views { config, archive, strings: &strings };
+    let views = Views {
+        config,
+        archive,
+        strings: &strings,
+    };
     let jobs = jobs(config, archive);
-    let results: Vec<Result<OutputFile, Problem>> =
-        jobs.par_iter().map(|job| render_job(&tera, &views, job, &templates_dir)).collect();
+    let results: Vec<Result<OutputFile, Problem>> = jobs
+        .par_iter()
+        .map(|job| render_job(&tera, &views, job, &templates_dir))
+        .collect();
     let mut problems = Problems::new();
     let mut files = Vec::with_capacity(results.len() + THEME.len());
     for result in results {
@@ -71,28 +86,51 @@ pub fn render_site(config: &Config, archive: &Archive) -> Result<Vec<OutputFile>
         return Err(problems);
     }
     files.extend(theme_files(&config.root.join("theme"))?);
-    files.push(OutputFile { path: ".nojekyll".into(), bytes: Vec::new() });
+    files.push(OutputFile {
+        path: ".nojekyll".into(),
+        bytes: Vec::new(),
+    });
     Ok(files)
 }
 
 fn jobs<'a>(config: &'a Config, archive: &'a Archive) -> Vec<Job<'a>> {
     let mut jobs: Vec<Job> = config.language_codes().map(Job::Home).collect();
     for resolution in &archive.resolutions {
-        jobs.extend(resolution.texts.iter().map(|text| Job::Resolution(resolution, text)));
+        jobs.extend(
+            resolution
+                .texts
+                .iter()
+                .map(|text| Job::Resolution(resolution, text)),
+        );
         if resolution.texts.len() > 1 {
             jobs.push(Job::Parallel(resolution));
         }
     }
     for series in &archive.series {
-        jobs.extend(config.language_codes().map(|lang| Job::Series(series, lang)));
+        jobs.extend(
+            config
+                .language_codes()
+                .map(|lang| Job::Series(series, lang)),
+        );
     }
     jobs
 }
 
-fn render_job(tera: &tera::Tera, views: &Views, job: &Job, templates_dir: &Path) -> Result<OutputFile, Problem> {
+fn render_job(
+    tera: &tera::Tera,
+    views: &Views,
+    job: &Job,
+    templates_dir: &Path,
+) -> Result<OutputFile, Problem> {
     let default = views.config.default_language.as_str();
     match job {
-        Job::Home(lang) => render(tera, "index.html", paths::home(lang, default), &views.home(lang), templates_dir),
+        Job::Home(lang) => render(
+            tera,
+            "index.html",
+            paths::home(lang, default),
+            &views.home(lang),
+            templates_dir,
+        ),
         Job::Resolution(resolution, text) => render(
             tera,
             "resolution.html",
@@ -117,14 +155,28 @@ fn render_job(tera: &tera::Tera, views: &Views, job: &Job, templates_dir: &Path)
     }
 }
 
-fn render<T: Serialize>(tera: &tera::Tera, template: &str, path: String, view: &T, templates_dir: &Path) -> Result<OutputFile, Problem> {
+fn render<T: Serialize>(
+    tera: &tera::Tera,
+    template: &str,
+    path: String,
+    view: &T,
+    templates_dir: &Path,
+) -> Result<OutputFile, Problem> {
     let failed = |err: &dyn std::fmt::Display| {
-        Problem::error(templates_dir.join(template), format!("failed to render {path}: {err}"))
-            .hint("check the variable names against ARCHITECTURE.md (template views)")
+        Problem::error(
+            templates_dir.join(template),
+            format!("failed to render {path}: {err}"),
+        )
+        .hint("check the variable names against ARCHITECTURE.md (template views)")
     };
     let context = tera::Context::from_serialize(view).map_err(|e| failed(&error_chain(&e)))?;
-    let html = tera.render(template, &context).map_err(|e| failed(&error_chain(&e)))?;
-    Ok(OutputFile { path, bytes: html.into_bytes() })
+    let html = tera
+        .render(template, &context)
+        .map_err(|e| failed(&error_chain(&e)))?;
+    Ok(OutputFile {
+        path,
+        bytes: html.into_bytes(),
+    })
 }
 
 /// An error and its causes, one per line ("Reason: …"), as Zola reports them.
@@ -164,7 +216,10 @@ fn load_templates(templates_dir: &Path) -> Result<tera::Tera, Problems> {
         sources.push((*name, source));
     }
     tera.add_raw_templates(sources.iter().map(|(n, s)| (*n, s.as_str())))
-        .map_err(|err| Problem::error(templates_dir, error_chain(&err)).hint("fix the template syntax at the place shown"))?;
+        .map_err(|err| {
+            Problem::error(templates_dir, error_chain(&err))
+                .hint("fix the template syntax at the place shown")
+        })?;
     Ok(tera)
 }
 
@@ -172,7 +227,10 @@ fn load_templates(templates_dir: &Path) -> Result<tera::Tera, Problems> {
 fn theme_files(theme_dir: &Path) -> Result<Vec<OutputFile>, Problems> {
     let mut files: Vec<OutputFile> = THEME
         .iter()
-        .map(|(name, bytes)| OutputFile { path: format!("theme/{name}"), bytes: bytes.to_vec() })
+        .map(|(name, bytes)| OutputFile {
+            path: format!("theme/{name}"),
+            bytes: bytes.to_vec(),
+        })
         .collect();
     if !theme_dir.is_dir() {
         return Ok(files);
@@ -184,7 +242,8 @@ fn theme_files(theme_dir: &Path) -> Result<Vec<OutputFile>, Problems> {
         }
         let relative = entry.path().strip_prefix(theme_dir).unwrap_or(entry.path());
         let path = format!("theme/{}", relative.to_string_lossy().replace('\\', "/"));
-        let bytes = fs_err::read(entry.path()).map_err(|err| Problem::error(entry.path(), err.to_string()))?;
+        let bytes = fs_err::read(entry.path())
+            .map_err(|err| Problem::error(entry.path(), err.to_string()))?;
         files.retain(|f| f.path != path);
         files.push(OutputFile { path, bytes });
     }

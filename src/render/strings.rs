@@ -37,8 +37,11 @@ impl Strings {
                     by_lang.insert(lang.to_string(), t.clone());
                 }
                 None => problems.push(
-                    Problem::error(path, format!("no [{lang}] table: the site has language `{lang}`"))
-                        .hint(format!("copy the [en] table as [{lang}] and translate it")),
+                    Problem::error(
+                        path,
+                        format!("no [{lang}] table: the site has language `{lang}`"),
+                    )
+                    .hint(format!("copy the [en] table as [{lang}] and translate it")),
                 ),
             }
         }
@@ -71,7 +74,9 @@ impl Strings {
     }
 
     pub fn committee(&self, lang: &str, key: &str) -> String {
-        self.nested(lang, "committees", key).unwrap_or(key).to_string()
+        self.nested(lang, "committees", key)
+            .unwrap_or(key)
+            .to_string()
     }
 
     fn nested(&self, lang: &str, table: &str, key: &str) -> Option<&str> {
@@ -107,9 +112,18 @@ mod tests {
     #[test]
     fn the_bundled_strings_cover_french_and_english() {
         let strings = Strings::parse(Path::new("strings.toml"), TEXT, &["fr", "en"]).unwrap();
-        assert_eq!(strings.date("fr", jiff::civil::date(2007, 12, 18)), "18 décembre 2007");
-        assert_eq!(strings.date("fr", jiff::civil::date(2000, 1, 1)), "1er janvier 2000");
-        assert_eq!(strings.date("en", jiff::civil::date(2006, 12, 19)), "19 December 2006");
+        assert_eq!(
+            strings.date("fr", jiff::civil::date(2007, 12, 18)),
+            "18 décembre 2007"
+        );
+        assert_eq!(
+            strings.date("fr", jiff::civil::date(2000, 1, 1)),
+            "1er janvier 2000"
+        );
+        assert_eq!(
+            strings.date("en", jiff::civil::date(2006, 12, 19)),
+            "19 December 2006"
+        );
         assert_eq!(strings.committee("fr", "third"), "Troisième Commission");
     }
 
@@ -123,6 +137,9 @@ mod tests {
     fn a_missing_translation_is_named() {
         let text = "[fr]\na = \"1\"\nb = \"2\"\n[en]\na = \"1\"\n";
         let problems = Strings::parse(Path::new("s.toml"), text, &["fr", "en"]).unwrap_err();
-        assert!(problems.to_string().contains("[en] lacks `b`"), "{problems}");
+        assert!(
+            problems.to_string().contains("[en] lacks `b`"),
+            "{problems}"
+        );
     }
 }

@@ -7,7 +7,9 @@
 
 use serde::Serialize;
 
-use crate::archive::{Archive, Footnote, Member, Paragraph, ParagraphKind, Resolution, Series, Symbol, Text};
+use crate::archive::{
+    Archive, Footnote, Member, Paragraph, ParagraphKind, Resolution, Series, Symbol, Text,
+};
 use crate::config::Config;
 use crate::render::strings::Strings;
 
@@ -233,7 +235,11 @@ pub(crate) struct SeriesPage<'a> {
 /// Page paths, relative to the site root.
 pub(crate) mod paths {
     pub fn home(lang: &str, default: &str) -> String {
-        if lang == default { "index.html".into() } else { format!("{lang}/index.html") }
+        if lang == default {
+            "index.html".into()
+        } else {
+            format!("{lang}/index.html")
+        }
     }
     pub fn resolution(lang: &str, slug: &str) -> String {
         format!("{lang}/{slug}.html")
@@ -272,7 +278,13 @@ impl<'a> Views<'a> {
         self.strings.get(lang, "language_name").to_string()
     }
 
-    pub fn common(&self, lang: &'a str, path: &str, page_title: String, alternates: Vec<Alternate>) -> Common<'a> {
+    pub fn common(
+        &self,
+        lang: &'a str,
+        path: &str,
+        page_title: String,
+        alternates: Vec<Alternate>,
+    ) -> Common<'a> {
         let language = self.config.language(lang);
         let root = paths::root_of(path);
         Common {
@@ -288,7 +300,12 @@ impl<'a> Views<'a> {
     }
 
     /// The language switch: the same page in each language, when it exists.
-    pub fn alternates(&self, current: &str, root: &str, path_in: impl Fn(&str) -> Option<String>) -> Vec<Alternate> {
+    pub fn alternates(
+        &self,
+        current: &str,
+        root: &str,
+        path_in: impl Fn(&str) -> Option<String>,
+    ) -> Vec<Alternate> {
         self.config
             .language_codes()
             .map(|lang| Alternate {
@@ -334,7 +351,12 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn summary(&self, resolution: &'a Resolution, lang: &str, root: &str) -> ResolutionSummary<'a> {
+    pub fn summary(
+        &self,
+        resolution: &'a Resolution,
+        lang: &str,
+        root: &str,
+    ) -> ResolutionSummary<'a> {
         let (title, title_lang) = self.title_in(resolution, lang);
         let (path, _) = self.reading_path(resolution, lang);
         ResolutionSummary {
@@ -345,14 +367,18 @@ impl<'a> Views<'a> {
             adopted: resolution.meta.adopted.map(|d| self.strings.date(lang, d)),
             href: format!("{root}{path}"),
             texts: self.text_links(resolution, root),
-            parallel_href: (resolution.texts.len() > 1).then(|| format!("{root}{}", paths::parallel(&resolution.slug))),
+            parallel_href: (resolution.texts.len() > 1)
+                .then(|| format!("{root}{}", paths::parallel(&resolution.slug))),
         }
     }
 
     pub fn head(&self, resolution: &'a Resolution, lang: &str) -> Head<'a> {
         let meta = &resolution.meta;
         let (title, title_lang) = self.title_in(resolution, lang);
-        let official = |symbol: &Symbol| Official { symbol: symbol.to_string(), href: symbol.official_url(lang) };
+        let official = |symbol: &Symbol| Official {
+            symbol: symbol.to_string(),
+            href: symbol.official_url(lang),
+        };
         Head {
             symbol: resolution.symbol.as_str(),
             short: resolution.symbol.short(),
@@ -362,7 +388,9 @@ impl<'a> Views<'a> {
             agenda_item: meta.agenda_item.as_deref(),
             adopted: meta.adopted.map(|d| self.strings.date(lang, d)),
             meeting: meta.meeting,
-            committee: meta.committee.map(|c| self.strings.committee(lang, c.key())),
+            committee: meta
+                .committee
+                .map(|c| self.strings.committee(lang, c.key())),
             report: meta.report.iter().map(official).collect(),
             distributed: meta.distributed.map(|d| self.strings.date(lang, d)),
             vote: meta.vote.as_ref().map(|vote| {
@@ -405,11 +433,20 @@ impl<'a> Views<'a> {
         }
     }
 
-    fn lineage(&self, resolution: &Resolution, lang: &str, root: &str) -> (Option<MemberLink>, Option<MemberLink>) {
+    fn lineage(
+        &self,
+        resolution: &Resolution,
+        lang: &str,
+        root: &str,
+    ) -> (Option<MemberLink>, Option<MemberLink>) {
         let Some(member) = self.archive.member(resolution) else {
             return (None, None);
         };
-        let series = resolution.meta.series.as_deref().and_then(|id| self.archive.series(id));
+        let series = resolution
+            .meta
+            .series
+            .as_deref()
+            .and_then(|id| self.archive.series(id));
         let find = |symbol: &Option<Symbol>| {
             let symbol = symbol.as_ref()?;
             let member = series?.members.iter().find(|m| &m.symbol == symbol)?;
@@ -436,7 +473,11 @@ impl<'a> Views<'a> {
             kind: kind_name(paragraph.kind),
             label: paragraph.label.as_deref(),
             html: prefix_anchors(&paragraph.html, prefix),
-            subs: paragraph.subs.iter().map(|s| self.paragraph(s, prefix)).collect(),
+            subs: paragraph
+                .subs
+                .iter()
+                .map(|s| self.paragraph(s, prefix))
+                .collect(),
         }
     }
 
@@ -453,7 +494,13 @@ impl<'a> Views<'a> {
     }
 
     pub fn text(&self, text: &'a Text) -> TextView<'a> {
-        let part = |kind| text.paragraphs.iter().filter(|p| p.kind == kind).map(|p| self.paragraph(p, "")).collect();
+        let part = |kind| {
+            text.paragraphs
+                .iter()
+                .filter(|p| p.kind == kind)
+                .map(|p| self.paragraph(p, ""))
+                .collect()
+        };
         TextView {
             lang: &text.lang,
             complete: text.complete,
@@ -477,7 +524,10 @@ impl<'a> Views<'a> {
             let summary = self.summary(resolution, lang, &root);
             match sessions.last_mut() {
                 Some(group) if group.session == session => group.resolutions.push(summary),
-                _ => sessions.push(SessionGroup { session, resolutions: vec![summary] }),
+                _ => sessions.push(SessionGroup {
+                    session,
+                    resolutions: vec![summary],
+                }),
             }
         }
         let series = self
@@ -491,8 +541,15 @@ impl<'a> Views<'a> {
                 held: s.members.iter().filter(|m| m.held).count(),
             })
             .collect();
-        let title = self.config.language(lang).map_or(String::new(), |l| l.title.clone());
-        HomePage { common: self.common(lang, &path, title, alternates), series, sessions }
+        let title = self
+            .config
+            .language(lang)
+            .map_or(String::new(), |l| l.title.clone());
+        HomePage {
+            common: self.common(lang, &path, title, alternates),
+            series,
+            sessions,
+        }
     }
 
     pub fn resolution(&self, resolution: &'a Resolution, text: &'a Text) -> ResolutionPage<'a> {
@@ -500,11 +557,17 @@ impl<'a> Views<'a> {
         let path = paths::resolution(lang, &resolution.slug);
         let root = paths::root_of(&path);
         let slug = &resolution.slug;
-        let alternates = self.alternates(lang, &root, |l| resolution.text(l).map(|_| paths::resolution(l, slug)));
+        let alternates = self.alternates(lang, &root, |l| {
+            resolution.text(l).map(|_| paths::resolution(l, slug))
+        });
         let head = self.head(resolution, lang);
         let page_title = format!("{} — {}", resolution.symbol, head.title);
         let (predecessor, successor) = self.lineage(resolution, lang, &root);
-        let other_texts = self.text_links(resolution, &root).into_iter().filter(|t| t.lang != lang).collect();
+        let other_texts = self
+            .text_links(resolution, &root)
+            .into_iter()
+            .filter(|t| t.lang != lang)
+            .collect();
         let missing = self
             .config
             .language_codes()
@@ -520,10 +583,13 @@ impl<'a> Views<'a> {
             common: self.common(lang, &path, page_title, alternates),
             head,
             text: self.text(text),
-            series: self.series_of(resolution).map(|s| self.series_ref(s, lang, &root)),
+            series: self
+                .series_of(resolution)
+                .map(|s| self.series_ref(s, lang, &root)),
             predecessor,
             successor,
-            parallel_href: (resolution.texts.len() > 1).then(|| format!("{root}{}", paths::parallel(slug))),
+            parallel_href: (resolution.texts.len() > 1)
+                .then(|| format!("{root}{}", paths::parallel(slug))),
             other_texts,
             missing,
         }
@@ -533,9 +599,17 @@ impl<'a> Views<'a> {
         let lang = self.config.default_language.as_str();
         let path = paths::parallel(&resolution.slug);
         let root = paths::root_of(&path);
-        let alternates = self.alternates(lang, &root, |l| resolution.text(l).map(|_| paths::resolution(l, &resolution.slug)));
+        let alternates = self.alternates(lang, &root, |l| {
+            resolution
+                .text(l)
+                .map(|_| paths::resolution(l, &resolution.slug))
+        });
         let head = self.head(resolution, lang);
-        let page_title = format!("{} — {}", resolution.symbol, self.strings.get(lang, "parallel_title"));
+        let page_title = format!(
+            "{} — {}",
+            resolution.symbol,
+            self.strings.get(lang, "parallel_title")
+        );
         let columns = resolution
             .texts
             .iter()
@@ -553,7 +627,10 @@ impl<'a> Views<'a> {
             .collect();
         let sections = [ParagraphKind::Preambular, ParagraphKind::Operative]
             .into_iter()
-            .map(|kind| Section { kind: kind_name(kind), rows: self.aligned_rows(resolution, kind) })
+            .map(|kind| Section {
+                kind: kind_name(kind),
+                rows: self.aligned_rows(resolution, kind),
+            })
             .filter(|s| !s.rows.is_empty())
             .collect();
         let (predecessor, successor) = self.lineage(resolution, lang, &root);
@@ -562,7 +639,9 @@ impl<'a> Views<'a> {
             head,
             columns,
             sections,
-            series: self.series_of(resolution).map(|s| self.series_ref(s, lang, &root)),
+            series: self
+                .series_of(resolution)
+                .map(|s| self.series_ref(s, lang, &root)),
             predecessor,
             successor,
         }
@@ -583,7 +662,11 @@ impl<'a> Views<'a> {
                 id,
                 kind,
                 label,
-                cells: resolution.texts.iter().map(|text| self.cell(text, id)).collect(),
+                cells: resolution
+                    .texts
+                    .iter()
+                    .map(|text| self.cell(text, id))
+                    .collect(),
             })
             .collect()
     }
@@ -591,14 +674,24 @@ impl<'a> Views<'a> {
     fn cell(&self, text: &'a Text, id: &str) -> Cell<'a> {
         let prefix = format!("{}-", text.lang);
         match text.paragraph(id) {
-            Some(p) => Cell { lang: &text.lang, html: Some(prefix_anchors(&p.html, &prefix)), gap: None },
+            Some(p) => Cell {
+                lang: &text.lang,
+                html: Some(prefix_anchors(&p.html, &prefix)),
+                gap: None,
+            },
             None => {
                 let lang = text.lang.as_str();
                 let gap = match (text.complete, text.last_id()) {
-                    (false, Some(last)) => format!("{} {last}.", self.strings.get(lang, "gap_incomplete")),
+                    (false, Some(last)) => {
+                        format!("{} {last}.", self.strings.get(lang, "gap_incomplete"))
+                    }
                     _ => self.strings.get(lang, "gap_missing").to_string(),
                 };
-                Cell { lang, html: None, gap: Some(gap) }
+                Cell {
+                    lang,
+                    html: None,
+                    gap: Some(gap),
+                }
             }
         }
     }
@@ -613,7 +706,11 @@ impl<'a> Views<'a> {
             id: &series.id,
             title,
             description: series.description.get(lang).map(String::as_str),
-            members: series.members.iter().map(|m| self.member_link(m, lang, &root)).collect(),
+            members: series
+                .members
+                .iter()
+                .map(|m| self.member_link(m, lang, &root))
+                .collect(),
             held: series.members.iter().filter(|m| m.held).count(),
         }
     }
@@ -649,6 +746,9 @@ mod tests {
     fn parallel_columns_get_their_own_footnote_anchors() {
         let html = r##"x<sup class="fnref"><a id="fnref1" href="#fn1">1</a></sup>"##;
         let prefixed = prefix_anchors(html, "en-");
-        assert!(prefixed.contains(r##"id="en-fnref1" href="#en-fn1""##), "{prefixed}");
+        assert!(
+            prefixed.contains(r##"id="en-fnref1" href="#en-fn1""##),
+            "{prefixed}"
+        );
     }
 }

@@ -6,7 +6,8 @@ use crate::support::{copy_fixture, fixture};
 fn build_basic() -> (tempfile::TempDir, Site) {
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
-    recueil::build::build(&fixture("sites/basic"), Some(&public), false).expect("the basic fixture builds");
+    recueil::build::build(&fixture("sites/basic"), Some(&public), false)
+        .expect("the basic fixture builds");
     let site = Site::read(&public);
     (out, site)
 }
@@ -42,10 +43,19 @@ fn pages_exist_at_the_promised_urls() {
 #[test]
 fn each_page_declares_its_language() {
     let (_out, site) = build_basic();
-    assert!(site.page("fr/a-res-10-1.html").contains("<html lang=\"fr\">"));
-    assert!(site.page("en/a-res-11-2.html").contains("<html lang=\"en\">"));
+    assert!(
+        site.page("fr/a-res-10-1.html")
+            .contains("<html lang=\"fr\">")
+    );
+    assert!(
+        site.page("en/a-res-11-2.html")
+            .contains("<html lang=\"en\">")
+    );
     let parallel = site.page("parallel/a-res-11-2.html");
-    assert!(parallel.contains("<html lang=\"fr\">"), "the parallel page is in the default language");
+    assert!(
+        parallel.contains("<html lang=\"fr\">"),
+        "the parallel page is in the default language"
+    );
     assert!(parallel.contains(r#"<div class="cell" lang="en">"#));
     assert!(parallel.contains(r#"<div class="cell" lang="fr">"#));
 }
@@ -54,7 +64,9 @@ fn each_page_declares_its_language() {
 fn paragraphs_are_anchored_by_their_ids() {
     let (_out, site) = build_basic();
     let ids = Site::ids(site.page("en/a-res-11-2.html"));
-    for id in ["pp1", "pp2", "op1", "op2", "op2-a", "op2-b", "op3", "fn1", "fnref1"] {
+    for id in [
+        "pp1", "pp2", "op1", "op2", "op2-a", "op2-b", "op3", "fn1", "fnref1",
+    ] {
         assert!(ids.contains(id), "missing #{id} in {ids:?}");
     }
     let fr = Site::ids(site.page("fr/a-res-10-1.html"));
@@ -66,8 +78,17 @@ fn the_parallel_view_aligns_by_id_and_explains_gaps() {
     let (_out, site) = build_basic();
     let page = site.page("parallel/a-res-11-2.html");
     // op1 exists only in English; the French cell says why it is empty.
-    let row = page.split(r#"id="op1""#).nth(1).unwrap().split("class=\"row").next().unwrap();
-    assert!(row.contains("Absent de la source, incomplète après pp2."), "{row}");
+    let row = page
+        .split(r#"id="op1""#)
+        .nth(1)
+        .unwrap()
+        .split("class=\"row")
+        .next()
+        .unwrap();
+    assert!(
+        row.contains("Absent de la source, incomplète après pp2."),
+        "{row}"
+    );
     assert!(row.contains("<em>Reaffirms</em>"));
     // Footnote anchors of the two columns do not collide.
     let ids = Site::ids(page);
@@ -78,18 +99,32 @@ fn the_parallel_view_aligns_by_id_and_explains_gaps() {
 fn lineage_links_walk_the_series_including_members_not_held() {
     let (_out, site) = build_basic();
     let first = site.page("fr/a-res-10-1.html");
-    assert!(first.contains(r#"href="https://undocs.org/fr/A/RES/9/5" rel="prev external""#), "9/5 is not held: official link");
+    assert!(
+        first.contains(r#"href="https://undocs.org/fr/A/RES/9/5" rel="prev external""#),
+        "9/5 is not held: official link"
+    );
     assert!(first.contains(r#"href="../fr/a-res-11-2.html" rel="next""#));
     let english = site.page("en/a-res-11-2.html");
     // 10/1 has no English text: the English page links to the French one and says so.
-    assert!(english.contains(r#"href="../fr/a-res-10-1.html" rel="prev" data-nav="prev" hreflang="fr""#), "{english}");
+    assert!(
+        english
+            .contains(r#"href="../fr/a-res-10-1.html" rel="prev" data-nav="prev" hreflang="fr""#),
+        "{english}"
+    );
     assert!(english.contains("(available in Français)"));
     let series = site.page("fr/series/coop.html");
     let order: Vec<_> = ["A/RES/9/5", "A/RES/10/1", "A/RES/11/2", "A/RES/12/7"]
         .iter()
-        .map(|s| series.find(&format!("data-symbol=\"{s}\"")).unwrap_or_else(|| panic!("{s} missing")))
+        .map(|s| {
+            series
+                .find(&format!("data-symbol=\"{s}\""))
+                .unwrap_or_else(|| panic!("{s} missing"))
+        })
         .collect();
-    assert!(order.windows(2).all(|w| w[0] < w[1]), "members in session order: {order:?}");
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "members in session order: {order:?}"
+    );
 }
 
 #[test]
@@ -105,7 +140,10 @@ fn an_incomplete_text_is_flagged_to_readers() {
 fn metadata_values_are_escaped() {
     let dir = copy_fixture("sites/basic");
     let meta = dir.path().join("content/resolutions/a-res-10-1/meta.yaml");
-    let text = std::fs::read_to_string(&meta).unwrap().replace("agenda_item: 5 (a)", "agenda_item: \"<script>alert(1)</script>\"");
+    let text = std::fs::read_to_string(&meta).unwrap().replace(
+        "agenda_item: 5 (a)",
+        "agenda_item: \"<script>alert(1)</script>\"",
+    );
     std::fs::write(&meta, text).unwrap();
     let out = dir.path().join("public");
     recueil::build::build(dir.path(), Some(&out), false).unwrap();
@@ -118,7 +156,12 @@ fn metadata_values_are_escaped() {
 fn main_of(html: &str) -> String {
     let start = html.find("<main").expect("a <main> landmark");
     let end = html.find("</main>").expect("</main>") + "</main>".len();
-    html[start..end].lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n")
+    html[start..end]
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]

@@ -10,22 +10,31 @@ fn build_in(dir: &std::path::Path) -> std::process::Output {
 fn a_malformed_book_toml_is_named_with_its_line() {
     let dir = copy_fixture("sites/basic");
     let path = dir.path().join("book.toml");
-    let text = std::fs::read_to_string(&path).unwrap().replace("default-language", "default-langage");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("default-language", "default-langage");
     std::fs::write(&path, text).unwrap();
     let output = build_in(dir.path());
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
-    assert!(err.contains("book.toml:3:1: unknown field `default-langage`"), "{err}");
+    assert!(
+        err.contains("book.toml:3:1: unknown field `default-langage`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_malformed_meta_yaml_is_named_with_its_line_and_all_problems_are_listed() {
     let dir = copy_fixture("sites/basic");
     let first = dir.path().join("content/resolutions/a-res-10-1/meta.yaml");
-    let text = std::fs::read_to_string(&first).unwrap().replace("adopted: 1955-12-01", "adopted: 1955-13-01");
+    let text = std::fs::read_to_string(&first)
+        .unwrap()
+        .replace("adopted: 1955-12-01", "adopted: 1955-13-01");
     std::fs::write(&first, text).unwrap();
     let second = dir.path().join("content/resolutions/a-res-11-2/meta.yaml");
-    let text = std::fs::read_to_string(&second).unwrap().replace("session: 11", "sesion: 11");
+    let text = std::fs::read_to_string(&second)
+        .unwrap()
+        .replace("session: 11", "sesion: 11");
     std::fs::write(&second, text).unwrap();
     let output = build_in(dir.path());
     assert_eq!(output.status.code(), Some(1));
@@ -56,7 +65,11 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     assert_eq!(build_in(dir.path()).status.code(), Some(0));
     let index = dir.path().join("public/index.html");
     let before = std::fs::read(&index).unwrap();
-    std::fs::write(dir.path().join("content/series/coop.yaml"), "title: [unclosed").unwrap();
+    std::fs::write(
+        dir.path().join("content/series/coop.yaml"),
+        "title: [unclosed",
+    )
+    .unwrap();
     let output = build_in(dir.path());
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert_eq!(std::fs::read(&index).unwrap(), before);
@@ -68,5 +81,9 @@ fn a_missing_book_toml_says_where_to_run() {
     let dir = tempfile::tempdir().unwrap();
     let output = build_in(dir.path());
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("pass --root DIR"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("pass --root DIR"),
+        "{}",
+        stderr(&output)
+    );
 }

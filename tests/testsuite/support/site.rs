@@ -24,22 +24,34 @@ impl Site {
         let mut pages = BTreeMap::new();
         for entry in walkdir::WalkDir::new(dir) {
             let entry = entry.unwrap();
-            let rel = entry.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             if rel.ends_with(".html") {
                 pages.insert(rel, std::fs::read_to_string(entry.path()).unwrap());
             }
         }
-        Site { dir: dir.to_path_buf(), pages }
+        Site {
+            dir: dir.to_path_buf(),
+            pages,
+        }
     }
 
     pub fn page(&self, rel: &str) -> &str {
-        self.pages.get(rel).unwrap_or_else(|| panic!("{rel} was not built; pages: {:?}", self.pages.keys()))
+        self.pages
+            .get(rel)
+            .unwrap_or_else(|| panic!("{rel} was not built; pages: {:?}", self.pages.keys()))
     }
 
     /// All `href` and `src` values of a page.
     pub fn links(html: &str) -> Vec<String> {
         let re = Regex::new(r#"(?:href|src)="([^"]*)""#).unwrap();
-        re.captures_iter(html).map(|c| c[1].replace("&amp;", "&")).collect()
+        re.captures_iter(html)
+            .map(|c| c[1].replace("&amp;", "&"))
+            .collect()
     }
 
     pub fn ids(html: &str) -> BTreeSet<String> {
@@ -52,10 +64,17 @@ impl Site {
         let mut broken = Vec::new();
         for (page, html) in &self.pages {
             for href in Self::links(html) {
-                if href.starts_with("https://") || href.starts_with("http://") || href.starts_with("mailto:") {
+                if href.starts_with("https://")
+                    || href.starts_with("http://")
+                    || href.starts_with("mailto:")
+                {
                     continue;
                 }
-                let fail = |why| BrokenLink { page: page.clone(), href: href.clone(), why };
+                let fail = |why| BrokenLink {
+                    page: page.clone(),
+                    href: href.clone(),
+                    why,
+                };
                 if href.starts_with('/') || href.contains("://") {
                     broken.push(fail("not relative"));
                     continue;
@@ -77,7 +96,10 @@ impl Site {
                     continue;
                 }
                 if !fragment.is_empty() {
-                    let ok = self.pages.get(&target).is_some_and(|t| Self::ids(t).contains(fragment));
+                    let ok = self
+                        .pages
+                        .get(&target)
+                        .is_some_and(|t| Self::ids(t).contains(fragment));
                     if !ok {
                         broken.push(fail("no such anchor"));
                     }
