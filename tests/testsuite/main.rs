@@ -1,1 +1,5 @@
-#[test] fn t(){}
+//! The integration tests: one binary, one module per area.
+
+mod support;
+
+mod browser;
