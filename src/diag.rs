@@ -186,7 +186,11 @@ mod tests {
         problems.push(Problem::error("b.yaml", "late").at(1, None));
         problems.push(Problem::warning("a.yaml", "warn").at(9, None));
         problems.push(Problem::error("a.yaml", "first").at(2, None));
-        let order: Vec<_> = problems.sorted().iter().map(|p| p.message.as_str()).collect();
+        let order: Vec<_> = problems
+            .sorted()
+            .iter()
+            .map(|p| p.message.as_str())
+            .collect();
         assert_eq!(order, ["first", "warn", "late"]);
         assert_eq!(problems.error_count(), 2);
     }

@@ -115,15 +115,21 @@ mod tests {
         assert_eq!(s.short(), "62/160");
         assert_eq!(s.ga_session(), Some(62));
         assert_eq!(s.ga_number(), Some(160));
-        assert_eq!(
-            s.official_url("fr"),
-            "https://undocs.org/fr/A/RES/62/160"
-        );
+        assert_eq!(s.official_url("fr"), "https://undocs.org/fr/A/RES/62/160");
     }
 
     #[test]
     fn hostile_symbols_are_rejected() {
-        for bad in ["", "A/RES/../x", "A/RES//1", "A\\RES", "C:/x", "A/RES/1\0", "./x", "a b"] {
+        for bad in [
+            "",
+            "A/RES/../x",
+            "A/RES//1",
+            "A\\RES",
+            "C:/x",
+            "A/RES/1\0",
+            "./x",
+            "a b",
+        ] {
             assert!(Symbol::parse(bad).is_err(), "{bad:?} should be rejected");
         }
     }

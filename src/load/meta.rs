@@ -153,8 +153,8 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_rejected_with_a_line() {
-        let err = serde_yaml::from_str::<Meta>("symbol: A/RES/1/1\nadpoted: 2000-01-01\n")
-            .unwrap_err();
+        let err =
+            serde_yaml::from_str::<Meta>("symbol: A/RES/1/1\nadpoted: 2000-01-01\n").unwrap_err();
         assert!(err.to_string().contains("adpoted"), "{err}");
         assert_eq!(err.location().map(|l| l.line()), Some(2));
     }

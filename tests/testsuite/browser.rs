@@ -15,7 +15,7 @@ fn page(lang: &str, title: &str, css: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head><meta charset=\"utf-8\">\
          <title>{title}</title><link rel=\"stylesheet\" href=\"{css}\">\
-         <link rel=\"icon\" href=\"data:,\"></head>\n\
+         </head>\n\
          <body><h1>{title}</h1>\n{body}\n</body></html>\n"
     )
 }
@@ -29,7 +29,10 @@ fn tiny_site() -> tempfile::TempDir {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     };
-    write("style.css", "body { font-family: serif; } .ready { color: green; }\n");
+    write(
+        "style.css",
+        "body { font-family: serif; } .ready { color: green; }\n",
+    );
     write(
         "app.js",
         "document.addEventListener('DOMContentLoaded', () => {\n  \
@@ -150,7 +153,12 @@ fn clicks_through_a_site_served_under_a_subpath() {
     click_through(&browser, &base);
     assert_eq!(server.not_found(), Vec::<String>::new());
     let served: Vec<String> = server.requests().into_iter().map(|s| s.path).collect();
-    for path in ["/archive/", "/archive/a.html", "/archive/fr/x.html", "/archive/style.css"] {
+    for path in [
+        "/archive/",
+        "/archive/a.html",
+        "/archive/fr/x.html",
+        "/archive/style.css",
+    ] {
         assert!(served.iter().any(|p| p == path), "{path} not in {served:?}");
     }
 }
@@ -172,7 +180,10 @@ fn reports_console_errors_and_failed_requests() {
     );
     let failed = browser.failed_requests();
     for name in ["missing.png", "missing.css"] {
-        assert!(failed.iter().any(|f| f.contains(name)), "{name}: {failed:#?}");
+        assert!(
+            failed.iter().any(|f| f.contains(name)),
+            "{name}: {failed:#?}"
+        );
     }
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         browser.assert_no_errors();
@@ -271,14 +282,26 @@ fn the_test_server_serves_only_its_folder_with_content_types() {
         ("/archive/nope.html", 404, "text/plain; charset=utf-8"),
         ("/index.html", 404, "text/plain; charset=utf-8"),
         ("/archive/../secret.txt", 404, "text/plain; charset=utf-8"),
-        ("/archive/%2e%2e/secret.txt", 404, "text/plain; charset=utf-8"),
-        ("/archive/sub%20dir/../../secret.txt", 404, "text/plain; charset=utf-8"),
+        (
+            "/archive/%2e%2e/secret.txt",
+            404,
+            "text/plain; charset=utf-8",
+        ),
+        (
+            "/archive/sub%20dir/../../secret.txt",
+            404,
+            "text/plain; charset=utf-8",
+        ),
         ("/archive/..%2fsecret.txt", 404, "text/plain; charset=utf-8"),
     ];
     for (target, status, content_type) in expect {
         let (got, response) = raw_get(&server, target);
         assert_eq!(got, status, "{target}: {response}");
-        assert_eq!(header(&response, "content-type"), Some(content_type), "{target}");
+        assert_eq!(
+            header(&response, "content-type"),
+            Some(content_type),
+            "{target}"
+        );
         assert!(!response.contains("secret"), "{target}: {response}");
     }
     let (status, response) = raw_get(&server, "/archive");
@@ -290,8 +313,7 @@ fn the_test_server_serves_only_its_folder_with_content_types() {
 
     #[cfg(unix)]
     {
-        std::os::unix::fs::symlink(outer.path().join("secret.txt"), root.join("link.txt"))
-            .unwrap();
+        std::os::unix::fs::symlink(outer.path().join("secret.txt"), root.join("link.txt")).unwrap();
         assert_eq!(raw_get(&server, "/archive/link.txt").0, 404);
     }
 

@@ -32,6 +32,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use headless_chrome::browser::tab::point::Point;
 use headless_chrome::protocol::cdp::{Log, Network, Page, Runtime};
 use headless_chrome::{LaunchOptions, Tab};
 
@@ -83,7 +84,9 @@ pub fn chromium_path() -> PathBuf {
         let path = PathBuf::from(path);
         assert!(
             path.is_file(),
-            "$CHROMIUM is set to {}, which is not a file",
+            "$CHROMIUM is set to {}, which is not a file: point it at a Chromium executable, \
+             or unset it and install Chromium with `apt-get install chromium` (or run \
+             `bash .ci/run`, which installs it)",
             path.display()
         );
         return path;
@@ -180,43 +183,104 @@ impl Browser {
         if let Err(e) = self.tab.navigate_to(url) {
             panic!("cannot open {url}: {e:#}");
         }
-        let before = String::new(); // any URL will do: what matters is a new document
-        if let Err(what) = self.wait_for_navigation(&marker, &before) {
+        // `None`: only a new document counts, whatever its URL.
+        if let Err(what) = self.wait_for_navigation(&marker, None) {
             panic!("opening {url}: {what}");
         }
     }
 
-    /// Clicks (a real mouse click at its centre, after scrolling it into view) the first element
-    /// matching the CSS `selector`, waits until that loads another document (or moves to
-    /// another URL within the page, for a `#fragment` link) and the new document has loaded,
-    /// and returns the new URL. Panics when the click navigates nowhere within the timeout.
+    /// Clicks the first element matching the CSS `selector` like a reader would (scrolls it
+    /// into view, then a real mouse click in the middle of its first box), waits until that
+    /// loads another document (or moves to another URL within the page, for a `#fragment`
+    /// link) and the new document has loaded, and returns the new URL.
+    ///
+    /// Panics when no element matches within the timeout, when another element covers it
+    /// (the reader could not click it either), or when the click navigates nowhere.
     #[track_caller]
     pub fn click(&self, selector: &str) -> String {
-        let from = self.url();
-        let marker = self.mark_document();
-        self.click_no_wait(selector);
-        if let Err(what) = self.wait_for_navigation(&marker, &from) {
-            panic!("clicking {selector:?} on {from}: {what}");
+        let marker = format!("m{:x}", random());
+        let from = self.click_at(selector, Some(&marker));
+        match self.wait_for_navigation(&marker, Some(&from)) {
+            Ok(url) => url,
+            Err(what) => panic!("clicking {selector:?} on {from}: {what}"),
         }
-        self.url()
     }
 
-    /// Clicks the first element matching `selector` and returns at once (for buttons and
-    /// other in-page controls that do not navigate).
+    /// Clicks the first element matching `selector`, as [`click`](Self::click) does, and
+    /// returns at once (for buttons and other in-page controls that do not navigate).
     #[track_caller]
     pub fn click_no_wait(&self, selector: &str) {
-        let element = self.tab.wait_for_element(selector).unwrap_or_else(|e| {
+        self.click_at(selector, None);
+    }
+
+    /// Finds `selector` (waiting for it), marks the document with `marker`, scrolls the
+    /// element into view and clicks its middle; returns the URL before the click.
+    #[track_caller]
+    fn click_at(&self, selector: &str, marker: Option<&str>) -> String {
+        let mark = match marker {
+            Some(m) => format!("window.__recueilMarker = {};", js_string(m)),
+            None => String::new(),
+        };
+        let js = format!(
+            "(() => {{
+                const el = document.querySelector({sel});
+                if (!el) return null;
+                el.scrollIntoView({{ block: 'center', inline: 'center', behavior: 'instant' }});
+                const box = el.getClientRects()[0];
+                if (!box || box.width === 0 || box.height === 0)
+                    return {{ error: 'it is not displayed' }};
+                const x = box.left + box.width / 2, y = box.top + box.height / 2;
+                const hit = document.elementFromPoint(x, y);
+                if (hit && hit !== el && !el.contains(hit)) {{
+                    const name = hit.tagName.toLowerCase() + (hit.id ? '#' + hit.id : '')
+                        + (typeof hit.className === 'string' && hit.className
+                            ? '.' + hit.className.trim().split(/\\s+/).join('.') : '');
+                    return {{ error: 'it is covered by <' + name + '>' }};
+                }}
+                {mark}
+                return {{ x, y, href: location.href }};
+            }})()",
+            sel = js_string(selector),
+        );
+        let found = self.poll(&js).unwrap_or_else(|last| {
             panic!(
-                "no element matches {selector:?} on {}: {e:#}",
-                self.url_or_unknown()
+                "no element matches {selector:?} on {} within {:?}{last}",
+                self.url_or_unknown(),
+                self.timeout
             )
         });
-        if let Err(e) = element.click() {
+        if let Some(error) = found.get("error") {
             panic!(
-                "cannot click {selector:?} on {}: {e:#}",
-                self.url_or_unknown()
+                "cannot click {selector:?} on {}: {}",
+                self.url_or_unknown(),
+                error.as_str().unwrap_or_default()
             );
         }
+        let point = Point {
+            x: found["x"].as_f64().unwrap_or_default(),
+            y: found["y"].as_f64().unwrap_or_default(),
+        };
+        let from = found["href"].as_str().unwrap_or_default().to_owned();
+        if let Err(e) = self.tab.click_point(point) {
+            panic!("cannot click {selector:?} on {from}: {e:#}");
+        }
+        from
+    }
+
+    /// Evaluates `expression` again and again until it gives something else than `null`,
+    /// within the timeout. The error tells the last failure, if any.
+    fn poll(&self, expression: &str) -> Result<serde_json::Value, String> {
+        let start = Instant::now();
+        let mut last = String::new();
+        while start.elapsed() < self.timeout {
+            match self.try_eval(expression) {
+                Ok(serde_json::Value::Null) => {}
+                Ok(value) => return Ok(value),
+                Err(e) => last = format!(" (last error: {e})"),
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Err(last)
     }
 
     /// The current URL (`location.href`).
@@ -235,15 +299,19 @@ impl Browser {
     /// it to appear. Panics when nothing matches within the timeout.
     #[track_caller]
     pub fn text(&self, selector: &str) -> String {
-        let element = self.tab.wait_for_element(selector).unwrap_or_else(|e| {
-            panic!(
-                "no element matches {selector:?} on {}: {e:#}",
-                self.url_or_unknown()
-            )
-        });
-        element.get_inner_text().unwrap_or_else(|e| {
-            panic!("cannot read the text of {selector:?}: {e:#}");
-        })
+        let js = format!(
+            "(() => {{ const el = document.querySelector({}); return el ? el.innerText : null; }})()",
+            js_string(selector)
+        );
+        match self.poll(&js) {
+            Ok(serde_json::Value::String(text)) => text,
+            Ok(other) => panic!("the text of {selector:?} is {other}"),
+            Err(last) => panic!(
+                "no element matches {selector:?} on {} within {:?}{last}",
+                self.url_or_unknown(),
+                self.timeout
+            ),
+        }
     }
 
     /// How many elements match `selector` now (no waiting).
@@ -302,7 +370,8 @@ impl Browser {
     }
 
     /// The requests that failed so far (not found, refused, blocked, or an HTTP status of
-    /// 400 or more), as `"URL: reason"`. Requests cancelled by leaving a page are not counted.
+    /// 400 or more), as `"URL: reason"`. Requests cancelled by leaving a page are not counted,
+    /// nor the `/favicon.ico` that Chromium asks a server for on its own.
     pub fn failed_requests(&self) -> Vec<String> {
         self.problems.lock().unwrap().failed_requests.clone()
     }
@@ -360,8 +429,9 @@ impl Browser {
     }
 
     /// Waits until the document no longer carries `marker` (a new document) and has loaded,
-    /// or the URL differs from `from` in the same document (a fragment link).
-    fn wait_for_navigation(&self, marker: &str, from: &str) -> Result<(), String> {
+    /// or, when `from` is given, the URL differs from it in the same document (a fragment
+    /// link). Returns the URL reached.
+    fn wait_for_navigation(&self, marker: &str, from: Option<&str>) -> Result<String, String> {
         let probe = format!(
             "[window.__recueilMarker === {}, document.readyState, location.href]",
             js_string(marker)
@@ -373,12 +443,12 @@ impl Browser {
                 Ok(v) => {
                     let same_document = v[0].as_bool().unwrap_or(true);
                     let state = v[1].as_str().unwrap_or_default();
-                    let href = v[2].as_str().unwrap_or_default();
+                    let href = v[2].as_str().unwrap_or_default().to_owned();
                     if !same_document && state == "complete" {
-                        return Ok(());
+                        return Ok(href);
                     }
-                    if same_document && !from.is_empty() && href != from {
-                        return Ok(());
+                    if same_document && from.is_some_and(|from| from != href) {
+                        return Ok(href);
                     }
                     last = format!(
                         "{} document, readyState {state}, at {href}",
@@ -418,21 +488,23 @@ fn watch(tab: &Arc<Tab>, problems: &Arc<Mutex<Problems>>) {
     let sink = Arc::clone(problems);
     let listener = move |event: &Event| {
         let mut p = sink.lock().unwrap();
+        if is_automatic_favicon(event) {
+            return;
+        }
         match event {
             Event::NetworkRequestWillBeSent(e) => {
                 let (id, url) = (&e.params.request_id, &e.params.request.url);
                 p.requests.insert(id.clone(), url.clone());
             }
-            Event::NetworkLoadingFailed(e) => {
-                if e.params.canceled != Some(true) {
-                    let url = p.requests.get(&e.params.request_id).cloned();
-                    let reason = match &e.params.blocked_reason {
-                        Some(blocked) => format!("{} (blocked: {blocked:?})", e.params.error_text),
-                        None => e.params.error_text.clone(),
-                    };
-                    let url = url.unwrap_or_else(|| format!("request {}", e.params.request_id));
-                    p.failed_requests.push(format!("{url}: {reason}"));
-                }
+            // Requests cancelled by leaving the page are not failures.
+            Event::NetworkLoadingFailed(e) if e.params.canceled != Some(true) => {
+                let url = p.requests.get(&e.params.request_id).cloned();
+                let reason = match &e.params.blocked_reason {
+                    Some(blocked) => format!("{} (blocked: {blocked:?})", e.params.error_text),
+                    None => e.params.error_text.clone(),
+                };
+                let url = url.unwrap_or_else(|| format!("request {}", e.params.request_id));
+                p.failed_requests.push(format!("{url}: {reason}"));
             }
             Event::NetworkResponseReceived(e) => {
                 let response = &e.params.response;
@@ -467,10 +539,8 @@ fn watch(tab: &Arc<Tab>, problems: &Arc<Mutex<Problems>>) {
                     .map(describe)
                     .unwrap_or_else(|| d.text.clone());
                 let url = d.url.clone().unwrap_or_default();
-                p.console_errors.push(format!(
-                    "uncaught: {what} ({url}:{})",
-                    d.line_number + 1
-                ));
+                p.console_errors
+                    .push(format!("uncaught: {what} ({url}:{})", d.line_number + 1));
             }
             Event::LogEntryAdded(e) => {
                 let entry = &e.params.entry;
@@ -492,6 +562,20 @@ fn watch(tab: &Arc<Tab>, problems: &Arc<Mutex<Problems>>) {
         .expect("enable the Network domain");
     tab.enable_runtime().expect("enable the Runtime domain");
     tab.enable_log().expect("enable the Log domain");
+}
+
+/// Whether `event` reports the failure of the request that Chromium makes on its own for
+/// `/favicon.ico` at the root of a server when a page declares no icon. That is not the
+/// site's request (and a site under a subpath such as `/archive/` cannot answer it anyway),
+/// so it is not counted as a failed request.
+fn is_automatic_favicon(event: &headless_chrome::protocol::cdp::types::Event) -> bool {
+    use headless_chrome::protocol::cdp::types::Event;
+    let url = match event {
+        Event::NetworkResponseReceived(e) => &e.params.response.url,
+        Event::LogEntryAdded(e) => e.params.entry.url.as_deref().unwrap_or_default(),
+        _ => return false,
+    };
+    url.starts_with("http") && url.split('/').skip(3).eq(["favicon.ico"])
 }
 
 /// A console argument as text: its value for primitives, else its description.

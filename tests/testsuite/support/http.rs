@@ -113,11 +113,12 @@ impl Server {
         self.log.lock().unwrap().clone()
     }
 
-    /// The request targets answered with a 4xx or 5xx status.
+    /// The request targets answered with a 4xx or 5xx status, as `"target -> status"`,
+    /// except `/favicon.ico`, which Chromium asks for on its own when a page declares no icon.
     pub fn not_found(&self) -> Vec<String> {
         self.requests()
             .into_iter()
-            .filter(|s| s.status >= 400)
+            .filter(|s| s.status >= 400 && s.path != "/favicon.ico")
             .map(|s| format!("{} -> {}", s.path, s.status))
             .collect()
     }
@@ -167,8 +168,12 @@ impl Response {
 impl Site {
     /// Reads one request from `stream` and answers it; `None` when nothing usable was read.
     fn answer(&self, stream: TcpStream) -> Option<Served> {
-        stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-        stream.set_write_timeout(Some(Duration::from_secs(10))).ok()?;
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .ok()?;
+        stream
+            .set_write_timeout(Some(Duration::from_secs(10)))
+            .ok()?;
         let mut reader = BufReader::new(stream.try_clone().ok()?);
         let mut request_line = String::new();
         reader.read_line(&mut request_line).ok()?;
