@@ -39,8 +39,8 @@ use headless_chrome::{LaunchOptions, Tab};
 /// How long [`Browser::open`], [`Browser::click`] and the element look-ups wait by default.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
-/// The command-line flags every test browser gets (besides the debugging port and a fresh
-/// temporary `--user-data-dir`, which `headless_chrome` adds).
+/// The command-line flags every test browser gets, besides the debugging port and a fresh
+/// temporary `--user-data-dir` (removed when the [`Browser`] is dropped).
 pub const FLAGS: &[&str] = &[
     "--headless",
     "--no-sandbox",
@@ -72,8 +72,30 @@ pub struct Browser {
     tab: Arc<Tab>,
     problems: Arc<Mutex<Problems>>,
     timeout: Duration,
-    // Dropped last: dropping it kills the process and removes the temporary profile.
-    _browser: headless_chrome::Browser,
+    /// Dropping it kills the Chromium process (see `Drop`).
+    browser: Option<headless_chrome::Browser>,
+    /// The fresh profile (`--user-data-dir`), removed once Chromium has exited.
+    profile: Option<tempfile::TempDir>,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        // Kills Chromium (and waits for it).
+        drop(self.browser.take());
+        // Its helper processes may still write to the profile for a moment after the main
+        // one has gone: retry until the folder is really removed.
+        if let Some(profile) = self.profile.take() {
+            let path = profile.keep();
+            for _ in 0..100 {
+                match std::fs::remove_dir_all(&path) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        std::thread::sleep(Duration::from_millis(20))
+                    }
+                    _ => break,
+                }
+            }
+        }
+    }
 }
 
 /// The Chromium executable: `$CHROMIUM`, `/usr/bin/chromium`, or `chromium` on `PATH`.
@@ -136,14 +158,17 @@ impl Browser {
     #[track_caller]
     pub fn launch() -> Browser {
         let path = chromium_path();
+        let profile = tempfile::Builder::new()
+            .prefix("recueil-chromium-profile-")
+            .tempdir()
+            .unwrap_or_else(|e| panic!("cannot create a temporary profile folder: {e}"));
         let options = LaunchOptions {
             headless: true,
             sandbox: false,
             enable_gpu: false,
             window_size: Some((1280, 900)),
             path: Some(path.clone()),
-            // None: headless_chrome makes a fresh temporary profile and removes it on drop.
-            user_data_dir: None,
+            user_data_dir: Some(profile.path().to_path_buf()),
             args: FLAGS.iter().map(OsStr::new).collect(),
             // The connection would be closed after this long without any event.
             idle_browser_timeout: Duration::from_secs(600),
@@ -161,7 +186,8 @@ impl Browser {
             tab,
             problems,
             timeout: TIMEOUT,
-            _browser: browser,
+            browser: Some(browser),
+            profile: Some(profile),
         }
     }
 
