@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod browser;
+pub mod http;
 pub mod site;
 
 use std::path::{Path, PathBuf};
