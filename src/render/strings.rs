@@ -79,6 +79,26 @@ impl Strings {
             .to_string()
     }
 
+    /// The name of language `code` in the words of `lang` ("anglais" on a French page).
+    pub fn language_name(&self, lang: &str, code: &str) -> String {
+        self.nested(lang, "language_names", code).unwrap_or(code).to_string()
+    }
+
+    /// The suffix of an ordinal number, to be set as a superscript: 81e, 1re, 76th, 81st.
+    pub fn ordinal_suffix(lang: &str, n: u32, feminine: bool) -> &'static str {
+        match lang {
+            "fr" if n == 1 && feminine => "re",
+            "fr" if n == 1 => "er",
+            "fr" => "e",
+            _ => match (n % 10, n % 100) {
+                (1, r) if r != 11 => "st",
+                (2, r) if r != 12 => "nd",
+                (3, r) if r != 13 => "rd",
+                _ => "th",
+            },
+        }
+    }
+
     fn nested(&self, lang: &str, table: &str, key: &str) -> Option<&str> {
         self.by_lang.get(lang)?.get(table)?.get(key)?.as_str()
     }
@@ -125,6 +145,19 @@ mod tests {
             "19 December 2006"
         );
         assert_eq!(strings.committee("fr", "third"), "Troisième Commission");
+        assert_eq!(strings.language_name("fr", "en"), "anglais");
+        assert_eq!(strings.language_name("en", "fr"), "French");
+    }
+
+    #[test]
+    fn ordinals_follow_each_language() {
+        let suffixes: Vec<_> = [1, 2, 3, 11, 12, 21, 76, 81, 113]
+            .iter()
+            .map(|&n| Strings::ordinal_suffix("en", n, false))
+            .collect();
+        assert_eq!(suffixes, ["st", "nd", "rd", "th", "th", "st", "th", "st", "th"]);
+        assert_eq!(Strings::ordinal_suffix("fr", 1, true), "re");
+        assert_eq!(Strings::ordinal_suffix("fr", 81, true), "e");
     }
 
     #[test]

@@ -76,6 +76,8 @@ pub(crate) struct Head<'a> {
     pub agenda_item: Option<&'a str>,
     pub adopted: Option<String>,
     pub meeting: Option<u32>,
+    /// Set as a superscript after the meeting number: `e`, `th`.
+    pub meeting_suffix: Option<&'static str>,
     pub committee: Option<String>,
     pub report: Vec<Official>,
     pub distributed: Option<String>,
@@ -388,6 +390,7 @@ impl<'a> Views<'a> {
             agenda_item: meta.agenda_item.as_deref(),
             adopted: meta.adopted.map(|d| self.strings.date(lang, d)),
             meeting: meta.meeting,
+            meeting_suffix: meta.meeting.map(|n| Strings::ordinal_suffix(lang, n, true)),
             committee: meta
                 .committee
                 .map(|c| self.strings.committee(lang, c.key())),
@@ -424,7 +427,7 @@ impl<'a> Views<'a> {
             short: member.symbol.short().to_string(),
             href,
             held: held.is_some(),
-            lang_name: hreflang.as_deref().map(|l| self.name_of(l)),
+            lang_name: hreflang.as_deref().map(|l| self.strings.language_name(lang, l)),
             hreflang,
             adopted: member.adopted.map(|d| self.strings.date(lang, d)),
             title,
@@ -574,7 +577,7 @@ impl<'a> Views<'a> {
             .filter(|l| resolution.text(l).is_none())
             .map(|l| TextLink {
                 lang: l.to_string(),
-                name: self.name_of(l),
+                name: self.strings.language_name(lang, l),
                 href: resolution.symbol.official_url(l),
                 complete: false,
             })
