@@ -11,8 +11,8 @@ use clap::{Parser, Subcommand};
 
 use crate::build::{BuildError, build};
 use crate::config::Config;
-use crate::import::{ImportOptions, import_files};
 use crate::diag::Problems;
+use crate::import::{ImportOptions, import_files};
 
 /// recueil builds an annotated, bilingual archive of UN resolutions into a static site.
 #[derive(Debug, Parser)]
@@ -63,9 +63,20 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     ExitCode::from(match cli.command {
         Command::Build { out, force } => run_build(&cli.root, out, force),
-        Command::Import { files, lang, series, force } => {
-            run_import(&cli.root, &files, ImportOptions { lang, series, force })
-        }
+        Command::Import {
+            files,
+            lang,
+            series,
+            force,
+        } => run_import(
+            &cli.root,
+            &files,
+            ImportOptions {
+                lang,
+                series,
+                force,
+            },
+        ),
     })
 }
 

@@ -540,7 +540,12 @@ mod tests {
         let series: SeriesFile = serde_yaml::from_str(&read(&series_path)).unwrap();
         assert!(series.title["en"].starts_with("Enhancement"));
         // Without --series, a text whose title matches (’ vs ', case) joins the series.
-        let report = import_files(&root.join("content"), &files[1..2], &ImportOptions::default()).unwrap();
+        let report = import_files(
+            &root.join("content"),
+            &files[1..2],
+            &ImportOptions::default(),
+        )
+        .unwrap();
         let meta: Meta = serde_yaml::from_str(&read(
             &root.join("content/resolutions/a-res-61-168/meta.yaml"),
         ))
@@ -585,7 +590,8 @@ mod tests {
         let bad = files[0].with_file_name("bad.txt");
         std::fs::write(&bad, b"\xff\xfe not text").unwrap();
         files.push(bad.clone());
-        let err = import_files(&root.join("content"), &files, &ImportOptions::default()).unwrap_err();
+        let err =
+            import_files(&root.join("content"), &files, &ImportOptions::default()).unwrap_err();
         assert!(err.iter().any(|p| p.path == bad));
         assert!(!root.join("content").exists());
         let err = import_files(

@@ -81,7 +81,9 @@ impl Strings {
 
     /// The name of language `code` in the words of `lang` ("anglais" on a French page).
     pub fn language_name(&self, lang: &str, code: &str) -> String {
-        self.nested(lang, "language_names", code).unwrap_or(code).to_string()
+        self.nested(lang, "language_names", code)
+            .unwrap_or(code)
+            .to_string()
     }
 
     /// The suffix of an ordinal number, to be set as a superscript: 81e, 1re, 76th, 81st.
@@ -155,7 +157,10 @@ mod tests {
             .iter()
             .map(|&n| Strings::ordinal_suffix("en", n, false))
             .collect();
-        assert_eq!(suffixes, ["st", "nd", "rd", "th", "th", "st", "th", "st", "th"]);
+        assert_eq!(
+            suffixes,
+            ["st", "nd", "rd", "th", "th", "st", "th", "st", "th"]
+        );
         assert_eq!(Strings::ordinal_suffix("fr", 1, true), "re");
         assert_eq!(Strings::ordinal_suffix("fr", 81, true), "e");
     }

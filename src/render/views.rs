@@ -427,7 +427,9 @@ impl<'a> Views<'a> {
             short: member.symbol.short().to_string(),
             href,
             held: held.is_some(),
-            lang_name: hreflang.as_deref().map(|l| self.strings.language_name(lang, l)),
+            lang_name: hreflang
+                .as_deref()
+                .map(|l| self.strings.language_name(lang, l)),
             hreflang,
             adopted: member.adopted.map(|d| self.strings.date(lang, d)),
             title,

@@ -111,7 +111,10 @@ fn lineage_links_walk_the_series_including_members_not_held() {
             .contains(r#"href="../fr/a-res-10-1.html" rel="prev" data-nav="prev" hreflang="fr""#),
         "{english}"
     );
-    assert!(english.contains("available in French"), "the language is named in the page's language");
+    assert!(
+        english.contains("available in French"),
+        "the language is named in the page's language"
+    );
     let series = site.page("fr/series/coop.html");
     let order: Vec<_> = ["A/RES/9/5", "A/RES/10/1", "A/RES/11/2", "A/RES/12/7"]
         .iter()

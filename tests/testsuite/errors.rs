@@ -87,3 +87,57 @@ fn a_missing_book_toml_says_where_to_run() {
         stderr(&output)
     );
 }
+
+#[test]
+fn importing_a_file_that_is_not_a_resolution_is_refused_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let letter = dir.path().join("letter.txt");
+    std::fs::write(
+        &letter,
+        "Dear colleagues,\n\nPlease find attached the minutes of our meeting.\n\nRegards\n",
+    )
+    .unwrap();
+    let output = recueil(&[
+        "--root",
+        dir.path().to_str().unwrap(),
+        "import",
+        letter.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("letter.txt"), "{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    assert!(!dir.path().join("content").exists());
+}
+
+#[test]
+fn importing_a_file_that_is_not_utf8_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(
+        &latin1,
+        b"61/168. Renforcement de la coop\xe9ration\n\nL'Assembl\xe9e g\xe9n\xe9rale,\n",
+    )
+    .unwrap();
+    let output = recueil(&[
+        "--root",
+        dir.path().to_str().unwrap(),
+        "import",
+        latin1.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("latin1.txt") && err.contains("UTF-8"), "{err}");
+}
+
+#[test]
+fn a_usage_error_exits_with_2() {
+    let output = recueil(&["build", "--no-such-flag"]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = recueil(&["import"]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "import needs at least one file"
+    );
+}

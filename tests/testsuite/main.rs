@@ -1,6 +1,8 @@
 //! The integration tests: one binary, one module per area, over fixture sites in `tests/fixtures/`.
 
-mod browser;
+mod archive;
 mod build;
 mod errors;
+mod harness;
+mod reader;
 mod support;
