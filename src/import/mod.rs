@@ -129,6 +129,34 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
     let mut warnings = Problems::new();
     let format = detect::detect_format(text);
     let detected = detect::detect_lang(text);
+    let layout = layout::split(text, format);
+    let first_line = layout
+        .header
+        .iter()
+        .find(|l| !l.text.is_empty())
+        .map_or(1, |l| l.no);
+    let Some(opening) = layout.opening else {
+        let title = layout
+            .header
+            .iter()
+            .find(|l| TITLE_ANYWHERE.is_match(furniture::bare(l.text)));
+        let problem = match title {
+            Some(t) => Problem::error(
+                path,
+                "no opening line after the title: expected “L’Assemblée générale,” or “The General Assembly,” on a line of its own",
+            )
+            .at(t.no, None)
+            .hint("check that this is the whole text of the resolution"),
+            None => Problem::error(
+                path,
+                "this is not the text of a resolution: expected a title line such as “62/160. Renforcement de …” and the opening line “L’Assemblée générale,” or “The General Assembly,”",
+            )
+            .at(first_line, None)
+            .hint("give the text of a General Assembly resolution, as extracted from its PDF"),
+        };
+        return Err(problem.into());
+    };
+    // The language is asked for only once the text is known to be a resolution.
     let lang = match (lang_hint, detected) {
         (Some(hint), detected) => {
             let valid = hint.len() == 2 && hint.chars().all(|c| c.is_ascii_lowercase());
@@ -162,33 +190,6 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
         }
     };
 
-    let layout = layout::split(text, format);
-    let first_line = layout
-        .header
-        .iter()
-        .find(|l| !l.text.is_empty())
-        .map_or(1, |l| l.no);
-    let Some(opening) = layout.opening else {
-        let title = layout
-            .header
-            .iter()
-            .find(|l| TITLE_ANYWHERE.is_match(furniture::bare(l.text)));
-        let problem = match title {
-            Some(t) => Problem::error(
-                path,
-                "no opening line after the title: expected “L’Assemblée générale,” or “The General Assembly,” on a line of its own",
-            )
-            .at(t.no, None)
-            .hint("check that this is the whole text of the resolution"),
-            None => Problem::error(
-                path,
-                "this is not the text of a resolution: expected a title line such as “62/160. Renforcement de …” and the opening line “L’Assemblée générale,” or “The General Assembly,”",
-            )
-            .at(first_line, None)
-            .hint("give the text of a General Assembly resolution, as extracted from its PDF"),
-        };
-        return Err(problem.into());
-    };
     let opening_text = layout::opening_text(opening.text)
         .unwrap_or(opening.text)
         .to_string();

@@ -105,7 +105,10 @@ fn importing_a_file_that_is_not_a_resolution_is_refused_and_writes_nothing() {
     ]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
-    assert!(err.contains("letter.txt"), "{err}");
+    assert!(
+        err.contains("letter.txt:1: this is not the text of a resolution: expected a title line"),
+        "{err}"
+    );
     assert!(err.contains("nothing was written"), "{err}");
     assert!(!dir.path().join("content").exists());
 }
@@ -139,5 +142,44 @@ fn a_usage_error_exits_with_2() {
         output.status.code(),
         Some(2),
         "import needs at least one file"
+    );
+}
+
+#[test]
+fn reimporting_over_a_hand_corrected_text_needs_force_and_keeps_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_str().unwrap();
+    let seed = crate::support::fixture("import/001_f207325484d46f91.txt");
+    let seed = seed.to_str().unwrap();
+    assert_eq!(
+        recueil(&["--root", root, "import", seed]).status.code(),
+        Some(0)
+    );
+    let text = dir.path().join("content/resolutions/a-res-61-168/fr.md");
+    let corrected = std::fs::read_to_string(&text)
+        .unwrap()
+        .replace("Réaffirme", "Réaffirme (corrigé)");
+    std::fs::write(&text, &corrected).unwrap();
+
+    let output = recueil(&["--root", root, "import", seed]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("--force"), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(&text).unwrap(),
+        corrected,
+        "the correction is intact"
+    );
+
+    assert_eq!(
+        recueil(&["--root", root, "import", "--force", seed])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_ne!(std::fs::read_to_string(&text).unwrap(), corrected);
+    assert_eq!(
+        std::fs::read_to_string(text.with_file_name("fr.md.bak")).unwrap(),
+        corrected,
+        "the correction is kept as a backup"
     );
 }
