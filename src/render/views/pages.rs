@@ -1,0 +1,314 @@
+//! The page views: one struct per template, built from the helpers of `views`.
+//!
+//! Kept apart from the shared helpers so that each page's shape can be read on its own; the
+//! parallel page's alignment of paragraphs across languages lives here.
+
+use serde::Serialize;
+
+use super::{
+    Common, FootnoteView, Head, MemberLink, ResolutionSummary, SeriesRef, TextLink, TextView,
+    Views, kind_name, paths, prefix_anchors, series_title,
+};
+use crate::archive::{Paragraph, ParagraphKind, Resolution, Series, Text};
+
+#[derive(Serialize)]
+pub(crate) struct HomePage<'a> {
+    pub common: Common<'a>,
+    pub series: Vec<SeriesSummary<'a>>,
+    pub sessions: Vec<SessionGroup<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct SeriesSummary<'a> {
+    pub title: &'a str,
+    pub href: String,
+    pub known: usize,
+    pub held: usize,
+}
+
+#[derive(Serialize)]
+pub(crate) struct SessionGroup<'a> {
+    pub session: Option<u32>,
+    pub resolutions: Vec<ResolutionSummary<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ResolutionPage<'a> {
+    pub common: Common<'a>,
+    pub head: Head<'a>,
+    pub text: TextView<'a>,
+    pub series: Option<SeriesRef<'a>>,
+    pub predecessor: Option<MemberLink>,
+    pub successor: Option<MemberLink>,
+    pub parallel_href: Option<String>,
+    pub other_texts: Vec<TextLink>,
+    /// Languages of the site this resolution is not held in, with the official document.
+    pub missing: Vec<TextLink>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ParallelPage<'a> {
+    pub common: Common<'a>,
+    pub head: Head<'a>,
+    pub columns: Vec<Column<'a>>,
+    pub sections: Vec<Section<'a>>,
+    pub series: Option<SeriesRef<'a>>,
+    pub predecessor: Option<MemberLink>,
+    pub successor: Option<MemberLink>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Column<'a> {
+    pub lang: &'a str,
+    pub name: String,
+    pub title: &'a str,
+    pub href: String,
+    pub complete: bool,
+    pub last_id: Option<&'a str>,
+    pub remark: Option<&'a str>,
+    pub opening: Option<&'a str>,
+    pub footnotes: Vec<FootnoteView<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Section<'a> {
+    pub kind: &'static str,
+    pub rows: Vec<Row<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Row<'a> {
+    pub id: &'a str,
+    pub kind: &'static str,
+    pub label: Option<&'a str>,
+    pub cells: Vec<Cell<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Cell<'a> {
+    pub lang: &'a str,
+    pub html: Option<String>,
+    /// Why the paragraph is absent from this language, when it is.
+    pub gap: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct SeriesPage<'a> {
+    pub common: Common<'a>,
+    pub id: &'a str,
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub members: Vec<MemberLink>,
+    pub held: usize,
+}
+
+impl<'a> Views<'a> {
+    pub fn home(&self, lang: &'a str) -> HomePage<'a> {
+        let path = paths::home(lang, &self.config.default_language);
+        let root = paths::root_of(&path);
+        let default = self.config.default_language.as_str();
+        let alternates = self.alternates(lang, &root, |l| Some(paths::home(l, default)));
+        let mut sessions: Vec<SessionGroup> = Vec::new();
+        for resolution in self.archive.resolutions.iter().rev() {
+            let session = resolution.session();
+            let summary = self.summary(resolution, lang, &root);
+            match sessions.last_mut() {
+                Some(group) if group.session == session => group.resolutions.push(summary),
+                _ => sessions.push(SessionGroup {
+                    session,
+                    resolutions: vec![summary],
+                }),
+            }
+        }
+        let series = self
+            .archive
+            .series
+            .iter()
+            .map(|s| SeriesSummary {
+                title: series_title(s, lang),
+                href: format!("{root}{}", paths::series(lang, &s.id)),
+                known: s.members.len(),
+                held: s.members.iter().filter(|m| m.held).count(),
+            })
+            .collect();
+        let title = self
+            .config
+            .language(lang)
+            .map_or(String::new(), |l| l.title.clone());
+        HomePage {
+            common: self.common(lang, &path, title, alternates),
+            series,
+            sessions,
+        }
+    }
+
+    pub fn resolution(&self, resolution: &'a Resolution, text: &'a Text) -> ResolutionPage<'a> {
+        let lang = text.lang.as_str();
+        let path = paths::resolution(lang, &resolution.slug);
+        let root = paths::root_of(&path);
+        let slug = &resolution.slug;
+        let alternates = self.alternates(lang, &root, |l| {
+            resolution.text(l).map(|_| paths::resolution(l, slug))
+        });
+        let head = self.head(resolution, lang);
+        let page_title = format!("{} — {}", resolution.symbol, head.title);
+        let (predecessor, successor) = self.lineage(resolution, lang, &root);
+        let other_texts = self
+            .text_links(resolution, &root)
+            .into_iter()
+            .filter(|t| t.lang != lang)
+            .collect();
+        let missing = self
+            .config
+            .language_codes()
+            .filter(|l| resolution.text(l).is_none())
+            .map(|l| TextLink {
+                lang: l.to_string(),
+                name: self.strings.language_name(lang, l),
+                href: resolution.symbol.official_url(l),
+                complete: false,
+            })
+            .collect();
+        ResolutionPage {
+            common: self.common(lang, &path, page_title, alternates),
+            head,
+            text: self.text(text),
+            series: self
+                .series_of(resolution)
+                .map(|s| self.series_ref(s, lang, &root)),
+            predecessor,
+            successor,
+            parallel_href: (resolution.texts.len() > 1)
+                .then(|| format!("{root}{}", paths::parallel(slug))),
+            other_texts,
+            missing,
+        }
+    }
+
+    pub fn parallel(&self, resolution: &'a Resolution) -> ParallelPage<'a> {
+        let lang = self.config.default_language.as_str();
+        let path = paths::parallel(&resolution.slug);
+        let root = paths::root_of(&path);
+        let alternates = self.alternates(lang, &root, |l| {
+            resolution
+                .text(l)
+                .map(|_| paths::resolution(l, &resolution.slug))
+        });
+        let head = self.head(resolution, lang);
+        let page_title = format!(
+            "{} — {}",
+            resolution.symbol,
+            self.strings.get(lang, "parallel_title")
+        );
+        let columns = resolution
+            .texts
+            .iter()
+            .map(|text| Column {
+                lang: &text.lang,
+                name: self.name_of(&text.lang),
+                title: self.title_in(resolution, &text.lang).0,
+                href: format!("{root}{}", paths::resolution(&text.lang, &resolution.slug)),
+                complete: text.complete,
+                last_id: text.last_id(),
+                remark: text.remark.as_deref(),
+                opening: text.opening.as_deref(),
+                footnotes: self.footnotes(text, &format!("{}-", text.lang)),
+            })
+            .collect();
+        let sections = [ParagraphKind::Preambular, ParagraphKind::Operative]
+            .into_iter()
+            .map(|kind| Section {
+                kind: kind_name(kind),
+                rows: self.aligned_rows(resolution, kind),
+            })
+            .filter(|s| !s.rows.is_empty())
+            .collect();
+        let (predecessor, successor) = self.lineage(resolution, lang, &root);
+        ParallelPage {
+            common: self.common(lang, &path, page_title, alternates),
+            head,
+            columns,
+            sections,
+            series: self
+                .series_of(resolution)
+                .map(|s| self.series_ref(s, lang, &root)),
+            predecessor,
+            successor,
+        }
+    }
+
+    /// Rows of the parallel page: every paragraph id held in any language, in text order.
+    fn aligned_rows(&self, resolution: &'a Resolution, kind: ParagraphKind) -> Vec<Row<'a>> {
+        let mut ids: Vec<(&'a str, &'static str, Option<&'a str>)> = Vec::new();
+        for text in &resolution.texts {
+            for p in text.all_paragraphs().filter(|p| part_of(p, kind)) {
+                if !ids.iter().any(|(id, _, _)| *id == p.id) {
+                    ids.push((&p.id, kind_name(p.kind), p.label.as_deref()));
+                }
+            }
+        }
+        ids.into_iter()
+            .map(|(id, kind, label)| Row {
+                id,
+                kind,
+                label,
+                cells: resolution
+                    .texts
+                    .iter()
+                    .map(|text| self.cell(text, id))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn cell(&self, text: &'a Text, id: &str) -> Cell<'a> {
+        let prefix = format!("{}-", text.lang);
+        match text.paragraph(id) {
+            Some(p) => Cell {
+                lang: &text.lang,
+                html: Some(prefix_anchors(&p.html, &prefix)),
+                gap: None,
+            },
+            None => {
+                let lang = text.lang.as_str();
+                let gap = match (text.complete, text.last_id()) {
+                    (false, Some(last)) => {
+                        format!("{} {last}.", self.strings.get(lang, "gap_incomplete"))
+                    }
+                    _ => self.strings.get(lang, "gap_missing").to_string(),
+                };
+                Cell {
+                    lang,
+                    html: None,
+                    gap: Some(gap),
+                }
+            }
+        }
+    }
+
+    pub fn series_page(&self, series: &'a Series, lang: &'a str) -> SeriesPage<'a> {
+        let path = paths::series(lang, &series.id);
+        let root = paths::root_of(&path);
+        let alternates = self.alternates(lang, &root, |l| Some(paths::series(l, &series.id)));
+        let title = series_title(series, lang);
+        SeriesPage {
+            common: self.common(lang, &path, title.to_string(), alternates),
+            id: &series.id,
+            title,
+            description: series.description.get(lang).map(String::as_str),
+            members: series
+                .members
+                .iter()
+                .map(|m| self.member_link(m, lang, &root))
+                .collect(),
+            held: series.members.iter().filter(|m| m.held).count(),
+        }
+    }
+}
+
+fn part_of(paragraph: &Paragraph, kind: ParagraphKind) -> bool {
+    match kind {
+        ParagraphKind::Operative => paragraph.kind != ParagraphKind::Preambular,
+        other => paragraph.kind == other,
+    }
+}
