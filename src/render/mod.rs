@@ -70,20 +70,20 @@ pub fn render_site(config: &Config, archive: &Archive) -> Result<Vec<OutputFile>
         strings: &strings,
     };
     let jobs = jobs(config, archive);
-    let results: Vec<Result<OutputFile, Problem>> = jobs
+    let results: Vec<Result<OutputFile, (String, Problem)>> = jobs
         .par_iter()
         .map(|job| render_job(&tera, &views, job, &templates_dir))
         .collect();
-    let mut problems = Problems::new();
+    let mut failures: Vec<(String, Problem)> = Vec::new();
     let mut files = Vec::with_capacity(results.len() + THEME.len());
     for result in results {
         match result {
             Ok(file) => files.push(file),
-            Err(problem) => problems.push(problem),
+            Err(failure) => failures.push(failure),
         }
     }
-    if problems.has_errors() {
-        return Err(problems);
+    if !failures.is_empty() {
+        return Err(group_failures(failures));
     }
     files.extend(theme_files(&config.root.join("theme"))?);
     files.push(OutputFile {
@@ -121,7 +121,7 @@ fn render_job(
     views: &Views,
     job: &Job,
     templates_dir: &Path,
-) -> Result<OutputFile, Problem> {
+) -> Result<OutputFile, (String, Problem)> {
     let default = views.config.default_language.as_str();
     match job {
         Job::Home(lang) => render(
@@ -161,13 +161,11 @@ fn render<T: Serialize>(
     path: String,
     view: &T,
     templates_dir: &Path,
-) -> Result<OutputFile, Problem> {
+) -> Result<OutputFile, (String, Problem)> {
     let failed = |err: &dyn std::fmt::Display| {
-        Problem::error(
-            templates_dir.join(template),
-            format!("failed to render {path}: {err}"),
-        )
-        .hint("check the variable names against ARCHITECTURE.md (template views)")
+        let problem = Problem::error(templates_dir.join(template), err.to_string())
+            .hint("check the variable names against ARCHITECTURE.md (template views)");
+        (path.clone(), problem)
     };
     let context = tera::Context::from_serialize(view).map_err(|e| failed(&error_chain(&e)))?;
     let html = tera
@@ -177,6 +175,27 @@ fn render<T: Serialize>(
         path,
         bytes: html.into_bytes(),
     })
+}
+
+/// One problem per distinct template error, naming the first page it broke and how many more.
+fn group_failures(failures: Vec<(String, Problem)>) -> Problems {
+    let mut grouped: Vec<(Problem, Vec<String>)> = Vec::new();
+    for (page, problem) in failures {
+        match grouped.iter_mut().find(|(p, _)| *p == problem) {
+            Some((_, pages)) => pages.push(page),
+            None => grouped.push((problem, vec![page])),
+        }
+    }
+    let mut problems = Problems::new();
+    for (mut problem, pages) in grouped {
+        let more = match pages.len() {
+            1 => String::new(),
+            n => format!(" (and {} more pages)", n - 1),
+        };
+        problem.message = format!("failed to render {}{more}: {}", pages[0], problem.message);
+        problems.push(problem);
+    }
+    problems
 }
 
 /// An error and its causes, one per line ("Reason: …"), as Zola reports them.

@@ -183,3 +183,37 @@ fn reimporting_over_a_hand_corrected_text_needs_force_and_keeps_a_backup() {
         "the correction is kept as a backup"
     );
 }
+
+#[test]
+fn a_template_error_names_the_template_line_and_variable_once() {
+    let dir = copy_fixture("sites/basic");
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let bundled =
+        std::fs::read_to_string(crate::support::repo_root().join("templates/resolution.html"))
+            .unwrap();
+    std::fs::write(
+        templates.join("resolution.html"),
+        bundled.replace("{{ head.title }}", "{{ head.titel }}"),
+    )
+    .unwrap();
+    let output = build_in(dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("templates/resolution.html: failed to render"),
+        "{err}"
+    );
+    assert!(
+        err.contains("(and 2 more pages)"),
+        "one problem for the three pages it broke: {err}"
+    );
+    assert!(err.contains("Field `titel` is not defined"), "{err}");
+    let line = bundled
+        .lines()
+        .position(|l| l.contains("{{ head.title }}"))
+        .unwrap()
+        + 1;
+    assert!(err.contains(&format!("resolution.html:{line}:")), "{err}");
+    assert!(err.contains("1 error(s)"), "{err}");
+}
