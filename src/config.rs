@@ -85,17 +85,8 @@ impl Config {
 
     /// Validates the text of a book.toml found at `path`.
     pub fn parse(root: &Path, path: &Path, text: &str) -> Result<Config, Problems> {
-        let raw: RawConfig = toml::from_str(text).map_err(|err| {
-            let problem = Problem::error(path, err.message().to_string());
-            match err.span() {
-                Some(span) => {
-                    let (line, column) = line_col(text, span.start);
-                    problem.at(line, Some(column))
-                }
-                None => problem,
-            }
-            .hint("see the example book.toml in the README")
-        })?;
+        let raw: RawConfig = parse_toml(path, text)
+            .map_err(|problem| problem.hint("see the example book.toml in the README"))?;
         validate(root, path, text, raw)
     }
 
@@ -203,6 +194,23 @@ fn validate(root: &Path, path: &Path, text: &str, raw: RawConfig) -> Result<Conf
             .map(|u| u.trim_end_matches('/').to_string()),
         content_dir: root.join(raw.build.content_dir.unwrap_or_else(|| "content".into())),
         build_dir: root.join(raw.build.build_dir.unwrap_or_else(|| "public".into())),
+    })
+}
+
+/// Deserializes TOML; a problem carries the line and column of the offending key or value.
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+) -> Result<T, Problem> {
+    toml::from_str(text).map_err(|err| {
+        let problem = Problem::error(path, err.message().to_string());
+        match err.span() {
+            Some(span) => {
+                let (line, column) = line_col(text, span.start);
+                problem.at(line, Some(column))
+            }
+            None => problem,
+        }
     })
 }
 

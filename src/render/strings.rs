@@ -8,7 +8,7 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
-use crate::diag::{Problem, Problems, line_col};
+use crate::diag::{Problem, Problems};
 
 /// Interface strings of every language.
 #[derive(Debug, Clone)]
@@ -19,16 +19,7 @@ pub struct Strings {
 impl Strings {
     /// Parses the strings file and checks it covers `languages` with the same keys as the first.
     pub fn parse(path: &Path, text: &str, languages: &[&str]) -> Result<Strings, Problems> {
-        let table: toml::Table = toml::from_str(text).map_err(|err| {
-            let problem = Problem::error(path, err.message().to_string());
-            match err.span() {
-                Some(span) => {
-                    let (line, column) = line_col(text, span.start);
-                    problem.at(line, Some(column))
-                }
-                None => problem,
-            }
-        })?;
+        let table: toml::Table = crate::config::parse_toml(path, text)?;
         let mut by_lang = BTreeMap::new();
         let mut problems = Problems::new();
         for lang in languages {
