@@ -99,87 +99,13 @@ impl Config {
     }
 }
 
+/// Checks the configuration as a whole; every inconsistency is reported, with its line.
 fn validate(root: &Path, path: &Path, text: &str, raw: RawConfig) -> Result<Config, Problems> {
     let mut problems = Problems::new();
-    let line_of = |needle: &str| text.find(needle).map(|offset| line_col(text, offset).0);
-    let mut languages = Vec::new();
-    if raw.book.languages.is_empty() {
-        problems.push(
-            Problem::error(path, "`book.languages` is empty")
-                .at_line(line_of("languages"))
-                .hint("list the site's languages in order, e.g. languages = [\"fr\", \"en\"]"),
-        );
-    }
-    for code in &raw.book.languages {
-        if !is_language_code(code) {
-            problems.push(
-                Problem::error(path, format!("`{code}` is not a language code"))
-                    .at_line(line_of("languages"))
-                    .hint("use two lower-case letters (ISO 639-1): fr, en, es, ar, ru, zh"),
-            );
-            continue;
-        }
-        match raw.language.get(code) {
-            Some(lang) => languages.push(Language {
-                code: code.clone(),
-                title: lang.title.clone(),
-                description: lang.description.clone(),
-            }),
-            None => problems.push(
-                Problem::error(
-                    path,
-                    format!("language `{code}` has no [language.{code}] table"),
-                )
-                .at_line(line_of("languages"))
-                .hint(format!(
-                    "add [language.{code}] with a `title` for the site in that language"
-                )),
-            ),
-        }
-    }
-    for code in raw.language.keys() {
-        if !raw.book.languages.contains(code) {
-            problems.push(
-                Problem::error(
-                    path,
-                    format!("[language.{code}] is not in `book.languages`"),
-                )
-                .at_line(line_of(&format!("[language.{code}]")))
-                .hint(format!(
-                    "add \"{code}\" to book.languages or remove the table"
-                )),
-            );
-        }
-    }
-    let default_language = raw
-        .book
-        .default_language
-        .clone()
-        .or_else(|| raw.book.languages.first().cloned())
-        .unwrap_or_default();
-    if !raw.book.languages.is_empty() && !raw.book.languages.contains(&default_language) {
-        problems.push(
-            Problem::error(
-                path,
-                format!("default-language `{default_language}` is not one of book.languages"),
-            )
-            .at_line(line_of("default-language"))
-            .hint("pick one of the languages listed in book.languages"),
-        );
-    }
-    let site_url = raw.book.site_url.as_deref().map(normalise_url);
-    if let Some(url) = &site_url
-        && !(url.starts_with("https://") || url.starts_with("http://"))
-    {
-        problems.push(
-            Problem::error(
-                path,
-                format!("site-url `{url}` is not an absolute http(s) URL"),
-            )
-            .at_line(line_of("site-url"))
-            .hint("write the published address, e.g. https://user.github.io/archive/"),
-        );
-    }
+    let checker = Checker { path, text };
+    let languages = checker.languages(&raw, &mut problems);
+    let default_language = checker.default_language(&raw, &mut problems);
+    let site_url = checker.site_url(&raw, &mut problems);
     if problems.has_errors() {
         return Err(problems);
     }
@@ -195,6 +121,93 @@ fn validate(root: &Path, path: &Path, text: &str, raw: RawConfig) -> Result<Conf
         content_dir: root.join(raw.build.content_dir.unwrap_or_else(|| "content".into())),
         build_dir: root.join(raw.build.build_dir.unwrap_or_else(|| "public".into())),
     })
+}
+
+/// Locates problems in the text of book.toml.
+struct Checker<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl Checker<'_> {
+    /// An error on the first line that contains `needle`.
+    fn error(&self, needle: &str, message: String, hint: String) -> Problem {
+        let line = self
+            .text
+            .find(needle)
+            .map(|offset| line_col(self.text, offset).0);
+        Problem::error(self.path, message).at_line(line).hint(hint)
+    }
+
+    /// `book.languages`, in order, each with its `[language.<code>]` table.
+    fn languages(&self, raw: &RawConfig, problems: &mut Problems) -> Vec<Language> {
+        let listed = &raw.book.languages;
+        if listed.is_empty() {
+            let hint = "list the site's languages in order, e.g. languages = [\"fr\", \"en\"]";
+            problems.push(self.error("languages", "`book.languages` is empty".into(), hint.into()));
+        }
+        let mut languages = Vec::new();
+        for code in listed {
+            if !is_language_code(code) {
+                let hint = "use two lower-case letters (ISO 639-1): fr, en, es, ar, ru, zh";
+                let message = format!("`{code}` is not a language code");
+                problems.push(self.error("languages", message, hint.into()));
+                continue;
+            }
+            match raw.language.get(code) {
+                Some(lang) => languages.push(Language {
+                    code: code.clone(),
+                    title: lang.title.clone(),
+                    description: lang.description.clone(),
+                }),
+                None => problems.push(self.error(
+                    "languages",
+                    format!("language `{code}` has no [language.{code}] table"),
+                    format!("add [language.{code}] with a `title` for the site in that language"),
+                )),
+            }
+        }
+        for code in raw.language.keys().filter(|code| !listed.contains(code)) {
+            problems.push(self.error(
+                &format!("[language.{code}]"),
+                format!("[language.{code}] is not in `book.languages`"),
+                format!("add \"{code}\" to book.languages or remove the table"),
+            ));
+        }
+        languages
+    }
+
+    /// `default-language`, the first language when absent.
+    fn default_language(&self, raw: &RawConfig, problems: &mut Problems) -> String {
+        let listed = &raw.book.languages;
+        let default = raw
+            .book
+            .default_language
+            .clone()
+            .or_else(|| listed.first().cloned())
+            .unwrap_or_default();
+        if !listed.is_empty() && !listed.contains(&default) {
+            problems.push(self.error(
+                "default-language",
+                format!("default-language `{default}` is not one of book.languages"),
+                "pick one of the languages listed in book.languages".into(),
+            ));
+        }
+        default
+    }
+
+    /// `site-url`, absolute and ending with `/`.
+    fn site_url(&self, raw: &RawConfig, problems: &mut Problems) -> Option<String> {
+        let url = raw.book.site_url.as_deref().map(normalise_url)?;
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            problems.push(self.error(
+                "site-url",
+                format!("site-url `{url}` is not an absolute http(s) URL"),
+                "write the published address, e.g. https://user.github.io/archive/".into(),
+            ));
+        }
+        Some(url)
+    }
 }
 
 /// Deserializes TOML; a problem carries the line and column of the offending key or value.

@@ -25,32 +25,52 @@ pub(crate) fn build_series(
     resolutions: &[Resolution],
     problems: &mut Problems,
 ) -> Vec<Series> {
-    let mut by_id: BTreeMap<String, Series> = BTreeMap::new();
-    for source in sources {
-        let members = source
-            .file
-            .members
-            .iter()
-            .map(|known| Member {
-                symbol: known.symbol.clone(),
-                held: false,
-                adopted: known.adopted,
-                source: known.source.clone(),
-                predecessor: None,
-                successor: None,
-            })
-            .collect();
-        by_id.insert(
-            source.id.clone(),
-            Series {
-                id: source.id,
-                path: source.path,
-                title: source.file.title,
-                description: source.file.description,
-                members,
-            },
-        );
+    let mut by_id: BTreeMap<String, Series> = sources
+        .into_iter()
+        .map(|source| (source.id.clone(), series_from_file(source)))
+        .collect();
+    add_held_members(&mut by_id, resolutions, problems);
+    let stated: BTreeMap<_, _> = resolutions
+        .iter()
+        .filter_map(|r| Some((r.symbol.clone(), r.meta.predecessor.clone()?)))
+        .collect();
+    let mut all: Vec<Series> = by_id.into_values().collect();
+    for series in &mut all {
+        link_members(&mut series.members, &stated);
     }
+    all
+}
+
+/// A series with the members its file lists as known but not held.
+fn series_from_file(source: SeriesSource) -> Series {
+    let members = source
+        .file
+        .members
+        .iter()
+        .map(|known| Member {
+            symbol: known.symbol.clone(),
+            held: false,
+            adopted: known.adopted,
+            source: known.source.clone(),
+            predecessor: None,
+            successor: None,
+        })
+        .collect();
+    Series {
+        id: source.id,
+        path: source.path,
+        title: source.file.title,
+        description: source.file.description,
+        members,
+    }
+}
+
+/// Adds each held resolution to the series it names; a held member replaces a listed one.
+fn add_held_members(
+    by_id: &mut BTreeMap<String, Series>,
+    resolutions: &[Resolution],
+    problems: &mut Problems,
+) {
     for resolution in resolutions {
         let Some(id) = &resolution.meta.series else {
             continue;
@@ -77,15 +97,6 @@ pub(crate) fn build_series(
             successor: None,
         });
     }
-    let stated: BTreeMap<_, _> = resolutions
-        .iter()
-        .filter_map(|r| Some((r.symbol.clone(), r.meta.predecessor.clone()?)))
-        .collect();
-    let mut all: Vec<Series> = by_id.into_values().collect();
-    for series in &mut all {
-        link_members(&mut series.members, &stated);
-    }
-    all
 }
 
 /// Sorts the members and sets predecessor and successor of each.
