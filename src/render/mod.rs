@@ -51,6 +51,9 @@ const STRINGS: &str = include_str!("../../templates/strings.toml");
 
 const THEME: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../theme/style.css"))];
 
+/// A page that failed to render: its path and the problem (boxed: the error path is cold).
+type PageFailure = Box<(String, Problem)>;
+
 /// One page to render.
 enum Job<'a> {
     Home(&'a str),
@@ -70,7 +73,7 @@ pub fn render_site(config: &Config, archive: &Archive) -> Result<Vec<OutputFile>
         strings: &strings,
     };
     let jobs = jobs(config, archive);
-    let results: Vec<Result<OutputFile, (String, Problem)>> = jobs
+    let results: Vec<Result<OutputFile, PageFailure>> = jobs
         .par_iter()
         .map(|job| render_job(&tera, &views, job, &templates_dir))
         .collect();
@@ -79,7 +82,7 @@ pub fn render_site(config: &Config, archive: &Archive) -> Result<Vec<OutputFile>
     for result in results {
         match result {
             Ok(file) => files.push(file),
-            Err(failure) => failures.push(failure),
+            Err(failure) => failures.push(*failure),
         }
     }
     if !failures.is_empty() {
@@ -121,7 +124,7 @@ fn render_job(
     views: &Views,
     job: &Job,
     templates_dir: &Path,
-) -> Result<OutputFile, (String, Problem)> {
+) -> Result<OutputFile, PageFailure> {
     let default = views.config.default_language.as_str();
     match job {
         Job::Home(lang) => render(
@@ -161,11 +164,11 @@ fn render<T: Serialize>(
     path: String,
     view: &T,
     templates_dir: &Path,
-) -> Result<OutputFile, (String, Problem)> {
+) -> Result<OutputFile, PageFailure> {
     let failed = |err: &dyn std::fmt::Display| {
         let problem = Problem::error(templates_dir.join(template), err.to_string())
             .hint("check the variable names against ARCHITECTURE.md (template views)");
-        (path.clone(), problem)
+        Box::new((path.clone(), problem))
     };
     let context = tera::Context::from_serialize(view).map_err(|e| failed(&error_chain(&e)))?;
     let html = tera
