@@ -11,12 +11,12 @@ use clap::{Parser, Subcommand};
 
 use crate::build::{BuildError, build};
 use crate::config::Config;
-use crate::diag::Problems;
+use crate::diag::{Problem, Problems};
 use crate::import::{ImportOptions, import_files};
 
 /// recueil builds an annotated, bilingual archive of UN resolutions into a static site.
 #[derive(Debug, Parser)]
-#[command(name = "recueil", version, about, long_about = None)]
+#[command(name = "recueil", version, about, long_about = None, after_help = EXIT_CODES)]
 pub struct Cli {
     /// The archive's folder (where book.toml is).
     #[arg(long, global = true, value_name = "DIR", default_value = ".")]
@@ -53,6 +53,14 @@ pub enum Command {
     },
 }
 
+const EXIT_CODES: &str = "Exit codes: 0 success; 1 the content has errors (all listed, with file and line; \
+nothing changed); 2 a usage error, or a file or folder outside the content that cannot be read or written.
+
+Examples:
+  recueil build                          build content/ into public/
+  recueil import A_RES_69_179_fr.txt --series international-cooperation-human-rights
+  recueil --root ../archive build --out /tmp/site";
+
 /// Success, content errors, usage or I/O errors.
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_CONTENT: u8 = 1;
@@ -61,6 +69,10 @@ pub const EXIT_IO: u8 = 2;
 /// Runs the command line; returns the process exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(problem) = check_archive_root(&cli.root) {
+        eprintln!("{problem}");
+        return ExitCode::from(EXIT_IO);
+    }
     ExitCode::from(match cli.command {
         Command::Build { out, force } => run_build(&cli.root, out, force),
         Command::Import {
@@ -80,11 +92,30 @@ pub fn run() -> ExitCode {
     })
 }
 
+/// Every command works on an archive: a folder with a book.toml.
+fn check_archive_root(root: &Path) -> Result<(), Problem> {
+    if !root.is_dir() {
+        return Err(Problem::error(root, "no such folder")
+            .hint("pass --root DIR, the archive's folder (where book.toml is)"));
+    }
+    if !root.join(crate::config::CONFIG_FILE).is_file() {
+        return Err(
+            Problem::error(root, "this folder is not an archive: it has no book.toml")
+                .hint("run recueil from the archive's folder, or pass --root DIR"),
+        );
+    }
+    Ok(())
+}
+
 fn run_import(root: &Path, files: &[PathBuf], options: ImportOptions) -> u8 {
-    // The content folder is book.toml's when there is one, `content/` otherwise.
+    if let Some(missing) = files.iter().find(|f| !f.is_file()) {
+        let problem = Problem::error(missing, "no such file")
+            .hint("give the path of a raw text file (a .txt extracted from the official PDF)");
+        eprintln!("{problem}");
+        return EXIT_IO;
+    }
     let content = match Config::load(root) {
         Ok(config) => config.content_dir,
-        Err(_) if !root.join(crate::config::CONFIG_FILE).exists() => root.join("content"),
         Err(problems) => return fail("import failed", &problems, EXIT_CONTENT),
     };
     match import_files(&content, files, &options) {

@@ -38,7 +38,32 @@ pub(crate) fn build_series(
     for series in &mut all {
         link_members(&mut series.members, &stated);
     }
+    check_stated_predecessors(&all, resolutions, problems);
     all
+}
+
+/// A stated predecessor must be a member of the same series, held or listed.
+fn check_stated_predecessors(all: &[Series], resolutions: &[Resolution], problems: &mut Problems) {
+    for resolution in resolutions {
+        let (Some(stated), Some(id)) = (&resolution.meta.predecessor, &resolution.meta.series)
+        else {
+            continue;
+        };
+        let Some(series) = all.iter().find(|s| &s.id == id) else {
+            continue;
+        };
+        if !series.members.iter().any(|m| &m.symbol == stated) {
+            problems.push(resolution.meta_problem("predecessor", |path| {
+                Problem::error(
+                    path,
+                    format!("predecessor {stated} is not a member of series `{id}`"),
+                )
+                .hint(format!(
+                    "correct it, or list {stated} under `members:` in content/series/{id}.yaml"
+                ))
+            }));
+        }
+    }
 }
 
 /// A series with the members its file lists as known but not held.
@@ -76,18 +101,29 @@ fn add_held_members(
             continue;
         };
         let Some(series) = by_id.get_mut(id) else {
-            problems.push(
-                Problem::error(
-                    resolution.dir.join("meta.yaml"),
-                    format!("series `{id}` does not exist"),
-                )
-                .hint(format!(
-                    "create content/series/{id}.yaml or correct `series:`"
-                )),
-            );
+            let known: Vec<&str> = by_id.keys().map(String::as_str).collect();
+            problems.push(resolution.meta_problem("series", |path| {
+                Problem::error(path, format!("series `{id}` does not exist")).hint(format!(
+                    "correct `series:` (known series: {}) or create content/series/{id}.yaml",
+                    known.join(", ")
+                ))
+            }));
             continue;
         };
+        let listed = series.members.len();
         series.members.retain(|m| m.symbol != resolution.symbol);
+        if series.members.len() < listed {
+            problems.push(
+                Problem::warning(
+                    &series.path,
+                    format!(
+                        "{} is listed as a member not held, but the archive holds it",
+                        resolution.symbol
+                    ),
+                )
+                .hint("remove it from `members:` (its facts now come from its meta.yaml)"),
+            );
+        }
         series.members.push(Member {
             symbol: resolution.symbol.clone(),
             held: true,

@@ -32,6 +32,8 @@ pub struct Resolution {
     /// `content/resolutions/<slug>/`.
     pub dir: PathBuf,
     pub meta: Meta,
+    /// The line of each top-level key of meta.yaml, to locate problems found later.
+    pub meta_lines: BTreeMap<String, usize>,
     /// Language versions in the configuration's language order.
     pub texts: Vec<Text>,
 }
@@ -101,6 +103,15 @@ impl Resolution {
 
     pub fn title(&self, lang: &str) -> Option<&str> {
         self.meta.title.get(lang).map(String::as_str)
+    }
+
+    /// A problem located at `key` in this resolution's meta.yaml.
+    pub fn meta_problem(
+        &self,
+        key: &str,
+        problem: impl FnOnce(PathBuf) -> crate::diag::Problem,
+    ) -> crate::diag::Problem {
+        problem(self.dir.join("meta.yaml")).at_line(self.meta_lines.get(key).copied())
     }
 
     pub fn session(&self) -> Option<u32> {

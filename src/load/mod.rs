@@ -94,15 +94,23 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Problem> {
 
 /// Reads and deserializes a YAML file; a problem carries the line and column serde_yaml gives.
 pub(crate) fn read_yaml<T: DeserializeOwned>(path: &Path) -> Result<T, Problem> {
-    let text = read_text(path)?;
-    serde_yaml::from_str(&text).map_err(|err| {
-        let problem = Problem::error(path, yaml_message(&err));
+    parse_yaml(path, &read_text(path)?)
+}
+
+/// Deserializes YAML written by a person: syntax and duplicate keys are checked on the generic
+/// value first (serde would let a repeated key silently win), then the typed structure.
+pub(crate) fn parse_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Problem> {
+    let located = |err: serde_yaml::Error| {
+        let message = yaml_message(&err);
+        let hint = yaml_hint(&message);
+        let problem = Problem::error(path, message).hint(hint);
         match err.location() {
             Some(at) => problem.at(at.line(), Some(at.column())),
             None => problem,
         }
-        .hint("check the key and value on that line against CONTRIBUTING.md")
-    })
+    };
+    serde_yaml::from_str::<serde_yaml::Value>(text).map_err(located)?;
+    serde_yaml::from_str(text).map_err(located)
 }
 
 fn yaml_message(err: &serde_yaml::Error) -> String {
@@ -112,6 +120,73 @@ fn yaml_message(err: &serde_yaml::Error) -> String {
         Some(cut) => message[..cut].to_string(),
         None => message,
     }
+}
+
+/// What to do about a YAML error, in the words of the file rather than of the parser.
+fn yaml_hint(message: &str) -> String {
+    if let Some(suggestion) = nearest_field(message) {
+        return format!("did you mean `{suggestion}`?");
+    }
+    let hints = [
+        (
+            "duplicate entry",
+            "each key may appear once here: keep one of them",
+        ),
+        (
+            "tab",
+            "YAML is indented with spaces: replace the tab with spaces",
+        ),
+        (
+            "could not find expected ':'",
+            "this line or the one before is not of the form `key: value`",
+        ),
+        ("parse", "write dates as YYYY-MM-DD, e.g. 2007-12-18"),
+        (
+            "struct Vote",
+            "write `vote: {without_vote: true}` or `vote: {in_favour: 120, against: 50, abstaining: 10}`",
+        ),
+        (
+            "struct TextMeta",
+            "write `texts: {fr: {complete: false, remark: …}}`",
+        ),
+        ("unknown variant", "use one of the values listed"),
+    ];
+    hints
+        .iter()
+        .find(|(needle, _)| message.contains(needle))
+        .map_or(
+            "check the key and value on that line against CONTRIBUTING.md",
+            |(_, hint)| hint,
+        )
+        .to_string()
+}
+
+/// For "unknown field `adpoted`, expected one of `symbol`, …", the closest expected field.
+fn nearest_field(message: &str) -> Option<String> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (unknown, expected) = rest.split_once('`')?;
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|field| (strsim::levenshtein(unknown, field), field))
+        .filter(|(distance, _)| *distance <= 3)
+        .min()
+        .map(|(_, field)| field.to_string())
+}
+
+/// The line of each top-level key of a YAML text (`adopted: …` -> its line), for problems found
+/// after parsing.
+pub(crate) fn key_lines(text: &str) -> std::collections::BTreeMap<String, usize> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let (key, _) = line.split_once(':')?;
+            let top_level =
+                !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            top_level.then(|| (key.to_string(), i + 1))
+        })
+        .collect()
 }
 
 fn load_resolution(dir: &Path, config: &Config) -> (Option<Resolution>, Problems) {
@@ -124,8 +199,10 @@ fn load_resolution(dir: &Path, config: &Config) -> (Option<Resolution>, Problems
         );
         return (None, problems);
     }
-    let meta: Meta = match read_yaml(&meta_path) {
-        Ok(meta) => meta,
+    let parsed = read_text(&meta_path)
+        .and_then(|text| Ok((parse_yaml::<Meta>(&meta_path, &text)?, key_lines(&text))));
+    let (meta, meta_lines) = match parsed {
+        Ok(parsed) => parsed,
         Err(problem) => {
             problems.push(problem);
             return (None, problems);
@@ -150,6 +227,7 @@ fn load_resolution(dir: &Path, config: &Config) -> (Option<Resolution>, Problems
         slug,
         dir: dir.to_path_buf(),
         meta,
+        meta_lines,
         texts,
     };
     (Some(resolution), problems)
@@ -168,6 +246,7 @@ fn load_texts(dir: &Path, meta: &Meta, config: &Config, problems: &mut Problems)
             );
         }
     }
+    warn_about_stray_texts(dir, config, problems);
     let mut texts = Vec::new();
     let mut files_found = 0;
     for lang in config.language_codes() {
@@ -228,6 +307,27 @@ fn load_texts(dir: &Path, meta: &Meta, config: &Config, problems: &mut Problems)
         );
     }
     texts
+}
+
+/// A `<lang>.md` for a language the site does not have would silently go unpublished.
+fn warn_about_stray_texts(dir: &Path, config: &Config, problems: &mut Problems) {
+    let Ok(entries) = fs_err::read_dir(dir) else {
+        return;
+    };
+    let site: Vec<&str> = config.language_codes().collect();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".md") else {
+            continue;
+        };
+        if stem.starts_with("notes") || site.contains(&stem) {
+            continue;
+        }
+        problems.push(
+            Problem::warning(entry.path(), format!("`{stem}` is not a language of this site, so this text is not published"))
+                .hint(format!("the site's languages are {}; add `{stem}` to book.languages in book.toml, or rename the file", site.join(", "))),
+        );
+    }
 }
 
 fn load_series_files(dir: &Path, problems: &mut Problems) -> Vec<SeriesSource> {

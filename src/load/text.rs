@@ -24,6 +24,7 @@ pub(crate) struct ParsedText {
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
 struct Cursor<'a, 'p> {
+    source: &'a str,
     events: Vec<Spanned<'a>>,
     pos: usize,
     path: &'p Path,
@@ -43,6 +44,7 @@ pub(crate) fn parse_text(path: &Path, source: &str) -> (ParsedText, Problems) {
         .chain(source.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     let mut cursor = Cursor {
+        source,
         events,
         pos: 0,
         path,
@@ -68,6 +70,15 @@ impl<'a> Cursor<'a, '_> {
         }
     }
 
+    fn warn(&mut self, offset: usize, message: impl Into<String>, hint: &str) {
+        let line = self.line(offset);
+        self.problems.push(
+            Problem::warning(self.path, message)
+                .at(line, None)
+                .hint(hint),
+        );
+    }
+
     fn document(&mut self) -> ParsedText {
         let mut parsed = ParsedText::default();
         let mut operative_seen = false;
@@ -90,6 +101,13 @@ impl<'a> Cursor<'a, '_> {
                         );
                     } else {
                         let n = parsed.paragraphs.len() + 1;
+                        if !starts_with_lead {
+                            self.warn(
+                                range.start,
+                                format!("pp{n} has no lead word in italics"),
+                                "put the opening participle in italics: `*Rappelant* …`",
+                            );
+                        }
                         parsed.paragraphs.push(self.paragraph(
                             format!("pp{n}"),
                             ParagraphKind::Preambular,
@@ -101,7 +119,7 @@ impl<'a> Cursor<'a, '_> {
                 }
                 Event::Start(Tag::List(Some(start))) => {
                     operative_seen = true;
-                    let operative = self.operative_list(start, &parsed.paragraphs);
+                    let operative = self.operative_list(start);
                     parsed.paragraphs.extend(operative);
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
@@ -134,26 +152,34 @@ impl<'a> Cursor<'a, '_> {
         parsed
     }
 
-    /// The items of the operative list; `start` is the number of its first item.
-    fn operative_list(&mut self, start: u64, before: &[Paragraph]) -> Vec<Paragraph> {
-        let mut items = Vec::new();
-        let mut number = start;
-        let taken: Vec<&str> = before.iter().map(|p| p.id.as_str()).collect();
+    /// The items of the operative list. Each keeps the number written before it (the official
+    /// one: Markdown itself would renumber from the first); a gap is a warning, a repeat an error.
+    fn operative_list(&mut self, start: u64) -> Vec<Paragraph> {
+        let mut items: Vec<Paragraph> = Vec::new();
+        let mut expected = start;
         while let Some((event, range)) = self.events.get(self.pos).cloned() {
             self.pos += 1;
             match event {
                 Event::Start(Tag::Item) => {
+                    let number = written_number(&self.source[range.start..]).unwrap_or(expected);
                     let id = format!("op{number}");
-                    if taken.contains(&id.as_str()) {
+                    if items.iter().any(|p| p.id == id) {
+                        let message = format!("paragraph id `{id}` is used twice");
                         self.problem(
                             range.start,
-                            format!("paragraph id `{id}` is used twice"),
-                            "number operative paragraphs once, in order",
+                            message,
+                            "number operative paragraphs once, in order, as the official text does",
                         );
+                    } else if number != expected {
+                        let message = format!(
+                            "operative paragraph {number} follows {}",
+                            expected.saturating_sub(1)
+                        );
+                        self.warn(range.start, message, "check the numbering against the official text: the numbers are the paragraphs' ids");
                     }
                     let line = self.line(range.start);
                     items.push(self.operative_item(id, number, line));
-                    number += 1;
+                    expected = number + 1;
                 }
                 Event::End(TagEnd::List(true)) => break,
                 _ => {}
@@ -185,8 +211,20 @@ impl<'a> Cursor<'a, '_> {
                     "raw HTML has no place in a canonical text",
                     "write the text as Markdown",
                 ),
+                Event::SoftBreak => {
+                    self.check_merged_paragraphs();
+                    inlines.push(Event::SoftBreak);
+                }
                 inline => inlines.push(inline),
             }
+        }
+        if !matches!(inlines.first(), Some(Event::Start(Tag::Emphasis))) {
+            let offset = self.line_starts.get(line - 1).copied().unwrap_or(0);
+            self.warn(
+                offset,
+                format!("{id} has no lead word in italics"),
+                "put the opening verb in italics: `12. *Décide* …`",
+            );
         }
         let mut paragraph = self.paragraph(
             id,
@@ -257,10 +295,26 @@ impl<'a> Cursor<'a, '_> {
                     "raw HTML has no place in a canonical text",
                     "write the text as Markdown",
                 ),
+                Event::SoftBreak => {
+                    self.check_merged_paragraphs();
+                    inlines.push(Event::SoftBreak);
+                }
                 inline => inlines.push(inline),
             }
         }
         inlines
+    }
+
+    /// A line that starts with an italic lead inside a paragraph is most likely the next
+    /// paragraph, glued to this one by a missing blank line: every later id would shift.
+    fn check_merged_paragraphs(&mut self) {
+        if let Some((Event::Start(Tag::Emphasis), range)) = self.events.get(self.pos).cloned() {
+            self.warn(
+                range.start,
+                "this line starts with a lead in italics inside the paragraph above",
+                "if it begins a new paragraph, put a blank line before it; otherwise the paragraph ids after it shift",
+            );
+        }
     }
 
     fn skip_block(&mut self) {
@@ -320,6 +374,16 @@ impl<'a> Cursor<'a, '_> {
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         html
     }
+}
+
+/// The number written at the start of an ordered-list item (`12. …` -> 12).
+fn written_number(item: &str) -> Option<u64> {
+    let digits: String = item
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
 }
 
 /// Binds footnote references to their definitions and reports what does not match.
@@ -509,6 +573,58 @@ mod tests {
         let (parsed, _) =
             parse("L’Assemblée générale,\n\n*Rappelant* x,\n\n4. *Décide* y ;\n\n5. *Prie* z.\n");
         assert_eq!(ids(&parsed), ["pp1", "op4", "op5"]);
+    }
+
+    #[test]
+    fn operative_ids_follow_the_written_numbers() {
+        let (parsed, problems) = parse(
+            "L’Assemblée générale,\n\n*Rappelant* x,\n\n1. *Décide* a ;\n\n2. *Prie* b ;\n\n4. *Invite* c.\n",
+        );
+        assert_eq!(ids(&parsed), ["pp1", "op1", "op2", "op4"]);
+        let warning = problems
+            .iter()
+            .find(|p| !p.is_error())
+            .expect("a gap warns");
+        assert_eq!(
+            (warning.line, warning.message.as_str()),
+            (Some(9), "operative paragraph 4 follows 2")
+        );
+        let (_, problems) = parse("L’Assemblée générale,\n\n1. *Décide* a ;\n\n1. *Prie* b.\n");
+        assert!(
+            problems.to_string().contains("`op1` is used twice"),
+            "{problems}"
+        );
+    }
+
+    #[test]
+    fn two_paragraphs_glued_by_a_missing_blank_line_are_flagged() {
+        let (parsed, problems) =
+            parse("L’Assemblée générale,\n\n*Rappelant* x,\n*Considérant* y,\n\n1. *Décide* z.\n");
+        assert_eq!(ids(&parsed), ["pp1", "op1"]);
+        let warning = problems.iter().next().expect("a warning");
+        assert_eq!(warning.line, Some(4));
+        assert!(
+            warning
+                .message
+                .contains("lead in italics inside the paragraph above")
+        );
+    }
+
+    #[test]
+    fn a_paragraph_without_its_lead_in_italics_is_flagged() {
+        let (_, problems) =
+            parse("L’Assemblée générale,\n\n*Rappelant* x,\n\nSoulignant y,\n\n1. Décide z.\n");
+        let messages: Vec<_> = problems
+            .iter()
+            .map(|p| (p.line, p.message.clone()))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (Some(5), "pp2 has no lead word in italics".to_string()),
+                (Some(7), "op1 has no lead word in italics".to_string())
+            ]
+        );
     }
 
     #[test]

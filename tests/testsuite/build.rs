@@ -135,7 +135,15 @@ fn an_incomplete_text_is_flagged_to_readers() {
     let (_out, site) = build_basic();
     let page = site.page("fr/a-res-11-2.html");
     assert!(page.contains("Texte incomplet"));
-    assert!(page.contains(r##"<a href="#pp2">pp2</a>"##));
+    assert!(
+        page.contains("La source s’arrête après le deuxième alinéa."),
+        "the remark of meta.yaml is shown"
+    );
+    let english = site.page("en/a-res-11-2.html");
+    assert!(
+        english.contains("This text in French</a> <span class=\"flag\">(incomplete text)</span>"),
+        "{english}"
+    );
     assert!(!site.page("fr/a-res-10-1.html").contains("Texte incomplet"));
 }
 

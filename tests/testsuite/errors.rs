@@ -77,20 +77,52 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
 }
 
 #[test]
-fn a_missing_book_toml_says_where_to_run() {
+fn a_folder_that_is_not_an_archive_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     let output = build_in(dir.path());
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
     assert!(
-        stderr(&output).contains("pass --root DIR"),
-        "{}",
-        stderr(&output)
+        err.contains("this folder is not an archive: it has no book.toml"),
+        "{err}"
     );
+    assert!(err.contains("pass --root DIR"), "{err}");
+    let output = recueil(&["--root", "/no/such/folder", "build"]);
+    assert_eq!(output.status.code(), Some(2));
+    let seed = crate::support::fixture("import/001_f207325484d46f91.txt");
+    let output = recueil(&[
+        "--root",
+        dir.path().to_str().unwrap(),
+        "import",
+        seed.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "no import outside an archive"
+    );
+    assert!(!dir.path().join("content").exists());
+}
+
+#[test]
+fn importing_a_missing_file_or_a_folder_is_a_usage_error() {
+    let dir = copy_fixture("sites/basic");
+    let root = dir.path().to_str().unwrap();
+    for bad in ["/no/such/file.txt", root] {
+        let output = recueil(&["--root", root, "import", bad]);
+        assert_eq!(output.status.code(), Some(2), "{bad}");
+        assert!(
+            stderr(&output).contains("no such file"),
+            "{}",
+            stderr(&output)
+        );
+    }
 }
 
 #[test]
 fn importing_a_file_that_is_not_a_resolution_is_refused_and_writes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = copy_fixture("sites/basic");
+    std::fs::remove_dir_all(dir.path().join("content")).unwrap();
     let letter = dir.path().join("letter.txt");
     std::fs::write(
         &letter,
@@ -115,7 +147,7 @@ fn importing_a_file_that_is_not_a_resolution_is_refused_and_writes_nothing() {
 
 #[test]
 fn importing_a_file_that_is_not_utf8_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = copy_fixture("sites/basic");
     let latin1 = dir.path().join("latin1.txt");
     std::fs::write(
         &latin1,
@@ -147,7 +179,7 @@ fn a_usage_error_exits_with_2() {
 
 #[test]
 fn reimporting_over_a_hand_corrected_text_needs_force_and_keeps_a_backup() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = copy_fixture("sites/basic");
     let root = dir.path().to_str().unwrap();
     let seed = crate::support::fixture("import/001_f207325484d46f91.txt");
     let seed = seed.to_str().unwrap();
@@ -216,4 +248,123 @@ fn a_template_error_names_the_template_line_and_variable_once() {
         + 1;
     assert!(err.contains(&format!("resolution.html:{line}:")), "{err}");
     assert!(err.contains("1 error(s)"), "{err}");
+}
+
+/// Replaces `from` by `to` in a file of a copied fixture.
+fn edit(dir: &std::path::Path, file: &str, from: &str, to: &str) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} has no {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+const META_10_1: &str = "content/resolutions/a-res-10-1/meta.yaml";
+
+#[test]
+fn yaml_mistakes_get_advice_in_the_words_of_the_file() {
+    let cases = [
+        (
+            "agenda_item: 5 (a)",
+            "agenda_itme: 5 (a)",
+            ":4:1: unknown field `agenda_itme`",
+            "did you mean `agenda_item`?",
+        ),
+        (
+            "adopted: 1955-12-01",
+            "adopted: 1 décembre 1955",
+            ":5:10: adopted:",
+            "write dates as YYYY-MM-DD",
+        ),
+        (
+            "  fr: Coopération d’essai",
+            "  fr: Coopération d’essai\n  fr: Doublon",
+            ":10:3: title: duplicate entry with key \"fr\"",
+            "each key may appear once",
+        ),
+        (
+            "meeting: 40",
+            "meeting 40",
+            ":7:",
+            "not of the form `key: value`",
+        ),
+    ];
+    for (from, to, located, advice) in cases {
+        let dir = copy_fixture("sites/basic");
+        edit(dir.path(), META_10_1, from, to);
+        let output = build_in(dir.path());
+        assert_eq!(output.status.code(), Some(1), "{to}");
+        let err = stderr(&output);
+        assert!(
+            err.contains(&format!("a-res-10-1/meta.yaml{located}")),
+            "{to}: {err}"
+        );
+        assert!(err.contains(advice), "{to}: {err}");
+    }
+}
+
+#[test]
+fn lineage_mistakes_are_named_at_their_line() {
+    let dir = copy_fixture("sites/basic");
+    edit(
+        dir.path(),
+        META_10_1,
+        "series: coop",
+        "series: coop\npredecessor: A/RES/9/99",
+    );
+    edit(
+        dir.path(),
+        "content/resolutions/a-res-11-2/meta.yaml",
+        "series: coop",
+        "series: cop",
+    );
+    let err = stderr(&build_in(dir.path()));
+    assert!(
+        err.contains(
+            "a-res-10-1/meta.yaml:3: predecessor A/RES/9/99 is not a member of series `coop`"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("a-res-11-2/meta.yaml:2: series `cop` does not exist"),
+        "{err}"
+    );
+    assert!(err.contains("known series: coop"), "{err}");
+}
+
+#[test]
+fn slips_that_would_shift_paragraph_ids_are_warned_about() {
+    let dir = copy_fixture("sites/basic");
+    let text = "content/resolutions/a-res-10-1/fr.md";
+    edit(
+        dir.path(),
+        text,
+        "1954[^1],\n\n*Considérant*",
+        "1954[^1],\n*Considérant*",
+    );
+    edit(dir.path(), text, "2. *Décide*", "3. *Décide*");
+    std::fs::write(
+        dir.path().join("content/resolutions/a-res-10-1/es.md"),
+        "El Asamblea General,\n",
+    )
+    .unwrap();
+    let output = build_in(dir.path());
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "warnings do not stop the build"
+    );
+    let err = stderr(&output);
+    assert!(
+        err.contains("fr.md:4: this line starts with a lead in italics inside the paragraph above"),
+        "{err}"
+    );
+    assert!(
+        err.contains("fr.md:8: operative paragraph 3 follows 1"),
+        "{err}"
+    );
+    assert!(
+        err.contains("es.md: `es` is not a language of this site"),
+        "{err}"
+    );
+    assert!(err.contains("3 warnings"), "{err}");
 }

@@ -53,8 +53,16 @@ fn walk(browser: &Browser, base: &str) {
         columns, "fr:text en:text",
         "pp2 is aligned in both languages"
     );
-    let gap = browser.text(r#"#op1 .cell[lang="fr"]"#);
-    assert!(gap.contains("pp5"), "the French gap is explained: {gap}");
+    let gap = browser.text(r#"#pp6 .cell[lang="fr"]"#);
+    assert!(
+        gap.contains("pp5"),
+        "the first French gap is explained: {gap}"
+    );
+    let later = browser.eval(r#"document.querySelector('#op1 .cell[lang="fr"] .gap-note').title"#);
+    assert!(
+        later.as_str().unwrap_or_default().contains("pp5"),
+        "later gaps keep the reason at hand: {later}"
+    );
 
     assert_eq!(
         browser.click(r#"nav.languages a[hreflang="en"]"#),

@@ -106,6 +106,7 @@ pub(crate) struct MemberLink {
     pub adopted: Option<String>,
     pub title: Option<String>,
     pub session: Option<u32>,
+    pub session_suffix: Option<&'static str>,
     pub source: Option<String>,
 }
 
@@ -177,6 +178,25 @@ fn kind_name(kind: ParagraphKind) -> &'static str {
     }
 }
 
+/// The HTML of a text's paragraph or footnote as a page shows it: anchors prefixed, typeset.
+pub(super) fn body_html(html: &str, lang: &str, prefix: &str) -> String {
+    typeset(&prefix_anchors(html, prefix), lang)
+}
+
+/// French typography: the space before `; : ? !` and inside `« »` must not break a line (a
+/// narrow no-break space before `; ? !`, a no-break space before `:` and inside guillemets).
+fn typeset(html: &str, lang: &str) -> String {
+    if lang != "fr" {
+        return html.to_string();
+    }
+    html.replace(" ;", "\u{202F};")
+        .replace(" ?", "\u{202F}?")
+        .replace(" !", "\u{202F}!")
+        .replace(" :", "\u{A0}:")
+        .replace("« ", "«\u{A0}")
+        .replace(" »", "\u{A0}»")
+}
+
 /// Gives the footnote anchors of a column of the parallel page their language prefix.
 fn prefix_anchors(html: &str, prefix: &str) -> String {
     if prefix.is_empty() {
@@ -240,13 +260,14 @@ impl<'a> Views<'a> {
         }
     }
 
-    fn text_links(&self, resolution: &Resolution, root: &str) -> Vec<TextLink> {
+    /// Links to each language version, languages named in the words of the page (`lang`).
+    fn text_links(&self, resolution: &Resolution, lang: &str, root: &str) -> Vec<TextLink> {
         resolution
             .texts
             .iter()
             .map(|text| TextLink {
                 lang: text.lang.clone(),
-                name: self.name_of(&text.lang),
+                name: self.strings.language_name(lang, &text.lang),
                 href: format!("{root}{}", paths::resolution(&text.lang, &resolution.slug)),
                 complete: text.complete,
             })
@@ -279,7 +300,7 @@ impl<'a> Views<'a> {
             title_lang,
             adopted: resolution.meta.adopted.map(|d| self.strings.date(lang, d)),
             href: format!("{root}{path}"),
-            texts: self.text_links(resolution, root),
+            texts: self.text_links(resolution, lang, root),
             parallel_href: (resolution.texts.len() > 1)
                 .then(|| format!("{root}{}", paths::parallel(&resolution.slug))),
         }
@@ -345,6 +366,10 @@ impl<'a> Views<'a> {
             adopted: member.adopted.map(|d| self.strings.date(lang, d)),
             title,
             session: member.symbol.ga_session(),
+            session_suffix: member
+                .symbol
+                .ga_session()
+                .map(|n| Strings::ordinal_suffix(lang, n, true)),
             source: member.source.clone(),
         }
     }
@@ -383,16 +408,22 @@ impl<'a> Views<'a> {
         self.archive.series(resolution.meta.series.as_deref()?)
     }
 
-    pub fn paragraph(&self, paragraph: &'a Paragraph, prefix: &str) -> ParagraphView<'a> {
+    /// A paragraph of a text in `lang`; `prefix` sets its footnote anchors apart (parallel page).
+    pub fn paragraph(
+        &self,
+        paragraph: &'a Paragraph,
+        lang: &str,
+        prefix: &str,
+    ) -> ParagraphView<'a> {
         ParagraphView {
             id: &paragraph.id,
             kind: kind_name(paragraph.kind),
             label: paragraph.label.as_deref(),
-            html: prefix_anchors(&paragraph.html, prefix),
+            html: body_html(&paragraph.html, lang, prefix),
             subs: paragraph
                 .subs
                 .iter()
-                .map(|s| self.paragraph(s, prefix))
+                .map(|s| self.paragraph(s, lang, prefix))
                 .collect(),
         }
     }
@@ -403,7 +434,7 @@ impl<'a> Views<'a> {
             .map(|f: &'a Footnote| FootnoteView {
                 id: format!("{prefix}{}", f.id),
                 label: &f.label,
-                html: f.html.clone(),
+                html: body_html(&f.html, &text.lang, ""),
                 backrefs: f.refs.iter().map(|r| format!("#{prefix}{r}")).collect(),
             })
             .collect()
@@ -414,7 +445,7 @@ impl<'a> Views<'a> {
             text.paragraphs
                 .iter()
                 .filter(|p| p.kind == kind)
-                .map(|p| self.paragraph(p, ""))
+                .map(|p| self.paragraph(p, &text.lang, ""))
                 .collect()
         };
         TextView {
@@ -447,6 +478,15 @@ mod tests {
         assert_eq!(paths::root_of("index.html"), "");
         assert_eq!(paths::root_of("fr/a-res-61-168.html"), "../");
         assert_eq!(paths::root_of("fr/series/x.html"), "../../");
+    }
+
+    #[test]
+    fn french_punctuation_does_not_break_from_its_word() {
+        assert_eq!(
+            typeset("égalité ; dialogue : « oui »", "fr"),
+            "égalité\u{202F}; dialogue\u{A0}: «\u{A0}oui\u{A0}»"
+        );
+        assert_eq!(typeset("equality ; x", "en"), "equality ; x");
     }
 
     #[test]

@@ -7,9 +7,10 @@ use serde::Serialize;
 
 use super::{
     Common, FootnoteView, Head, MemberLink, ResolutionSummary, SeriesRef, TextLink, TextView,
-    Views, kind_name, paths, prefix_anchors, series_title,
+    Views, body_html, kind_name, paths, series_title,
 };
 use crate::archive::{Paragraph, ParagraphKind, Resolution, Series, Text};
+use crate::render::strings::Strings;
 
 #[derive(Serialize)]
 pub(crate) struct HomePage<'a> {
@@ -29,6 +30,8 @@ pub(crate) struct SeriesSummary<'a> {
 #[derive(Serialize)]
 pub(crate) struct SessionGroup<'a> {
     pub session: Option<u32>,
+    /// Set as a superscript: 62e, 62nd.
+    pub session_suffix: Option<&'static str>,
     pub resolutions: Vec<ResolutionSummary<'a>>,
 }
 
@@ -90,6 +93,8 @@ pub(crate) struct Cell<'a> {
     pub html: Option<String>,
     /// Why the paragraph is absent from this language, when it is.
     pub gap: Option<String>,
+    /// The first gap of its column says why in full; the next ones say it briefly.
+    pub first_gap: bool,
 }
 
 #[derive(Serialize)]
@@ -116,6 +121,7 @@ impl<'a> Views<'a> {
                 Some(group) if group.session == session => group.resolutions.push(summary),
                 _ => sessions.push(SessionGroup {
                     session,
+                    session_suffix: session.map(|n| Strings::ordinal_suffix(lang, n, true)),
                     resolutions: vec![summary],
                 }),
             }
@@ -154,7 +160,7 @@ impl<'a> Views<'a> {
         let page_title = format!("{} — {}", resolution.symbol, head.title);
         let (predecessor, successor) = self.lineage(resolution, lang, &root);
         let other_texts = self
-            .text_links(resolution, &root)
+            .text_links(resolution, lang, &root)
             .into_iter()
             .filter(|t| t.lang != lang)
             .collect();
@@ -215,7 +221,7 @@ impl<'a> Views<'a> {
                 footnotes: self.footnotes(text, &format!("{}-", text.lang)),
             })
             .collect();
-        let sections = [ParagraphKind::Preambular, ParagraphKind::Operative]
+        let mut sections: Vec<Section> = [ParagraphKind::Preambular, ParagraphKind::Operative]
             .into_iter()
             .map(|kind| Section {
                 kind: kind_name(kind),
@@ -223,6 +229,7 @@ impl<'a> Views<'a> {
             })
             .filter(|s| !s.rows.is_empty())
             .collect();
+        mark_first_gaps(&mut sections);
         let (predecessor, successor) = self.lineage(resolution, lang, &root);
         ParallelPage {
             common: self.common(lang, &path, page_title, alternates),
@@ -266,8 +273,9 @@ impl<'a> Views<'a> {
         match text.paragraph(id) {
             Some(p) => Cell {
                 lang: &text.lang,
-                html: Some(prefix_anchors(&p.html, &prefix)),
+                html: Some(body_html(&p.html, &text.lang, &prefix)),
                 gap: None,
+                first_gap: false,
             },
             None => {
                 let lang = text.lang.as_str();
@@ -281,6 +289,7 @@ impl<'a> Views<'a> {
                     lang,
                     html: None,
                     gap: Some(gap),
+                    first_gap: false,
                 }
             }
         }
@@ -302,6 +311,20 @@ impl<'a> Views<'a> {
                 .map(|m| self.member_link(m, lang, &root))
                 .collect(),
             held: series.members.iter().filter(|m| m.held).count(),
+        }
+    }
+}
+
+fn mark_first_gaps(sections: &mut [Section]) {
+    let mut explained: Vec<&str> = Vec::new();
+    for cell in sections
+        .iter_mut()
+        .flat_map(|s| s.rows.iter_mut())
+        .flat_map(|r| r.cells.iter_mut())
+    {
+        if cell.gap.is_some() && !explained.contains(&cell.lang) {
+            cell.first_gap = true;
+            explained.push(cell.lang);
         }
     }
 }
