@@ -6,9 +6,21 @@
 //! appearance: for note k (the numbers come from the footnote texts found), the earliest
 //! candidate after note k−1's marker wins, and a spaced digit only counts after a year or before
 //! punctuation, never after a word that takes a number ("Article", "paragraphe").
+//!
+//! For a parsed text, [`bind_texts`] binds the footnote texts to their numbers and
+//! [`place_in_body`] places the markers in its paragraphs: a note given twice, a note whose
+//! marker is not found, or a digit left glued to a word is a warning with its line.
+
+use std::path::Path;
 
 use regex::Regex;
 use std::sync::LazyLock;
+
+use super::body::Body;
+use super::canonical::Footnote;
+use super::hyphens;
+use super::layout::Layout;
+use crate::diag::{Problem, Problems};
 
 /// Words after which a number is a reference, not a footnote marker.
 const NUMBER_NOUNS: &[&str] = &[
@@ -79,6 +91,9 @@ const NUMBER_NOUNS: &[&str] = &[
     "for",
 ];
 
+static GLUED_DIGIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{L}+\d+").expect("valid regex"));
+static MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\^\d+\]").expect("valid regex"));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:1[89]|20)\d\d$").expect("re"));
 
 fn to_superscript(n: u32) -> String {
@@ -101,71 +116,87 @@ struct Found {
     end: usize,
 }
 
-/// The earliest marker of note `k` in `text` at or after byte `from`.
+/// The earliest marker of note `k` in `text` at or after byte `from`: `<sup>k</sup>`, a
+/// superscript `k`, or the digits of `k` standing in the text (earliest wins; on a tie, in that
+/// order).
 fn find(text: &str, k: u32, from: usize) -> Option<Found> {
-    let ks = k.to_string();
-    let sup = to_superscript(k);
-    let html = format!("<sup>{ks}</sup>");
-    let mut best: Option<Found> = None;
-    let mut consider = |f: Found| {
-        if best.is_none_or(|b| f.start < b.start) {
-            best = Some(f);
-        }
-    };
     let hay = text.get(from..)?;
-    if let Some(p) = hay.find(&html) {
-        consider(Found {
-            start: from + p,
-            end: from + p + html.len(),
-        });
-    }
-    for (p, _) in hay.match_indices(&sup) {
+    [
+        find_html(hay, k),
+        find_superscript(hay, k),
+        find_digits(text, k, from),
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|f| f.start)
+    .map(|f| Found {
+        start: from + f.start,
+        end: from + f.end,
+    })
+}
+
+/// `<sup>k</sup>`, as a range of `hay`.
+fn find_html(hay: &str, k: u32) -> Option<Found> {
+    let html = format!("<sup>{k}</sup>");
+    let p = hay.find(&html)?;
+    Some(Found {
+        start: p,
+        end: p + html.len(),
+    })
+}
+
+/// The superscript digits of `k`, not part of a longer superscript number, as a range of `hay`.
+fn find_superscript(hay: &str, k: u32) -> Option<Found> {
+    let sup = to_superscript(k);
+    let is_sup = |c: Option<char>| c.is_some_and(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c));
+    hay.match_indices(&sup).find_map(|(p, _)| {
         let before = hay[..p].chars().next_back();
         let after = hay[p + sup.len()..].chars().next();
-        let is_sup = |c: Option<char>| c.is_some_and(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c));
-        if !is_sup(before) && !is_sup(after) {
-            consider(Found {
-                start: from + p,
-                end: from + p + sup.len(),
-            });
-            break;
-        }
-    }
-    // Digits of `ks` standing in the text: glued to a word or a year, or spaced.
-    for (p, _) in hay.match_indices(&ks) {
+        (!is_sup(before) && !is_sup(after)).then_some(Found {
+            start: p,
+            end: p + sup.len(),
+        })
+    })
+}
+
+/// Digits of `k` standing in the text: glued to a word or a year, or spaced. The range is of
+/// `text[from..]`.
+fn find_digits(text: &str, k: u32, from: usize) -> Option<Found> {
+    let ks = k.to_string();
+    text[from..].match_indices(&ks).find_map(|(p, _)| {
         let start = from + p;
         let end = start + ks.len();
         let before = &text[..start];
         let after = &text[end..];
         if after.starts_with(|c: char| c.is_ascii_digit()) {
-            continue;
+            return None;
         }
-        let prev = before.chars().next_back();
-        let accept = match prev {
+        let accept = match before.chars().next_back() {
             Some(c) if c.is_alphabetic() || c == '’' || c == '»' => true,
-            Some(c) if c.is_ascii_digit() => {
-                // Glued to a year: the digits before form exactly a year ("2000" + "2").
-                let digits: String = before
-                    .chars()
-                    .rev()
-                    .take_while(char::is_ascii_digit)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
-                let lead = &before[..before.len() - digits.len()];
-                YEAR.is_match(&digits)
-                    && !lead.ends_with(|c: char| c == '/' || c == '.' || c.is_alphanumeric())
-            }
+            Some(c) if c.is_ascii_digit() => glued_to_year(before),
             Some(' ') => spaced_marker(before, after),
             _ => false,
         };
-        if accept {
-            consider(Found { start, end });
-            break;
-        }
-    }
-    best
+        accept.then_some(Found {
+            start: p,
+            end: p + ks.len(),
+        })
+    })
+}
+
+/// Do the digits that end `before` form exactly a year ("2000" + "2"), not part of a symbol
+/// or a longer number?
+fn glued_to_year(before: &str) -> bool {
+    let digits: String = before
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let lead = &before[..before.len() - digits.len()];
+    YEAR.is_match(&digits) && !lead.ends_with(|c: char| c == '/' || c == '.' || c.is_alphanumeric())
 }
 
 /// A digit standing alone: a marker only after a year ("1993 1 ,", "2000 2 et") or before
@@ -221,6 +252,104 @@ pub(crate) fn place_markers(paragraphs: &mut [&mut String], numbers: &[u32]) -> 
         *text = new;
     }
     missing
+}
+
+/// The footnote texts bound to their numbers, in order; a number given twice keeps its first
+/// text, and a block whose numbers and texts do not pair up is a warning.
+pub(crate) fn bind_texts(
+    path: &Path,
+    layout: &Layout<'_>,
+    warnings: &mut Problems,
+) -> Vec<Footnote> {
+    let mut footnotes: Vec<Footnote> = Vec::new();
+    for note in &layout.footnotes {
+        if footnotes.iter().any(|f| f.number == note.number) {
+            warnings.push(
+                Problem::warning(path, format!("footnote {} is given twice", note.number))
+                    .at(note.line, None)
+                    .hint("the first text is kept; check the source"),
+            );
+            continue;
+        }
+        footnotes.push(Footnote {
+            number: note.number,
+            text: hyphens::collapse_spaces(&note.text),
+        });
+    }
+    footnotes.sort_by_key(|f| f.number);
+    for &(line, numbers, texts) in &layout.mismatched_blocks {
+        warnings.push(
+            Problem::warning(
+                path,
+                format!("this footnote block has {numbers} numbers but {texts} texts"),
+            )
+            .at(line, None)
+            .hint("check the footnotes in the canonical text against the source"),
+        );
+    }
+    footnotes
+}
+
+/// Place the `[^N]` markers of `footnotes` in the body. A note whose marker is not found, or a
+/// digit still glued to a word (probably a marker missed), is a warning.
+pub(crate) fn place_in_body(
+    path: &Path,
+    body: &mut Body,
+    footnotes: &[Footnote],
+    warnings: &mut Problems,
+) {
+    let missing = place_in_paragraphs(body, footnotes);
+    warn_glued_digits(path, body, warnings);
+    warn_unplaced_notes(path, &missing, warnings);
+}
+
+/// Place the markers in every paragraph; the numbers of notes not found are returned.
+fn place_in_paragraphs(body: &mut Body, footnotes: &[Footnote]) -> Vec<u32> {
+    let numbers: Vec<u32> = footnotes.iter().map(|f| f.number).collect();
+    let mut paras: Vec<&mut String> = Vec::new();
+    paras.extend(body.preamble.iter_mut());
+    for op in body.operative.iter_mut() {
+        paras.push(&mut op.text);
+        paras.extend(op.subs.iter_mut());
+    }
+    place_markers(&mut paras, &numbers)
+}
+
+fn warn_glued_digits(path: &Path, body: &Body, warnings: &mut Problems) {
+    let paragraphs = body
+        .preamble
+        .iter()
+        .chain(body.operative.iter().map(|op| &op.text));
+    for (para, line) in paragraphs.zip(&body.lines) {
+        let bare = MARKER.replace_all(para, "");
+        if let Some(m) = GLUED_DIGIT.find(&bare) {
+            warnings.push(
+                Problem::warning(
+                    path,
+                    format!(
+                        "a digit is glued to a word here (“{}”): an unplaced footnote marker?",
+                        m.as_str()
+                    ),
+                )
+                .at(*line, None)
+                .hint("check this paragraph of the canonical text against the source"),
+            );
+        }
+    }
+}
+
+fn warn_unplaced_notes(path: &Path, missing: &[u32], warnings: &mut Problems) {
+    for n in missing {
+        warnings.push(
+            Problem::warning(
+                path,
+                format!("no marker found in the text for footnote {n}"),
+            )
+            .hint(format!(
+                "add `[^{n}]` where the note is called in the canonical text"
+            )),
+        );
+    }
 }
 
 #[cfg(test)]

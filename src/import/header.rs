@@ -70,93 +70,166 @@ pub(crate) fn parse(
     dropped: &[Line<'_>],
     warnings: &mut Problems,
 ) -> Header {
-    let mut h = Header::default();
-    let mut symbol_line: Option<(Symbol, usize)> = None;
-    let mut title_symbol: Option<(Symbol, usize)> = None;
-    let mut session_words: Option<(u32, usize, String)> = None;
-    let mut header_adopted: Option<(Date, usize)> = None;
-    let mut waiting_distr = false;
-    let mut i = 0;
-    while i < header.len() {
-        let line = header[i];
+    let stated = Stated::read(header);
+    let mut h = stated.header;
+    h.symbol = symbol(
+        path,
+        stated.symbol_line,
+        stated.title_symbol,
+        dropped,
+        warnings,
+    );
+    if h.title_line.is_none() {
+        h.title_line = header.first().map(|l| l.no);
+    }
+    let from_symbol = h.symbol.as_ref().and_then(Symbol::ga_session);
+    h.session = session(path, stated.session_words, from_symbol, warnings);
+    h.meeting = closing
+        .first()
+        .and_then(|first| furniture::closing_meeting(first.text));
+    h.adopted = adopted(path, stated.adopted, closing, warnings);
+    h
+}
+
+/// What the header lines state, each value with the line that states it, before the
+/// cross-checks.
+#[derive(Default)]
+struct Stated {
+    /// The fields read as they are: title, agenda item, distribution date, committee, report.
+    header: Header,
+    symbol_line: Option<(Symbol, usize)>,
+    title_symbol: Option<(Symbol, usize)>,
+    session_words: Option<(u32, usize, String)>,
+    adopted: Option<(Date, usize)>,
+    /// A "Distr." line without its date: the date is on a following line.
+    waiting_distr: bool,
+}
+
+impl Stated {
+    fn read(lines: &[Line<'_>]) -> Stated {
+        let mut stated = Stated::default();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = lines[i];
+            i += 1;
+            i += stated.line(line, &lines[i..]);
+        }
+        stated
+    }
+
+    /// Read one line; `rest` are the lines after it. Returns how many of them it took too.
+    fn line(&mut self, line: Line<'_>, rest: &[Line<'_>]) -> usize {
         let b = bare(line.text);
-        i += 1;
         if b.is_empty() {
-            continue;
+            return 0;
         }
         if let Some(c) = SYMBOL_LINE.captures(b) {
-            if symbol_line.is_none() {
-                symbol_line = Symbol::parse(&c[1]).ok().map(|s| (s, line.no));
+            if self.symbol_line.is_none() {
+                self.symbol_line = Symbol::parse(&c[1]).ok().map(|s| (s, line.no));
             }
-            continue;
+            return 0;
         }
         if let Some(c) = TITLE_LINE.captures(b)
-            && h.title.is_none()
+            && self.header.title.is_none()
         {
-            title_symbol = Symbol::parse(&format!("A/RES/{}/{}", &c[1], &c[2]))
-                .ok()
-                .map(|s| (s, line.no));
-            let mut title = c[3].to_string();
-            while let Some(next) = header.get(i) {
-                let nb = bare(next.text);
-                if nb.is_empty() || furniture::is_furniture(nb) {
-                    break;
-                }
-                hyphens::push_line(&mut title, nb, None);
-                i += 1;
-            }
-            h.title = Some(hyphens::collapse_spaces(&title));
-            h.title_line = Some(line.no);
-            continue;
+            return self.title(&c, line.no, rest);
         }
-        if b.starts_with("Distr.") {
-            match vocab::find_date(b) {
-                Some(d) => h.distributed = Some(d),
-                None => waiting_distr = true,
-            }
-            continue;
-        }
-        if waiting_distr && let Some(d) = vocab::find_date(b) {
-            h.distributed = Some(d);
-            waiting_distr = false;
-            continue;
+        if self.distributed(b) {
+            return 0;
         }
         if let Some(c) = SESSION.captures(b)
             && let Some(n) = vocab::ordinal_words(&c[1])
         {
-            session_words = Some((n, line.no, b.to_string()));
-            continue;
+            self.session_words = Some((n, line.no, b.to_string()));
+            return 0;
         }
-        if let Some(c) = AGENDA_FR.captures(b) {
-            h.agenda_item = Some(agenda(&c[1], c.get(2).or(c.get(3)).map(|m| m.as_str())));
-            continue;
-        }
-        if let Some(c) = AGENDA_EN.captures(b) {
-            h.agenda_item = Some(agenda(&c[1], c.get(2).map(|m| m.as_str())));
-            continue;
+        if let Some(item) = agenda_item(b) {
+            self.header.agenda_item = Some(item);
+            return 0;
         }
         if ADOPTED.is_match(b) {
-            header_adopted = vocab::find_date(b).map(|d| (d, line.no));
-            continue;
+            self.adopted = vocab::find_date(b).map(|d| (d, line.no));
+            return 0;
         }
         if b.starts_with('[') {
-            let mut text = b.to_string();
-            while !text.contains(']')
-                && let Some(next) = header.get(i)
-            {
-                hyphens::push_line(&mut text, bare(next.text), None);
-                i += 1;
-            }
-            committee_and_report(&text, &mut h);
+            return self.committee(b, rest);
         }
+        0
     }
 
-    // The symbol: the header line, else the title's number, else a running page header.
-    let running = dropped
-        .iter()
-        .find_map(|l| SYMBOL_LINE.captures(bare(l.text)))
-        .and_then(|c| Symbol::parse(&c[1]).ok());
-    h.symbol = match (symbol_line, title_symbol) {
+    /// "62/160. Renforcement de …", continued on the following lines up to a blank one.
+    fn title(&mut self, c: &regex::Captures<'_>, no: usize, rest: &[Line<'_>]) -> usize {
+        self.title_symbol = Symbol::parse(&format!("A/RES/{}/{}", &c[1], &c[2]))
+            .ok()
+            .map(|s| (s, no));
+        let mut title = c[3].to_string();
+        let mut taken = 0;
+        for next in rest {
+            let nb = bare(next.text);
+            if nb.is_empty() || furniture::is_furniture(nb) {
+                break;
+            }
+            hyphens::push_line(&mut title, nb, None);
+            taken += 1;
+        }
+        self.header.title = Some(hyphens::collapse_spaces(&title));
+        self.header.title_line = Some(no);
+        taken
+    }
+
+    /// "Distr. générale 13 mars 2008", the date possibly on a later line. True if the line
+    /// was taken.
+    fn distributed(&mut self, b: &str) -> bool {
+        if b.starts_with("Distr.") {
+            match vocab::find_date(b) {
+                Some(d) => self.header.distributed = Some(d),
+                None => self.waiting_distr = true,
+            }
+            return true;
+        }
+        if self.waiting_distr
+            && let Some(d) = vocab::find_date(b)
+        {
+            self.header.distributed = Some(d);
+            self.waiting_distr = false;
+            return true;
+        }
+        false
+    }
+
+    /// "[sur la base du rapport de la Troisième Commission (…)]", up to its closing bracket.
+    fn committee(&mut self, b: &str, rest: &[Line<'_>]) -> usize {
+        let mut text = b.to_string();
+        let mut taken = 0;
+        while !text.contains(']')
+            && let Some(next) = rest.get(taken)
+        {
+            hyphens::push_line(&mut text, bare(next.text), None);
+            taken += 1;
+        }
+        committee_and_report(&text, &mut self.header);
+        taken
+    }
+}
+
+/// "Point 70 b) de l’ordre du jour", "Agenda item 70 (b)" -> "70 (b)".
+fn agenda_item(b: &str) -> Option<String> {
+    if let Some(c) = AGENDA_FR.captures(b) {
+        return Some(agenda(&c[1], c.get(2).or(c.get(3)).map(|m| m.as_str())));
+    }
+    let c = AGENDA_EN.captures(b)?;
+    Some(agenda(&c[1], c.get(2).map(|m| m.as_str())))
+}
+
+/// The symbol: the header line, else the title's number, else a running page header.
+fn symbol(
+    path: &Path,
+    symbol_line: Option<(Symbol, usize)>,
+    title_symbol: Option<(Symbol, usize)>,
+    dropped: &[Line<'_>],
+    warnings: &mut Problems,
+) -> Option<Symbol> {
+    match (symbol_line, title_symbol) {
         (Some((s, line)), Some((t, _))) => {
             if s != t {
                 warnings.push(
@@ -174,15 +247,21 @@ pub(crate) fn parse(
             Some(s)
         }
         (Some((s, _)), None) | (None, Some((s, _))) => Some(s),
-        (None, None) => running,
-    };
-    if h.title_line.is_none() {
-        h.title_line = header.first().map(|l| l.no);
+        (None, None) => dropped
+            .iter()
+            .find_map(|l| SYMBOL_LINE.captures(bare(l.text)))
+            .and_then(|c| Symbol::parse(&c[1]).ok()),
     }
+}
 
-    // The session: the words, cross-checked with the symbol.
-    let from_symbol = h.symbol.as_ref().and_then(Symbol::ga_session);
-    h.session = match (session_words, from_symbol) {
+/// The session: the words, cross-checked with the symbol (whose session wins).
+fn session(
+    path: &Path,
+    words: Option<(u32, usize, String)>,
+    from_symbol: Option<u32>,
+    warnings: &mut Problems,
+) -> Option<u32> {
+    match (words, from_symbol) {
         (Some((n, line, words)), Some(s)) => {
             if n != s {
                 warnings.push(
@@ -198,14 +277,18 @@ pub(crate) fn parse(
         }
         (Some((n, _, _)), None) => Some(n),
         (None, s) => s,
-    };
-
-    // The closing: meeting and date.
-    if let Some(first) = closing.first() {
-        h.meeting = furniture::closing_meeting(first.text);
     }
+}
+
+/// The adoption date: the header's, cross-checked with the closing's (the header's wins).
+fn adopted(
+    path: &Path,
+    header_adopted: Option<(Date, usize)>,
+    closing: &[Line<'_>],
+    warnings: &mut Problems,
+) -> Option<Date> {
     let closing_date = closing.iter().find_map(|l| vocab::find_date(l.text));
-    h.adopted = match (header_adopted, closing_date) {
+    match (header_adopted, closing_date) {
         (Some((d, line)), Some(c)) => {
             if d != c {
                 warnings.push(
@@ -221,8 +304,7 @@ pub(crate) fn parse(
         }
         (Some((d, _)), None) => Some(d),
         (None, c) => c,
-    };
-    h
+    }
 }
 
 fn agenda(number: &str, letter: Option<&str>) -> String {

@@ -3,6 +3,7 @@
 //! `--series`, or a match of the title against the titles of `content/series/*.yaml`, compared
 //! as people read them: NFC, one apostrophe, case and whitespace folded).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
@@ -13,18 +14,41 @@ use crate::load::meta::{Meta, SeriesFile};
 
 /// Merge `new` into `meta`: existing values win, a conflict is a warning naming both.
 pub(crate) fn merge_meta(meta: &mut Meta, new: &Meta, path: &Path, warnings: &mut Problems) {
+    let mut m = Merger { path, warnings };
+    m.field("series", &mut meta.series, &new.series);
+    m.field("session", &mut meta.session, &new.session);
+    m.field("agenda_item", &mut meta.agenda_item, &new.agenda_item);
+    m.field("adopted", &mut meta.adopted, &new.adopted);
+    m.field("meeting", &mut meta.meeting, &new.meeting);
+    m.field("committee", &mut meta.committee, &new.committee);
+    m.field("distributed", &mut meta.distributed, &new.distributed);
+    let mut report = (!meta.report.is_empty()).then(|| meta.report.clone());
+    let new_report = (!new.report.is_empty()).then(|| new.report.clone());
+    m.field("report", &mut report, &new_report);
+    meta.report = report.unwrap_or_default();
+    m.per_language("title", &mut meta.title, &new.title);
+    m.per_language("texts", &mut meta.texts, &new.texts);
+}
+
+/// Where merged values are written, and where their conflicts are reported.
+struct Merger<'a> {
+    path: &'a Path,
+    warnings: &'a mut Problems,
+}
+
+impl Merger<'_> {
+    /// Take the new value where there is none; a different one is a warning.
     fn field<T: PartialEq + Clone + std::fmt::Debug>(
+        &mut self,
         name: &str,
         old: &mut Option<T>,
         new: &Option<T>,
-        path: &Path,
-        warnings: &mut Problems,
     ) {
         match (old.as_ref(), new) {
             (None, Some(n)) => *old = Some(n.clone()),
-            (Some(o), Some(n)) if o != n => warnings.push(
+            (Some(o), Some(n)) if o != n => self.warnings.push(
                 Problem::warning(
-                    path,
+                    self.path,
                     format!(
                         "`{name}` is {o:?} here but the imported text gives {n:?}; keeping {o:?}"
                     ),
@@ -36,64 +60,20 @@ pub(crate) fn merge_meta(meta: &mut Meta, new: &Meta, path: &Path, warnings: &mu
             _ => {}
         }
     }
-    field("series", &mut meta.series, &new.series, path, warnings);
-    field("session", &mut meta.session, &new.session, path, warnings);
-    field(
-        "agenda_item",
-        &mut meta.agenda_item,
-        &new.agenda_item,
-        path,
-        warnings,
-    );
-    field("adopted", &mut meta.adopted, &new.adopted, path, warnings);
-    field("meeting", &mut meta.meeting, &new.meeting, path, warnings);
-    field(
-        "committee",
-        &mut meta.committee,
-        &new.committee,
-        path,
-        warnings,
-    );
-    field(
-        "distributed",
-        &mut meta.distributed,
-        &new.distributed,
-        path,
-        warnings,
-    );
-    let mut report = (!meta.report.is_empty()).then(|| meta.report.clone());
-    field(
-        "report",
-        &mut report,
-        &(!new.report.is_empty()).then(|| new.report.clone()),
-        path,
-        warnings,
-    );
-    meta.report = report.unwrap_or_default();
-    for (lang, title) in &new.title {
-        let mut old = meta.title.get(lang).cloned();
-        field(
-            &format!("title.{lang}"),
-            &mut old,
-            &Some(title.clone()),
-            path,
-            warnings,
-        );
-        if let Some(t) = old {
-            meta.title.insert(lang.clone(), t);
-        }
-    }
-    for (lang, text) in &new.texts {
-        let mut old = meta.texts.get(lang).cloned();
-        field(
-            &format!("texts.{lang}"),
-            &mut old,
-            &Some(text.clone()),
-            path,
-            warnings,
-        );
-        if let Some(t) = old {
-            meta.texts.insert(lang.clone(), t);
+
+    /// Merge every language of a per-language field (`title.fr`, `texts.en`, …).
+    fn per_language<T: PartialEq + Clone + std::fmt::Debug>(
+        &mut self,
+        name: &str,
+        old: &mut BTreeMap<String, T>,
+        new: &BTreeMap<String, T>,
+    ) {
+        for (lang, value) in new {
+            let mut merged = old.get(lang).cloned();
+            self.field(&format!("{name}.{lang}"), &mut merged, &Some(value.clone()));
+            if let Some(v) = merged {
+                old.insert(lang.clone(), v);
+            }
         }
     }
 }

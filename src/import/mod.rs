@@ -11,6 +11,7 @@
 //! - [`footnotes`]: markers in every form turned into `[^N]`;
 //! - [`canonical`]: the Markdown writer;
 //! - [`merge`]: meta.yaml merged with what the archive holds, series membership;
+//! - [`plan`]: what an import would write, per resolution folder and series file;
 //! - [`write`]: the disk rules (no loss, backups, atomic writes).
 //!
 //! [`parse_raw`] does everything but the disk and is what tests use; [`import_files`] is the
@@ -25,9 +26,11 @@ pub(crate) mod header;
 pub(crate) mod hyphens;
 pub(crate) mod layout;
 pub(crate) mod merge;
+pub(crate) mod plan;
 pub(crate) mod vocab;
 pub(crate) mod write;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -42,6 +45,7 @@ pub use body::{Body, Operative};
 pub use canonical::Footnote;
 pub use detect::Format;
 pub use header::Header;
+use layout::{Layout, Line};
 pub use write::{ImportOptions, ImportReport, Imported, import_files};
 
 /// Everything a raw text gives, before anything is written.
@@ -98,9 +102,6 @@ impl Parsed {
     }
 }
 
-static GLUED_DIGIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\p{L}+\d+").expect("valid regex"));
-static MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\^\d+\]").expect("valid regex"));
 static TITLE_ANYWHERE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,3}/\d{1,4}\.\s+\S").expect("valid regex"));
 
@@ -113,87 +114,18 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], lang_hint: Option<&str>) -> Result
 /// Parse a raw text without touching the disk. `lang_hint` is `--lang`; `path` names the input
 /// in problems.
 pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Parsed, Problems> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let normalised;
-    let text = if text.contains('\r') {
-        normalised = text.replace("\r\n", "\n").replace('\r', "\n");
-        normalised.as_str()
-    } else {
-        text
-    };
-    if text.trim().is_empty() {
-        return Err(Problem::error(path, "this file is empty")
-            .hint("give the text of a resolution, as extracted from the official PDF")
-            .into());
-    }
+    let text = normalise_text(text);
+    let text = text.as_ref();
+    check_not_empty(path, text)?;
     let mut warnings = Problems::new();
     let format = detect::detect_format(text);
-    let detected = detect::detect_lang(text);
     let layout = layout::split(text, format);
-    let first_line = layout
-        .header
-        .iter()
-        .find(|l| !l.text.is_empty())
-        .map_or(1, |l| l.no);
-    let Some(opening) = layout.opening else {
-        let title = layout
-            .header
-            .iter()
-            .find(|l| TITLE_ANYWHERE.is_match(furniture::bare(l.text)));
-        let problem = match title {
-            Some(t) => Problem::error(
-                path,
-                "no opening line after the title: expected “L’Assemblée générale,” or “The General Assembly,” on a line of its own",
-            )
-            .at(t.no, None)
-            .hint("check that this is the whole text of the resolution"),
-            None => Problem::error(
-                path,
-                "this is not the text of a resolution: expected a title line such as “62/160. Renforcement de …” and the opening line “L’Assemblée générale,” or “The General Assembly,”",
-            )
-            .at(first_line, None)
-            .hint("give the text of a General Assembly resolution, as extracted from its PDF"),
-        };
-        return Err(problem.into());
-    };
+    let opening = opening_line(path, &layout)?;
     // The language is asked for only once the text is known to be a resolution.
-    let lang = match (lang_hint, detected) {
-        (Some(hint), detected) => {
-            let valid = hint.len() == 2 && hint.chars().all(|c| c.is_ascii_lowercase());
-            if !valid {
-                return Err(
-                    Problem::error(path, format!("`{hint}` is not a language code"))
-                        .hint("use a two-letter code: --lang fr or --lang en")
-                        .into(),
-                );
-            }
-            if let Some(d) = detected
-                && d != hint
-            {
-                warnings.push(
-                    Problem::warning(
-                        path,
-                        format!("--lang {hint} was given, but the text reads as `{d}`"),
-                    )
-                    .hint(format!("check the file; drop --lang to import it as `{d}`")),
-                );
-            }
-            hint.to_string()
-        }
-        (None, Some(d)) => d.to_string(),
-        (None, None) => {
-            return Err(
-                Problem::error(path, "cannot tell the language of this text")
-                    .hint("give it with --lang fr or --lang en")
-                    .into(),
-            );
-        }
-    };
-
+    let lang = decide_lang(path, text, lang_hint, &mut warnings)?;
     let opening_text = layout::opening_text(opening.text)
         .unwrap_or(opening.text)
         .to_string();
-
     let header = header::parse(
         path,
         &layout.header,
@@ -201,96 +133,10 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
         &layout.dropped,
         &mut warnings,
     );
-    let Some(symbol) = header.symbol.clone() else {
-        return Err(Problem::error(
-            path,
-            "no symbol found: expected a header line such as “A/RES/62/160” or a title line such as “62/160. Renforcement de …”",
-        )
-        .at(first_line, None)
-        .hint("add the symbol line at the top of the text")
-        .into());
-    };
-
-    let words = hyphens::Words::of(text);
-    let mut body = body::parse(&layout.body, format, &words);
-    if body.preamble.is_empty() && body.operative.is_empty() {
-        return Err(Problem::error(path, "no paragraph after the opening line")
-            .at(opening.no, None)
-            .hint("check that this is the whole text of the resolution")
-            .into());
-    }
-
-    // Footnotes: texts bound to numbers, markers placed in the body.
-    let mut footnotes: Vec<Footnote> = Vec::new();
-    for note in &layout.footnotes {
-        if footnotes.iter().any(|f| f.number == note.number) {
-            warnings.push(
-                Problem::warning(path, format!("footnote {} is given twice", note.number))
-                    .at(note.line, None)
-                    .hint("the first text is kept; check the source"),
-            );
-            continue;
-        }
-        footnotes.push(Footnote {
-            number: note.number,
-            text: hyphens::collapse_spaces(&note.text),
-        });
-    }
-    footnotes.sort_by_key(|f| f.number);
-    for &(line, numbers, texts) in &layout.mismatched_blocks {
-        warnings.push(
-            Problem::warning(
-                path,
-                format!("this footnote block has {numbers} numbers but {texts} texts"),
-            )
-            .at(line, None)
-            .hint("check the footnotes in the canonical text against the source"),
-        );
-    }
-    let numbers: Vec<u32> = footnotes.iter().map(|f| f.number).collect();
-    let missing = {
-        let mut paras: Vec<&mut String> = Vec::new();
-        paras.extend(body.preamble.iter_mut());
-        for op in body.operative.iter_mut() {
-            paras.push(&mut op.text);
-            paras.extend(op.subs.iter_mut());
-        }
-        footnotes::place_markers(&mut paras, &numbers)
-    };
-    let glued = &*GLUED_DIGIT;
-    let all: Vec<&String> = body
-        .preamble
-        .iter()
-        .chain(body.operative.iter().map(|op| &op.text))
-        .collect();
-    for (para, line) in all.iter().zip(&body.lines) {
-        let bare = MARKER.replace_all(para, "");
-        if let Some(m) = glued.find(&bare) {
-            warnings.push(
-                Problem::warning(
-                    path,
-                    format!(
-                        "a digit is glued to a word here (“{}”): an unplaced footnote marker?",
-                        m.as_str()
-                    ),
-                )
-                .at(*line, None)
-                .hint("check this paragraph of the canonical text against the source"),
-            );
-        }
-    }
-    for n in missing {
-        warnings.push(
-            Problem::warning(
-                path,
-                format!("no marker found in the text for footnote {n}"),
-            )
-            .hint(format!(
-                "add `[^{n}]` where the note is called in the canonical text"
-            )),
-        );
-    }
-
+    let symbol = symbol_of(path, &header, &layout)?;
+    let mut body = parse_body(path, text, &layout, format, opening)?;
+    let footnotes = footnotes::bind_texts(path, &layout, &mut warnings);
+    footnotes::place_in_body(path, &mut body, &footnotes, &mut warnings);
     let (complete, remark) = completeness(&body, &lang, text.contains('’'));
     let markdown = canonical::render(&opening_text, &body, &footnotes);
     Ok(Parsed {
@@ -306,6 +152,129 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
         markdown,
         warnings,
     })
+}
+
+/// The text without byte-order mark, its line ends turned into `\n`.
+fn normalise_text(text: &str) -> Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn check_not_empty(path: &Path, text: &str) -> Result<(), Problems> {
+    if text.trim().is_empty() {
+        return Err(Problem::error(path, "this file is empty")
+            .hint("give the text of a resolution, as extracted from the official PDF")
+            .into());
+    }
+    Ok(())
+}
+
+/// The number of the first non-blank header line (1 if there is none).
+fn first_line(layout: &Layout<'_>) -> usize {
+    layout
+        .header
+        .iter()
+        .find(|l| !l.text.is_empty())
+        .map_or(1, |l| l.no)
+}
+
+/// The opening line ("L’Assemblée générale,"), without which the text is not a resolution.
+fn opening_line<'a>(path: &Path, layout: &Layout<'a>) -> Result<Line<'a>, Problems> {
+    if let Some(opening) = layout.opening {
+        return Ok(opening);
+    }
+    let title = layout
+        .header
+        .iter()
+        .find(|l| TITLE_ANYWHERE.is_match(furniture::bare(l.text)));
+    let problem = match title {
+        Some(t) => Problem::error(
+            path,
+            "no opening line after the title: expected “L’Assemblée générale,” or “The General Assembly,” on a line of its own",
+        )
+        .at(t.no, None)
+        .hint("check that this is the whole text of the resolution"),
+        None => Problem::error(
+            path,
+            "this is not the text of a resolution: expected a title line such as “62/160. Renforcement de …” and the opening line “L’Assemblée générale,” or “The General Assembly,”",
+        )
+        .at(first_line(layout), None)
+        .hint("give the text of a General Assembly resolution, as extracted from its PDF"),
+    };
+    Err(problem.into())
+}
+
+/// The language: `--lang` if given (a warning if the text reads otherwise), else detected.
+fn decide_lang(
+    path: &Path,
+    text: &str,
+    lang_hint: Option<&str>,
+    warnings: &mut Problems,
+) -> Result<String, Problems> {
+    let detected = detect::detect_lang(text);
+    let Some(hint) = lang_hint else {
+        return detected.map(str::to_string).ok_or_else(|| {
+            Problem::error(path, "cannot tell the language of this text")
+                .hint("give it with --lang fr or --lang en")
+                .into()
+        });
+    };
+    let valid = hint.len() == 2 && hint.chars().all(|c| c.is_ascii_lowercase());
+    if !valid {
+        return Err(
+            Problem::error(path, format!("`{hint}` is not a language code"))
+                .hint("use a two-letter code: --lang fr or --lang en")
+                .into(),
+        );
+    }
+    if let Some(d) = detected
+        && d != hint
+    {
+        warnings.push(
+            Problem::warning(
+                path,
+                format!("--lang {hint} was given, but the text reads as `{d}`"),
+            )
+            .hint(format!("check the file; drop --lang to import it as `{d}`")),
+        );
+    }
+    Ok(hint.to_string())
+}
+
+/// The symbol the header gives, without which nothing can be filed.
+fn symbol_of(path: &Path, header: &Header, layout: &Layout<'_>) -> Result<Symbol, Problems> {
+    header.symbol.clone().ok_or_else(|| {
+        Problem::error(
+            path,
+            "no symbol found: expected a header line such as “A/RES/62/160” or a title line such as “62/160. Renforcement de …”",
+        )
+        .at(first_line(layout), None)
+        .hint("add the symbol line at the top of the text")
+        .into()
+    })
+}
+
+/// The paragraphs after the opening line: at least one is needed.
+fn parse_body(
+    path: &Path,
+    text: &str,
+    layout: &Layout<'_>,
+    format: Format,
+    opening: Line<'_>,
+) -> Result<Body, Problems> {
+    let words = hyphens::Words::of(text);
+    let body = body::parse(&layout.body, format, &words);
+    if body.preamble.is_empty() && body.operative.is_empty() {
+        return Err(Problem::error(path, "no paragraph after the opening line")
+            .at(opening.no, None)
+            .hint("check that this is the whole text of the resolution")
+            .into());
+    }
+    Ok(body)
 }
 
 /// Is the text complete? A source without operative part, or whose last operative paragraph

@@ -68,95 +68,107 @@ pub(crate) fn ordinal_words(text: &str) -> Option<u32> {
     (saw_ordinal && total > 0).then_some(total)
 }
 
+/// Cardinal numbers written out, in French and English.
+const CARDINALS: &[(&str, u32)] = &[
+    ("un", 1),
+    ("deux", 2),
+    ("trois", 3),
+    ("quatre", 4),
+    ("cinq", 5),
+    ("six", 6),
+    ("sept", 7),
+    ("huit", 8),
+    ("neuf", 9),
+    ("dix", 10),
+    ("onze", 11),
+    ("douze", 12),
+    ("treize", 13),
+    ("quatorze", 14),
+    ("quinze", 15),
+    ("seize", 16),
+    ("vingt", 20),
+    ("trente", 30),
+    ("quarante", 40),
+    ("cinquante", 50),
+    ("soixante", 60),
+    ("quatrevingt", 80),
+    ("cent", 100),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+];
+
+/// The French ordinals not made by adding "ième" to a cardinal, and the English ordinals.
+const ORDINALS: &[(&str, u32)] = &[
+    ("premier", 1),
+    ("première", 1),
+    ("unième", 1),
+    ("second", 2),
+    ("seconde", 2),
+    ("cinquième", 5),
+    ("neuvième", 9),
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+    ("hundredth", 100),
+];
+
 /// Value of one word of a written-out number, and whether it is an ordinal.
 fn word_value(word: &str) -> Option<(u32, bool)> {
-    const CARDINALS: &[(&str, u32)] = &[
-        ("un", 1),
-        ("deux", 2),
-        ("trois", 3),
-        ("quatre", 4),
-        ("cinq", 5),
-        ("six", 6),
-        ("sept", 7),
-        ("huit", 8),
-        ("neuf", 9),
-        ("dix", 10),
-        ("onze", 11),
-        ("douze", 12),
-        ("treize", 13),
-        ("quatorze", 14),
-        ("quinze", 15),
-        ("seize", 16),
-        ("vingt", 20),
-        ("trente", 30),
-        ("quarante", 40),
-        ("cinquante", 50),
-        ("soixante", 60),
-        ("quatrevingt", 80),
-        ("cent", 100),
-        ("one", 1),
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("seven", 7),
-        ("eight", 8),
-        ("nine", 9),
-        ("twenty", 20),
-        ("thirty", 30),
-        ("forty", 40),
-        ("fifty", 50),
-        ("sixty", 60),
-        ("seventy", 70),
-        ("eighty", 80),
-        ("ninety", 90),
-        ("hundred", 100),
-    ];
-    const ORDINALS: &[(&str, u32)] = &[
-        ("premier", 1),
-        ("première", 1),
-        ("unième", 1),
-        ("second", 2),
-        ("seconde", 2),
-        ("cinquième", 5),
-        ("neuvième", 9),
-        ("first", 1),
-        ("second", 2),
-        ("third", 3),
-        ("fourth", 4),
-        ("fifth", 5),
-        ("sixth", 6),
-        ("seventh", 7),
-        ("eighth", 8),
-        ("ninth", 9),
-        ("tenth", 10),
-        ("eleventh", 11),
-        ("twelfth", 12),
-        ("thirteenth", 13),
-        ("fourteenth", 14),
-        ("fifteenth", 15),
-        ("sixteenth", 16),
-        ("seventeenth", 17),
-        ("eighteenth", 18),
-        ("nineteenth", 19),
-        ("twentieth", 20),
-        ("thirtieth", 30),
-        ("fortieth", 40),
-        ("fiftieth", 50),
-        ("sixtieth", 60),
-        ("seventieth", 70),
-        ("eightieth", 80),
-        ("ninetieth", 90),
-        ("hundredth", 100),
-    ];
-    if let Some(&(_, v)) = ORDINALS.iter().find(|(w, _)| *w == word) {
+    if let Some(v) = lookup(ORDINALS, word) {
         return Some((v, true));
     }
-    if let Some(&(_, v)) = CARDINALS.iter().find(|(w, _)| *w == word) {
+    if let Some(v) = lookup(CARDINALS, word) {
         return Some((v, false));
     }
-    // French regular ordinals: cardinal + "ième" ("deuxième", "soixantième", "onzième").
+    french_regular_ordinal(word).map(|v| (v, true))
+}
+
+fn lookup(table: &[(&str, u32)], word: &str) -> Option<u32> {
+    table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+}
+
+/// French regular ordinals: cardinal + "ième" ("deuxième", "soixantième", "onzième").
+fn french_regular_ordinal(word: &str) -> Option<u32> {
     let stem = word.strip_suffix("ième")?;
     let candidates = [
         stem.to_string(),
@@ -164,12 +176,7 @@ fn word_value(word: &str) -> Option<(u32, bool)> {
         stem.replace('v', "f"),
         stem.replace("quinz", "quinze"),
     ];
-    candidates.iter().find_map(|c| {
-        CARDINALS
-            .iter()
-            .find(|(w, _)| w == c)
-            .map(|&(_, v)| (v, true))
-    })
+    candidates.iter().find_map(|c| lookup(CARDINALS, c))
 }
 
 /// French ordinal adjective used in remarks: "premier", "cinquième", "12e".

@@ -8,12 +8,11 @@
 //! the merge adds something and the file is exactly what serde would write (not hand-formatted).
 //! Each file is written atomically: a temporary file in the same folder, then a rename.
 
-use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::Parsed;
-use super::merge::{load_series, match_series, merge_meta, normalise};
+use super::plan::{self, Plan};
 use crate::archive::symbol::Symbol;
 use crate::diag::{Problem, Problems};
 use crate::load::meta::{Meta, SeriesFile};
@@ -57,7 +56,27 @@ pub fn import_files(
     opts: &ImportOptions,
 ) -> Result<ImportReport, Problems> {
     let mut problems = Problems::new();
-    let mut parsed: Vec<(PathBuf, Vec<u8>, Parsed)> = Vec::new();
+    check_series_id(content, opts, &mut problems);
+    let inputs = read_inputs(files, opts, &mut problems);
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    let mut report = ImportReport::default();
+    for input in &inputs {
+        report.warnings.extend(input.parsed.warnings.clone());
+    }
+    let mut plan = Plan {
+        targets: Vec::new(),
+        problems,
+        report,
+    };
+    plan::plan_resolutions(content, &inputs, opts, &mut plan)?;
+    plan::plan_series_file(content, &inputs, opts, &mut plan)?;
+    let (writes, report) = check_targets(plan, opts.force)?;
+    write_all(writes, report)
+}
+
+fn check_series_id(content: &Path, opts: &ImportOptions, problems: &mut Problems) {
     if let Some(id) = &opts.series
         && !valid_series_id(id)
     {
@@ -67,6 +86,19 @@ pub fn import_files(
             ),
         );
     }
+}
+
+/// One input file, read and parsed.
+pub(super) struct Input {
+    pub(super) file: PathBuf,
+    pub(super) bytes: Vec<u8>,
+    pub(super) parsed: Parsed,
+}
+
+/// Read and parse every input. A file that cannot be read or parsed, or that gives a symbol and
+/// language another one gives, is a problem.
+fn read_inputs(files: &[PathBuf], opts: &ImportOptions, problems: &mut Problems) -> Vec<Input> {
+    let mut inputs: Vec<Input> = Vec::new();
     for file in files {
         let bytes = match fs_err::read(file) {
             Ok(b) => b,
@@ -76,180 +108,63 @@ pub fn import_files(
             }
         };
         match super::parse_bytes(file, &bytes, opts.lang.as_deref()) {
-            Ok(p) => {
-                let duplicate = parsed
-                    .iter()
-                    .find(|(_, _, q)| q.symbol == p.symbol && q.lang == p.lang);
-                if let Some((other, _, _)) = duplicate {
-                    problems.push(
-                        Problem::error(
-                            file,
-                            format!(
-                                "{} ({}) is also given by {}",
-                                p.symbol,
-                                p.lang,
-                                other.display()
-                            ),
-                        )
-                        .hint("import one text per symbol and language"),
-                    );
-                    continue;
-                }
-                parsed.push((file.clone(), bytes, p));
-            }
+            Ok(parsed) => match duplicate(&inputs, file, &parsed) {
+                Some(problem) => problems.push(problem),
+                None => inputs.push(Input {
+                    file: file.clone(),
+                    bytes,
+                    parsed,
+                }),
+            },
             Err(e) => problems.extend(e),
         }
     }
-    if problems.has_errors() {
-        return Err(problems);
-    }
-    let mut report = ImportReport::default();
-    for (_, _, p) in &parsed {
-        report.warnings.extend(p.warnings.clone());
-    }
+    inputs
+}
 
-    let resolutions = content.join("resolutions");
-    let series_dir = content.join("series");
-    let known_series = load_series(&series_dir)?;
-    let mut plan: Vec<Target> = Vec::new();
+/// The problem of a text whose symbol and language an earlier input already gives.
+fn duplicate(inputs: &[Input], file: &Path, p: &Parsed) -> Option<Problem> {
+    let other = inputs
+        .iter()
+        .find(|q| q.parsed.symbol == p.symbol && q.parsed.lang == p.lang)?;
+    Some(
+        Problem::error(
+            file,
+            format!(
+                "{} ({}) is also given by {}",
+                p.symbol,
+                p.lang,
+                other.file.display()
+            ),
+        )
+        .hint("import one text per symbol and language"),
+    )
+}
 
-    // One folder per symbol, completed by every language given.
-    let mut slugs: Vec<String> = Vec::new();
-    for (_, _, p) in &parsed {
-        let slug = p.symbol.slug();
-        if !slugs.contains(&slug) {
-            slugs.push(slug);
-        }
-    }
-    for slug in &slugs {
-        let folder = resolutions.join(slug);
-        if slug.is_empty()
-            || slug.contains(['/', '\\'])
-            || slug.starts_with('.')
-            || !folder.starts_with(&resolutions)
-        {
-            problems.push(Problem::error(
-                &folder,
-                "this symbol does not give a safe folder name",
-            ));
-            continue;
-        }
-        let members: Vec<&(PathBuf, Vec<u8>, Parsed)> = parsed
-            .iter()
-            .filter(|(_, _, p)| &p.symbol.slug() == slug)
-            .collect();
-        let meta_path = folder.join("meta.yaml");
-        let existing = match read_yaml::<Meta>(&meta_path) {
-            Ok(e) => e,
-            Err(problem) => {
-                if opts.force {
-                    report.warnings.push(Problem::warning(
-                        &meta_path,
-                        "this meta.yaml cannot be read; --force replaces it (a backup is kept)",
-                    ));
-                    None
-                } else {
-                    problems.push(problem);
-                    continue;
-                }
-            }
-        };
-        let mut merged = existing.as_ref().map(|(m, _)| m.clone());
-        for (file, bytes, p) in &members {
-            let new = p.meta(opts.series.clone());
-            match &mut merged {
-                None => merged = Some(new),
-                Some(m) => merge_meta(m, &new, &meta_path, &mut report.warnings),
-            }
-            report.imported.push(Imported {
-                file: file.clone(),
-                symbol: p.symbol.clone(),
-                lang: p.lang.clone(),
-                folder: folder.clone(),
-            });
-            plan.push(Target::text(
-                folder.join(format!("{}.md", p.lang)),
-                p.markdown.as_bytes(),
-            ));
-            plan.push(Target::text(
-                folder.join("source").join(format!("{}.txt", p.lang)),
-                bytes,
-            ));
-        }
-        let Some(mut merged) = merged else { continue };
-        if merged.series.is_none() && opts.series.is_none() {
-            match match_series(&merged, &known_series) {
-                Some(id) => merged.series = Some(id),
-                None => report.warnings.push(
-                    Problem::warning(
-                        &meta_path,
-                        format!(
-                            "no series in content/series/ has the title of {}",
-                            merged.symbol
-                        ),
-                    )
-                    .hint("give --series ID to create the series or join it"),
-                ),
-            }
-        }
-        let new_yaml = to_yaml(&merged, &meta_path)?;
-        plan.push(Target::merged(
-            meta_path,
-            new_yaml,
-            existing.map(|(m, raw)| (m == merged, raw)),
-        ));
-    }
+/// A file to write, once every target has passed the no-loss rules.
+struct ToWrite {
+    path: PathBuf,
+    content: Vec<u8>,
+    backup: bool,
+}
 
-    // The series file, with this language's titles.
-    if let Some(id) = &opts.series {
-        let path = series_dir.join(format!("{id}.yaml"));
-        match read_yaml::<SeriesFile>(&path) {
-            Ok(existing) => {
-                let mut series = existing.as_ref().map_or_else(
-                    || SeriesFile {
-                        title: BTreeMap::new(),
-                        description: BTreeMap::new(),
-                        members: Vec::new(),
-                    },
-                    |(s, _)| s.clone(),
-                );
-                for (_, _, p) in &parsed {
-                    let Some(title) = &p.header.title else {
-                        continue;
-                    };
-                    match series.title.get(&p.lang) {
-                        None => {
-                            series.title.insert(p.lang.clone(), title.clone());
-                        }
-                        Some(t) if normalise(t) != normalise(title) => {
-                            report.warnings.push(Problem::warning(
-                                &path,
-                                format!(
-                                    "the series title ({}) is “{t}”, {} has “{title}”; keeping the series title",
-                                    p.lang, p.symbol
-                                ),
-                            ));
-                        }
-                        Some(_) => {}
-                    }
-                }
-                let yaml = to_yaml(&series, &path)?;
-                plan.push(Target::merged(
-                    path,
-                    yaml,
-                    existing.map(|(s, raw)| (s == series, raw)),
-                ));
-            }
-            Err(problem) => problems.push(problem),
-        }
-    }
-
-    // Check every target before writing anything.
-    let mut actions: Vec<(PathBuf, Vec<u8>, bool)> = Vec::new();
-    for target in plan {
-        match target.decide(opts.force) {
+/// Apply the no-loss rules to every target. If one is refused, nothing is written: the
+/// problems are returned with the warnings found so far.
+fn check_targets(plan: Plan, force: bool) -> Result<(Vec<ToWrite>, ImportReport), Problems> {
+    let Plan {
+        targets,
+        mut problems,
+        mut report,
+    } = plan;
+    let mut writes = Vec::new();
+    for target in targets {
+        match target.decide(force) {
             Decision::Unchanged => report.unchanged.push(target.path),
-            Decision::Write { backup } => actions.push((target.path, target.content, backup)),
+            Decision::Write { backup } => writes.push(ToWrite {
+                path: target.path,
+                content: target.content,
+                backup,
+            }),
             Decision::Refuse(problem) => problems.push(problem),
         }
     }
@@ -257,19 +172,24 @@ pub fn import_files(
         problems.extend(report.warnings);
         return Err(problems);
     }
-    for (path, content, backup) in actions {
-        if backup {
-            let b = backup_file(&path)?;
+    Ok((writes, report))
+}
+
+/// Write every file atomically, after a backup of the one it replaces where one is kept.
+fn write_all(writes: Vec<ToWrite>, mut report: ImportReport) -> Result<ImportReport, Problems> {
+    for w in writes {
+        if w.backup {
+            let b = backup_file(&w.path)?;
             report.backups.push(b);
         }
-        write_atomic(&path, &content)?;
-        report.written.push(path);
+        write_atomic(&w.path, &w.content)?;
+        report.written.push(w.path);
     }
     Ok(report)
 }
 
 /// A file the import would write.
-struct Target {
+pub(super) struct Target {
     path: PathBuf,
     content: Vec<u8>,
     /// For merged YAML files: (the merge added nothing, the file's current text).
@@ -283,7 +203,7 @@ enum Decision {
 }
 
 impl Target {
-    fn text(path: PathBuf, content: &[u8]) -> Target {
+    pub(super) fn text(path: PathBuf, content: &[u8]) -> Target {
         Target {
             path,
             content: content.to_vec(),
@@ -291,7 +211,11 @@ impl Target {
         }
     }
 
-    fn merged(path: PathBuf, content: String, existing: Option<(bool, String)>) -> Target {
+    pub(super) fn merged(
+        path: PathBuf,
+        content: String,
+        existing: Option<(bool, String)>,
+    ) -> Target {
         Target {
             path,
             content: content.into_bytes(),
@@ -377,7 +301,7 @@ pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(
     }
 }
 
-fn to_yaml<T: serde::Serialize>(value: &T, path: &Path) -> Result<String, Problems> {
+pub(super) fn to_yaml<T: serde::Serialize>(value: &T, path: &Path) -> Result<String, Problems> {
     serde_yaml::to_string(value)
         .map_err(|e| Problem::error(path, format!("cannot write YAML: {e}")).into())
 }

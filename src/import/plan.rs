@@ -1,0 +1,235 @@
+//! What an import would write, decided before anything is written: one folder per symbol,
+//! completed by every language given (`<lang>.md`, `source/<lang>.txt` and one meta.yaml merged
+//! from all of them and from the one already there, its series found by title when none is
+//! given), and with `--series` the series file, given the titles of the texts.
+//!
+//! Nothing here touches the disk but to read; [`write`](super::write) checks every target
+//! against the no-loss rules and writes them.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::Parsed;
+use super::merge::{load_series, match_series, merge_meta, normalise};
+use super::write::{ImportOptions, ImportReport, Imported, Input, Target, read_yaml, to_yaml};
+use crate::diag::{Problem, Problems};
+use crate::load::meta::{Meta, SeriesFile};
+
+/// The files an import would write, and what was found on the way.
+pub(super) struct Plan {
+    pub(super) targets: Vec<Target>,
+    pub(super) problems: Problems,
+    pub(super) report: ImportReport,
+}
+
+/// Plan one folder per symbol, completed by every language given.
+pub(super) fn plan_resolutions(
+    content: &Path,
+    inputs: &[Input],
+    opts: &ImportOptions,
+    plan: &mut Plan,
+) -> Result<(), Problems> {
+    let resolutions = content.join("resolutions");
+    let known_series = load_series(&content.join("series"))?;
+    for slug in slugs(inputs) {
+        let folder = resolutions.join(&slug);
+        if !is_safe_folder(&slug, &folder, &resolutions) {
+            plan.problems.push(Problem::error(
+                &folder,
+                "this symbol does not give a safe folder name",
+            ));
+            continue;
+        }
+        let members: Vec<&Input> = inputs
+            .iter()
+            .filter(|input| input.parsed.symbol.slug() == slug)
+            .collect();
+        plan_folder(&folder, &members, &known_series, opts, plan)?;
+    }
+    Ok(())
+}
+
+/// The folder names of the inputs, each once, in the order given.
+fn slugs(inputs: &[Input]) -> Vec<String> {
+    let mut slugs: Vec<String> = Vec::new();
+    for input in inputs {
+        let slug = input.parsed.symbol.slug();
+        if !slugs.contains(&slug) {
+            slugs.push(slug);
+        }
+    }
+    slugs
+}
+
+fn is_safe_folder(slug: &str, folder: &Path, resolutions: &Path) -> bool {
+    !(slug.is_empty()
+        || slug.contains(['/', '\\'])
+        || slug.starts_with('.')
+        || !folder.starts_with(resolutions))
+}
+
+/// Plan a resolution folder: each language's text and source, and the merged meta.yaml.
+fn plan_folder(
+    folder: &Path,
+    members: &[&Input],
+    known_series: &[(String, SeriesFile)],
+    opts: &ImportOptions,
+    plan: &mut Plan,
+) -> Result<(), Problems> {
+    let meta_path = folder.join("meta.yaml");
+    let existing = match existing_meta(&meta_path, opts.force, &mut plan.report.warnings) {
+        Ok(existing) => existing,
+        Err(problem) => {
+            plan.problems.push(problem);
+            return Ok(());
+        }
+    };
+    let mut merged = existing.as_ref().map(|(m, _)| m.clone());
+    for input in members {
+        let new = input.parsed.meta(opts.series.clone());
+        match &mut merged {
+            None => merged = Some(new),
+            Some(m) => merge_meta(m, &new, &meta_path, &mut plan.report.warnings),
+        }
+        plan_text(folder, input, plan);
+    }
+    let Some(mut merged) = merged else {
+        return Ok(());
+    };
+    if merged.series.is_none() && opts.series.is_none() {
+        join_known_series(
+            &mut merged,
+            known_series,
+            &meta_path,
+            &mut plan.report.warnings,
+        );
+    }
+    let new_yaml = to_yaml(&merged, &meta_path)?;
+    plan.targets.push(Target::merged(
+        meta_path,
+        new_yaml,
+        existing.map(|(m, raw)| (m == merged, raw)),
+    ));
+    Ok(())
+}
+
+/// The folder's meta.yaml and its text (`None` if there is none). One that cannot be read is a
+/// problem, or with `--force` a warning, and is replaced.
+fn existing_meta(
+    meta_path: &Path,
+    force: bool,
+    warnings: &mut Problems,
+) -> Result<Option<(Meta, String)>, Problem> {
+    match read_yaml::<Meta>(meta_path) {
+        Err(_) if force => {
+            warnings.push(Problem::warning(
+                meta_path,
+                "this meta.yaml cannot be read; --force replaces it (a backup is kept)",
+            ));
+            Ok(None)
+        }
+        result => result,
+    }
+}
+
+/// One input's canonical text and its source, kept byte for byte.
+fn plan_text(folder: &Path, input: &Input, plan: &mut Plan) {
+    let p = &input.parsed;
+    plan.report.imported.push(Imported {
+        file: input.file.clone(),
+        symbol: p.symbol.clone(),
+        lang: p.lang.clone(),
+        folder: folder.to_path_buf(),
+    });
+    plan.targets.push(Target::text(
+        folder.join(format!("{}.md", p.lang)),
+        p.markdown.as_bytes(),
+    ));
+    plan.targets.push(Target::text(
+        folder.join("source").join(format!("{}.txt", p.lang)),
+        &input.bytes,
+    ));
+}
+
+/// With no series given, join the series that has the resolution's title (a warning if none).
+fn join_known_series(
+    meta: &mut Meta,
+    known_series: &[(String, SeriesFile)],
+    meta_path: &Path,
+    warnings: &mut Problems,
+) {
+    match match_series(meta, known_series) {
+        Some(id) => meta.series = Some(id),
+        None => warnings.push(
+            Problem::warning(
+                meta_path,
+                format!(
+                    "no series in content/series/ has the title of {}",
+                    meta.symbol
+                ),
+            )
+            .hint("give --series ID to create the series or join it"),
+        ),
+    }
+}
+
+/// With `--series`, the series file, given the titles of the texts in their languages.
+pub(super) fn plan_series_file(
+    content: &Path,
+    inputs: &[Input],
+    opts: &ImportOptions,
+    plan: &mut Plan,
+) -> Result<(), Problems> {
+    let Some(id) = &opts.series else {
+        return Ok(());
+    };
+    let path = content.join("series").join(format!("{id}.yaml"));
+    let existing = match read_yaml::<SeriesFile>(&path) {
+        Ok(existing) => existing,
+        Err(problem) => {
+            plan.problems.push(problem);
+            return Ok(());
+        }
+    };
+    let mut series = existing.as_ref().map_or_else(
+        || SeriesFile {
+            title: BTreeMap::new(),
+            description: BTreeMap::new(),
+            members: Vec::new(),
+        },
+        |(s, _)| s.clone(),
+    );
+    for input in inputs {
+        add_series_title(&mut series, &input.parsed, &path, &mut plan.report.warnings);
+    }
+    let yaml = to_yaml(&series, &path)?;
+    plan.targets.push(Target::merged(
+        path,
+        yaml,
+        existing.map(|(s, raw)| (s == series, raw)),
+    ));
+    Ok(())
+}
+
+/// A text's title becomes the series title in its language, unless the series has another one
+/// (then a warning, and the series title is kept).
+fn add_series_title(series: &mut SeriesFile, p: &Parsed, path: &Path, warnings: &mut Problems) {
+    let Some(title) = &p.header.title else {
+        return;
+    };
+    match series.title.get(&p.lang) {
+        None => {
+            series.title.insert(p.lang.clone(), title.clone());
+        }
+        Some(t) if normalise(t) != normalise(title) => {
+            warnings.push(Problem::warning(
+                path,
+                format!(
+                    "the series title ({}) is “{t}”, {} has “{title}”; keeping the series title",
+                    p.lang, p.symbol
+                ),
+            ));
+        }
+        Some(_) => {}
+    }
+}
