@@ -41,10 +41,11 @@ pub enum Command {
         /// The raw texts, one resolution in one language each.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
-        /// The language of the texts (detected when not given).
+        /// The language of the texts (detected when not given; a contradiction is refused).
         #[arg(long, value_parser = ["fr", "en"])]
         lang: Option<String>,
-        /// The series the resolutions belong to (content/series/ID.yaml, created if missing).
+        /// The series the resolutions belong to (content/series/ID.yaml). Without it, a series
+        /// with the text's title is joined; a new ID is created only if no series has that title.
         #[arg(long, value_name = "ID")]
         series: Option<String>,
         /// Replace files edited by hand; the previous versions are kept as backups (.bak).

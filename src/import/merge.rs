@@ -38,7 +38,7 @@ struct Merger<'a> {
 
 impl Merger<'_> {
     /// Take the new value where there is none; a different one is a warning.
-    fn field<T: PartialEq + Clone + std::fmt::Debug>(
+    fn field<T: PartialEq + Clone + serde::Serialize>(
         &mut self,
         name: &str,
         old: &mut Option<T>,
@@ -50,7 +50,9 @@ impl Merger<'_> {
                 Problem::warning(
                     self.path,
                     format!(
-                        "`{name}` is {o:?} here but the imported text gives {n:?}; keeping {o:?}"
+                        "`{name}` is {} here but the imported text gives {}; keeping the first",
+                        inline_yaml(o),
+                        inline_yaml(n)
                     ),
                 )
                 .hint(format!(
@@ -62,7 +64,7 @@ impl Merger<'_> {
     }
 
     /// Merge every language of a per-language field (`title.fr`, `texts.en`, …).
-    fn per_language<T: PartialEq + Clone + std::fmt::Debug>(
+    fn per_language<T: PartialEq + Clone + serde::Serialize>(
         &mut self,
         name: &str,
         old: &mut BTreeMap<String, T>,
@@ -75,6 +77,20 @@ impl Merger<'_> {
                 old.insert(lang.clone(), v);
             }
         }
+    }
+}
+
+/// A value as it would read in meta.yaml, on one line: `{complete: false, remark: …}`.
+fn inline_yaml<T: serde::Serialize>(value: &T) -> String {
+    let yaml = serde_yaml::to_string(value).unwrap_or_default();
+    let lines: Vec<&str> = yaml
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    match lines.as_slice() {
+        [one] => format!("`{one}`"),
+        many => format!("`{{{}}}`", many.join(", ")),
     }
 }
 

@@ -122,7 +122,7 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
     let layout = layout::split(text, format);
     let opening = opening_line(path, &layout)?;
     // The language is asked for only once the text is known to be a resolution.
-    let lang = decide_lang(path, text, lang_hint, &mut warnings)?;
+    let lang = decide_lang(path, text, lang_hint)?;
     let opening_text = layout::opening_text(opening.text)
         .unwrap_or(opening.text)
         .to_string();
@@ -209,12 +209,7 @@ fn opening_line<'a>(path: &Path, layout: &Layout<'a>) -> Result<Line<'a>, Proble
 }
 
 /// The language: `--lang` if given (a warning if the text reads otherwise), else detected.
-fn decide_lang(
-    path: &Path,
-    text: &str,
-    lang_hint: Option<&str>,
-    warnings: &mut Problems,
-) -> Result<String, Problems> {
+fn decide_lang(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<String, Problems> {
     let detected = detect::detect_lang(text);
     let Some(hint) = lang_hint else {
         return detected.map(str::to_string).ok_or_else(|| {
@@ -234,13 +229,15 @@ fn decide_lang(
     if let Some(d) = detected
         && d != hint
     {
-        warnings.push(
-            Problem::warning(
-                path,
-                format!("--lang {hint} was given, but the text reads as `{d}`"),
-            )
-            .hint(format!("check the file; drop --lang to import it as `{d}`")),
-        );
+        // Filing a text under the wrong language would publish it with the wrong `lang`.
+        return Err(Problem::error(
+            path,
+            format!("--lang {hint} was given, but the text reads as `{d}`"),
+        )
+        .hint(format!(
+            "check that this is the right file; drop --lang to import it as `{d}`"
+        ))
+        .into());
     }
     Ok(hint.to_string())
 }
@@ -535,14 +532,14 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_contradicting_lang_is_a_warning() {
-        let p = parse_raw(Path::new("x.txt"), SEEDS[4], Some("fr")).unwrap();
-        assert_eq!(p.lang, "fr");
+    fn a_contradicting_lang_is_refused() {
+        let err = parse_raw(Path::new("x.txt"), SEEDS[4], Some("fr")).unwrap_err();
         assert!(
-            p.warnings
-                .iter()
-                .any(|w| w.message.contains("reads as `en`"))
+            err.to_string()
+                .contains("--lang fr was given, but the text reads as `en`"),
+            "{err}"
         );
+        assert!(parse_raw(Path::new("x.txt"), SEEDS[4], Some("en")).is_ok());
     }
 
     #[test]

@@ -191,6 +191,9 @@ pub(super) fn plan_series_file(
             return Ok(());
         }
     };
+    if existing.is_none() {
+        refuse_a_twin_series(content, id, inputs, &path, plan)?;
+    }
     let mut series = existing.as_ref().map_or_else(
         || SeriesFile {
             title: BTreeMap::new(),
@@ -208,6 +211,28 @@ pub(super) fn plan_series_file(
         yaml,
         existing.map(|(s, raw)| (s == series, raw)),
     ));
+    Ok(())
+}
+
+/// `--series` with a new id while an existing series has the text's title is most likely a typo:
+/// creating a second series of the same name would split its members.
+fn refuse_a_twin_series(
+    content: &Path,
+    id: &str,
+    inputs: &[Input],
+    path: &Path,
+    plan: &mut Plan,
+) -> Result<(), Problems> {
+    let known = load_series(&content.join("series"))?;
+    for input in inputs {
+        if let Some(twin) = match_series(&input.parsed.meta(None), &known) {
+            plan.problems.push(
+                Problem::error(path, format!("series `{id}` does not exist, but series `{twin}` has the title of {}", input.parsed.symbol))
+                    .hint(format!("did you mean --series {twin}? (a new series is created only when no series has this title)")),
+            );
+            return Ok(());
+        }
+    }
     Ok(())
 }
 

@@ -230,7 +230,7 @@ impl Target {
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             Decision::Refuse(
-                Problem::error(&self.path, what.to_string()).hint(format!(
+                Problem::error(&self.path, what).hint(format!(
                     "check the changes, then run again with --force to replace it (the current file is kept as {name}.bak)"
                 )),
             )
@@ -240,9 +240,10 @@ impl Target {
                 Err(_) => Decision::Write { backup: false },
                 Ok(old) if old == self.content => Decision::Unchanged,
                 Ok(_) if force => Decision::Write { backup: true },
-                Ok(_) => {
-                    refuse("this file differs from what the import would write (edited by hand?)")
-                }
+                Ok(old) => refuse(&format!(
+                    "this file differs from what the import would write (edited by hand?): {}",
+                    first_difference(&old, &self.content)
+                )),
             },
             Some(None) => {
                 // A YAML file that does not exist, or could not be read (then only with --force).
@@ -344,6 +345,29 @@ fn write_atomic(path: &Path, content: &[u8]) -> Result<(), Problems> {
     tmp.as_file().sync_all().map_err(|e| fail(&e))?;
     tmp.persist(path).map_err(|e| fail(&e.error))?;
     Ok(())
+}
+
+/// Where two versions of a file first differ, for a person deciding whether to `--force`.
+fn first_difference(on_disk: &[u8], imported: &[u8]) -> String {
+    let on_disk = String::from_utf8_lossy(on_disk);
+    let imported = String::from_utf8_lossy(imported);
+    let mut lines = on_disk.lines().zip(imported.lines()).enumerate();
+    match lines.find(|(_, (a, b))| a != b) {
+        Some((i, (a, b))) => {
+            let cut = |line: &str| line.chars().take(70).collect::<String>();
+            format!(
+                "first at line {}: the file has “{}”, the import gives “{}”",
+                i + 1,
+                cut(a),
+                cut(b)
+            )
+        }
+        None => format!(
+            "the file has {} lines, the import gives {}",
+            on_disk.lines().count(),
+            imported.lines().count()
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -368,3 +368,61 @@ fn slips_that_would_shift_paragraph_ids_are_warned_about() {
     );
     assert!(err.contains("3 warnings"), "{err}");
 }
+
+#[test]
+fn a_mistyped_series_or_language_is_refused_at_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = crate::support::repo_root();
+    std::fs::copy(repo.join("book.toml"), dir.path().join("book.toml")).unwrap();
+    crate::support::copy_dir(
+        &repo.join("content/series"),
+        &dir.path().join("content/series"),
+    );
+    let root = dir.path().to_str().unwrap();
+    let english = crate::support::fixture("import/004_0c83b350d768e6c1.txt");
+    let english = english.to_str().unwrap();
+
+    let output = recueil(&[
+        "--root",
+        root,
+        "import",
+        english,
+        "--series",
+        "internatonal-cooperation",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("did you mean --series international-cooperation-human-rights?"),
+        "{err}"
+    );
+    assert!(
+        !dir.path()
+            .join("content/series/internatonal-cooperation.yaml")
+            .exists()
+    );
+
+    let output = recueil(&["--root", root, "import", english, "--lang", "fr"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("--lang fr was given, but the text reads as `en`"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !dir.path().join("content/resolutions").exists(),
+        "nothing was written"
+    );
+
+    let output = recueil(&["--root", root, "import", english]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let meta = std::fs::read_to_string(
+        dir.path()
+            .join("content/resolutions/a-res-62-160/meta.yaml"),
+    )
+    .unwrap();
+    assert!(
+        meta.contains("series: international-cooperation-human-rights"),
+        "joined by its title: {meta}"
+    );
+}
