@@ -647,6 +647,30 @@ mod tests {
     }
 
     #[test]
+    fn hostile_texts_never_panic() {
+        let deep_list: String = (0..10_000)
+            .map(|depth| format!("{}- x\n", "  ".repeat(depth)))
+            .collect();
+        let deep_quote = ">".repeat(10_000) + " x\n";
+        let inputs = [
+            String::new(),
+            "\n\n\n".to_string(),
+            "[^1]: only a note\n".to_string(),
+            "99999999999999999999. *Décide* x.\n".to_string(),
+            "0. *Décide* x.\n\n0. *Prie* y.\n".to_string(),
+            "1. - - - (a)\n".to_string(),
+            "*\n".to_string(),
+            deep_list,
+            deep_quote,
+            "L’Assemblée générale,\n\n*Rappelant* [^x] [^] [^1\n".to_string(),
+        ];
+        for input in inputs {
+            let (parsed, problems) = parse(&input);
+            let _ = (parsed.paragraphs.len(), problems.len());
+        }
+    }
+
+    #[test]
     fn text_is_escaped() {
         let (parsed, _) = parse("L’Assemblée générale,\n\n*Rappelant* a < b & c,\n");
         assert!(parsed.paragraphs[0].html.contains("a &lt; b &amp; c"));
