@@ -2,7 +2,7 @@
 //!
 //! The pipeline, one module per stage (see ARCHITECTURE.md):
 //! [`config`] (book.toml) -> [`load`] (content/ into an immutable [`archive::Archive`]) ->
-//! [`render`] (Tera templates, one flat list of pages rendered in parallel) -> [`write`] (a
+//! [`render`] (Tera templates, one flat list of pages rendered in parallel) -> [`write`](mod@write) (a
 //! temporary folder swapped into place). [`import`] turns raw official texts into content;
 //! [`build`] runs the pipeline; [`cli`] is the command line the binary calls.
 

@@ -1,18 +1,18 @@
 //! Turning raw official texts into archive content.
 //!
-//! One raw text (a PDF text extraction or a Markdown-like text, told apart by [`detect`]) becomes
+//! One raw text (a PDF text extraction or a Markdown-like text, told apart by `detect`) becomes
 //! `content/resolutions/<slug>/meta.yaml`, the canonical `<lang>.md` and `source/<lang>.txt`.
 //! The work is split so that each step can be tested on the seed that shows its difficulty:
 //!
-//! - [`detect`]: bytes to text, form (PDF or Markdown-like) and language;
-//! - [`layout`]: header / body / footnote blocks / closing, page furniture dropped ([`furniture`]);
-//! - [`header`]: the metadata fields of the header and closing lines;
-//! - [`body`]: lines re-joined into paragraphs ([`hyphens`]), classified, leads in italics;
-//! - [`footnotes`]: markers in every form turned into `[^N]`;
-//! - [`canonical`]: the Markdown writer;
-//! - [`merge`]: meta.yaml merged with what the archive holds, series membership;
-//! - [`plan`]: what an import would write, per resolution folder and series file;
-//! - [`write`]: the disk rules (no loss, backups, atomic writes).
+//! - `detect`: bytes to text, form (PDF or Markdown-like) and language;
+//! - `layout`: header / body / footnote blocks / closing, page furniture dropped (`furniture`);
+//! - `header`: the metadata fields of the header and closing lines;
+//! - `body`: lines re-joined into paragraphs (`hyphens`), classified, leads in italics;
+//! - `footnotes`: markers in every form turned into `[^N]`;
+//! - `canonical`: the Markdown writer;
+//! - `merge`: meta.yaml merged with what the archive holds, series membership;
+//! - `plan`: what an import would write, per resolution folder and series file;
+//! - `write`: the disk rules (no loss, backups, atomic writes).
 //!
 //! [`parse_raw`] does everything but the disk and is what tests use; [`import_files`] is the
 //! command.
