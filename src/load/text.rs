@@ -136,11 +136,7 @@ impl<'a> Cursor<'a, '_> {
                     );
                     self.skip_block();
                 }
-                Event::Html(_) | Event::InlineHtml(_) => self.problem(
-                    range.start,
-                    "raw HTML has no place in a canonical text",
-                    "write the text as Markdown: *italics*, footnotes as [^1]",
-                ),
+                Event::Html(_) | Event::InlineHtml(_) => self.refuse_html(range.start),
                 Event::Rule => {}
                 other => self.problem(
                     range.start,
@@ -206,16 +202,7 @@ impl<'a> Cursor<'a, '_> {
                     );
                     self.skip_block();
                 }
-                Event::Html(_) | Event::InlineHtml(_) => self.problem(
-                    range.start,
-                    "raw HTML has no place in a canonical text",
-                    "write the text as Markdown",
-                ),
-                Event::SoftBreak => {
-                    self.check_merged_paragraphs();
-                    inlines.push(Event::SoftBreak);
-                }
-                inline => inlines.push(inline),
+                inline => self.push_inline(inline, range.start, &mut inlines),
             }
         }
         if !matches!(inlines.first(), Some(Event::Start(Tag::Emphasis))) {
@@ -245,12 +232,12 @@ impl<'a> Cursor<'a, '_> {
                 Event::Start(Tag::Item) => {
                     let line = self.line(range.start);
                     let mut inlines = Vec::new();
-                    while let Some((event, _)) = self.events.get(self.pos).cloned() {
+                    while let Some((event, range)) = self.events.get(self.pos).cloned() {
                         self.pos += 1;
                         match event {
                             Event::End(TagEnd::Item) => break,
                             Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
-                            inline => inlines.push(inline),
+                            inline => self.push_inline(inline, range.start, &mut inlines),
                         }
                     }
                     let position = subs.len();
@@ -290,19 +277,31 @@ impl<'a> Cursor<'a, '_> {
                         inlines.push(Event::SoftBreak);
                     }
                 }
-                Event::Html(_) | Event::InlineHtml(_) => self.problem(
-                    range.start,
-                    "raw HTML has no place in a canonical text",
-                    "write the text as Markdown",
-                ),
-                Event::SoftBreak => {
-                    self.check_merged_paragraphs();
-                    inlines.push(Event::SoftBreak);
-                }
-                inline => inlines.push(inline),
+                inline => self.push_inline(inline, range.start, &mut inlines),
             }
         }
         inlines
+    }
+
+    /// Adds one inline event of a paragraph: raw HTML is refused, a line break is checked for
+    /// two paragraphs glued together.
+    fn push_inline(&mut self, event: Event<'a>, offset: usize, inlines: &mut Vec<Event<'a>>) {
+        match event {
+            Event::Html(_) | Event::InlineHtml(_) => self.refuse_html(offset),
+            Event::SoftBreak => {
+                self.check_merged_paragraphs();
+                inlines.push(Event::SoftBreak);
+            }
+            inline => inlines.push(inline),
+        }
+    }
+
+    fn refuse_html(&mut self, offset: usize) {
+        self.problem(
+            offset,
+            "raw HTML has no place in a canonical text",
+            "write the text as Markdown: *italics*, footnotes as [^1]",
+        );
     }
 
     /// A line that starts with an italic lead inside a paragraph is most likely the next
@@ -632,6 +631,18 @@ mod tests {
         let (_, problems) = parse("L’Assemblée générale,\n\n## Note\n\n*Rappelant* <b>x</b>,\n");
         let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, [Some(3), Some(5)], "{problems}");
+    }
+
+    #[test]
+    fn raw_html_is_refused_in_sub_paragraphs_too() {
+        let (parsed, problems) = parse(
+            "L’Assemblée générale,\n\n1. *Demande* :\n\n   - (a) <img src=x onerror=alert(1)> ;\n",
+        );
+        assert!(
+            problems.to_string().contains("5: raw HTML has no place"),
+            "{problems}"
+        );
+        assert!(!parsed.paragraphs[0].subs[0].html.contains("<img"));
     }
 
     #[test]
