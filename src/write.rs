@@ -91,29 +91,49 @@ fn check_replaceable(out: &Path, force: bool) -> Result<(), Problems> {
         .into())
 }
 
-/// Puts the staged folder at `out`, then removes the previous output.
+/// Puts the staged folder at `out`, then removes the previous output. Where the system can
+/// exchange two folders in one step (Linux), there is no moment without a whole site at `out`.
 fn swap_into_place(staged: PathBuf, out: &Path) -> Result<(), Problems> {
-    let old = out.exists().then(|| {
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        out.with_file_name(format!(".{name}.recueil-old-{}", std::process::id()))
-    });
-    if let Some(old) = &old {
-        fs_err::rename(out, old).map_err(io_problem(out))?;
+    if !out.exists() {
+        return fs_err::rename(&staged, out).map_err(|err| {
+            let _ = std::fs::remove_dir_all(&staged);
+            Problem::error(out, err.to_string()).into()
+        });
     }
+    if exchange(&staged, out).is_ok() {
+        // `staged` now holds the previous site.
+        let _ = fs_err::remove_dir_all(&staged);
+        return Ok(());
+    }
+    swap_by_two_renames(staged, out)
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// The portable swap: the previous site is moved aside, the new one put in its place.
+fn swap_by_two_renames(staged: PathBuf, out: &Path) -> Result<(), Problems> {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let old = out.with_file_name(format!(".{name}.recueil-old-{}", std::process::id()));
+    fs_err::rename(out, &old).map_err(io_problem(out))?;
     if let Err(err) = fs_err::rename(&staged, out) {
         // Put the previous site back before reporting.
-        if let Some(old) = &old {
-            let _ = std::fs::rename(old, out);
-        }
+        let _ = std::fs::rename(&old, out);
         let _ = std::fs::remove_dir_all(&staged);
         return Err(Problem::error(out, err.to_string()).into());
     }
-    if let Some(old) = old {
-        let _ = fs_err::remove_dir_all(old);
-    }
+    let _ = fs_err::remove_dir_all(old);
     Ok(())
 }
 
@@ -141,6 +161,36 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers, ["public"]);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn linux_exchanges_the_two_folders_in_one_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        std::fs::create_dir(&a).unwrap();
+        std::fs::create_dir(&b).unwrap();
+        std::fs::write(a.join("new"), "").unwrap();
+        std::fs::write(b.join("old"), "").unwrap();
+        exchange(&a, &b).expect("renameat2 EXCHANGE works on this file system");
+        assert!(b.join("new").exists() && a.join("old").exists());
+    }
+
+    #[test]
+    fn the_portable_swap_also_replaces_the_site_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&out, &[file("a.html", "1")], false).unwrap();
+        let staged = dir.path().join("staged");
+        std::fs::create_dir(&staged).unwrap();
+        std::fs::write(staged.join("b.html"), "2").unwrap();
+        swap_by_two_renames(staged, &out).unwrap();
+        assert!(!out.join("a.html").exists() && out.join("b.html").exists());
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "nothing left beside it"
+        );
     }
 
     #[test]
