@@ -82,8 +82,13 @@ impl Archive {
         self.by_symbol.get(symbol).map(|&i| &self.resolutions[i])
     }
 
+    /// Called for every page that shows lineage: series are sorted by id, so it is a binary search.
     pub fn series(&self, id: &str) -> Option<&Series> {
-        self.series.iter().find(|s| s.id == id)
+        let found = self
+            .series
+            .binary_search_by(|s| s.id.as_str().cmp(id))
+            .ok()?;
+        Some(&self.series[found])
     }
 
     /// The series member entry for a held resolution, with its lineage.
