@@ -1,14 +1,20 @@
 //! The members of each series in order, and each member's predecessor and successor.
 //!
-//! A series' members are the resolutions that name it in their meta.yaml plus the members its
-//! series file lists as known but not held. They are ordered by session. A member's predecessor
-//! is the one its meta.yaml states, or else the member before it; its successor is the member that
-//! follows from it. Lineage is derived here once, so pages never recompute it.
+//! A series' members are the resolutions that name it in their meta.yaml, the members its series
+//! file lists as known but not held, and the resolutions a member's text recalls as its own
+//! earlier resolution when no other member is recalled (so that a gap in the series file does not
+//! hide a member). They are ordered by session.
+//!
+//! A member's predecessor is, in this order of trust: the one its meta.yaml states; the most recent
+//! member of the series its text recalls as its own ("*Rappelant* sa résolution 61/168", in the
+//! preamble, any language held); the member before it in the series. Its successor is the member
+//! that follows from it. Lineage is derived here once, so pages never recompute it; what is
+//! inconsistent is reported by `lineage_check`.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::archive::{Member, Resolution, Series, sort_key};
+use crate::archive::{Derivation, Member, ParagraphKind, Resolution, Series, Symbol, sort_key};
 use crate::diag::{Problem, Problems};
 use crate::load::meta::SeriesFile;
 
@@ -17,6 +23,13 @@ pub(crate) struct SeriesSource {
     pub id: String,
     pub path: PathBuf,
     pub file: SeriesFile,
+}
+
+/// A predecessor recalled by a text: the symbol and the paragraph recalling it.
+#[derive(Debug, Clone)]
+pub(crate) struct Recalled {
+    pub symbol: Symbol,
+    pub paragraph: String,
 }
 
 /// Builds every series with its ordered members and their lineage.
@@ -30,40 +43,17 @@ pub(crate) fn build_series(
         .map(|source| (source.id.clone(), series_from_file(source)))
         .collect();
     add_held_members(&mut by_id, resolutions, problems);
+    let recalled = infer_predecessors(&mut by_id, resolutions, problems);
     let stated: BTreeMap<_, _> = resolutions
         .iter()
         .filter_map(|r| Some((r.symbol.clone(), r.meta.predecessor.clone()?)))
         .collect();
     let mut all: Vec<Series> = by_id.into_values().collect();
     for series in &mut all {
-        link_members(&mut series.members, &stated);
+        link_members(&mut series.members, &stated, &recalled);
     }
-    check_stated_predecessors(&all, resolutions, problems);
+    crate::archive::lineage_check::check(&all, resolutions, &recalled, problems);
     all
-}
-
-/// A stated predecessor must be a member of the same series, held or listed.
-fn check_stated_predecessors(all: &[Series], resolutions: &[Resolution], problems: &mut Problems) {
-    for resolution in resolutions {
-        let (Some(stated), Some(id)) = (&resolution.meta.predecessor, &resolution.meta.series)
-        else {
-            continue;
-        };
-        let Some(series) = all.iter().find(|s| &s.id == id) else {
-            continue;
-        };
-        if !series.members.iter().any(|m| &m.symbol == stated) {
-            problems.push(resolution.meta_problem("predecessor", |path| {
-                Problem::error(
-                    path,
-                    format!("predecessor {stated} is not a member of series `{id}`"),
-                )
-                .hint(format!(
-                    "correct it, or list {stated} under `members:` in content/series/{id}.yaml"
-                ))
-            }));
-        }
-    }
 }
 
 /// A series with the members its file lists as known but not held.
@@ -72,14 +62,7 @@ fn series_from_file(source: SeriesSource) -> Series {
         .file
         .members
         .iter()
-        .map(|known| Member {
-            symbol: known.symbol.clone(),
-            held: false,
-            adopted: known.adopted,
-            source: known.source.clone(),
-            predecessor: None,
-            successor: None,
-        })
+        .map(|known| not_held(known.symbol.clone(), known.adopted, known.source.clone()))
         .collect();
     Series {
         id: source.id,
@@ -87,6 +70,18 @@ fn series_from_file(source: SeriesSource) -> Series {
         title: source.file.title,
         description: source.file.description,
         members,
+    }
+}
+
+fn not_held(symbol: Symbol, adopted: Option<jiff::civil::Date>, source: Option<String>) -> Member {
+    Member {
+        symbol,
+        held: false,
+        adopted,
+        source,
+        predecessor: None,
+        derivation: None,
+        successor: None,
     }
 }
 
@@ -124,26 +119,130 @@ fn add_held_members(
                 .hint("remove it from `members:` (its facts now come from its meta.yaml)"),
             );
         }
-        series.members.push(Member {
-            symbol: resolution.symbol.clone(),
-            held: true,
-            adopted: resolution.meta.adopted,
-            source: None,
-            predecessor: None,
-            successor: None,
-        });
+        let mut member = not_held(resolution.symbol.clone(), resolution.meta.adopted, None);
+        member.held = true;
+        series.members.push(member);
     }
+}
+
+/// The General Assembly resolutions a text recalls as its own in its preamble, earlier than it.
+fn recalled_by(resolution: &Resolution) -> Vec<Recalled> {
+    let own = sort_key(&resolution.symbol);
+    let mut found: Vec<Recalled> = Vec::new();
+    for text in &resolution.texts {
+        let preamble = text
+            .citing_parts()
+            .filter(|(_, kind, _)| *kind == Some(ParagraphKind::Preambular));
+        for (paragraph, _, cites) in preamble {
+            for cited in cites.iter().filter(|c| c.possessive) {
+                if sort_key(&cited.symbol) < own && !found.iter().any(|f| f.symbol == cited.symbol)
+                {
+                    found.push(Recalled {
+                        symbol: cited.symbol.clone(),
+                        paragraph: paragraph.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The predecessor each held member's text recalls: the most recent member of its series it
+/// recalls or, when it recalls none, the most recent resolution it recalls that the archive
+/// does not hold elsewhere, which then joins the series as a member not held.
+fn infer_predecessors(
+    by_id: &mut BTreeMap<String, Series>,
+    resolutions: &[Resolution],
+    problems: &mut Problems,
+) -> BTreeMap<Symbol, Recalled> {
+    let mut inferred = BTreeMap::new();
+    for resolution in resolutions {
+        let Some(series) = resolution
+            .meta
+            .series
+            .as_ref()
+            .and_then(|id| by_id.get_mut(id))
+        else {
+            continue;
+        };
+        let recalled = recalled_by(resolution);
+        let latest = |candidates: Vec<&Recalled>| {
+            candidates
+                .into_iter()
+                .max_by_key(|r| sort_key(&r.symbol))
+                .cloned()
+        };
+        let known = latest(
+            recalled
+                .iter()
+                .filter(|r| series.members.iter().any(|m| m.symbol == r.symbol))
+                .collect(),
+        );
+        let found = match known {
+            Some(found) => found,
+            None => {
+                let unknown = recalled
+                    .iter()
+                    .filter(|r| !resolutions.iter().any(|h| h.symbol == r.symbol))
+                    .collect();
+                let Some(found) = latest(unknown) else {
+                    continue;
+                };
+                problems.push(cited_member_warning(resolution, series, &found));
+                series.members.push(not_held(
+                    found.symbol.clone(),
+                    None,
+                    Some(format!("{} ({})", resolution.symbol, found.paragraph)),
+                ));
+                found
+            }
+        };
+        inferred.insert(resolution.symbol.clone(), found);
+    }
+    inferred
+}
+
+fn cited_member_warning(resolution: &Resolution, series: &Series, found: &Recalled) -> Problem {
+    Problem::warning(
+        &series.path,
+        format!(
+            "{} recalls its resolution {} ({}), which this series does not list; it is taken \
+             as a member not held and as its predecessor",
+            resolution.symbol, found.symbol, found.paragraph
+        ),
+    )
+    .hint(format!(
+        "list {} under `members:` with its adoption date, or state the right `predecessor:` in \
+         the meta.yaml of {}",
+        found.symbol, resolution.symbol
+    ))
 }
 
 /// Sorts the members and sets predecessor and successor of each.
 fn link_members(
     members: &mut [Member],
-    stated: &BTreeMap<crate::archive::Symbol, crate::archive::Symbol>,
+    stated: &BTreeMap<Symbol, Symbol>,
+    recalled: &BTreeMap<Symbol, Recalled>,
 ) {
     members.sort_by_key(|m| sort_key(&m.symbol));
     for i in 0..members.len() {
-        let derived = i.checked_sub(1).map(|p| members[p].symbol.clone());
-        members[i].predecessor = stated.get(&members[i].symbol).cloned().or(derived);
+        let symbol = &members[i].symbol;
+        let (predecessor, derivation) = if let Some(stated) = stated.get(symbol) {
+            (Some(stated.clone()), Some(Derivation::Stated))
+        } else if let Some(recalled) = recalled.get(symbol) {
+            let paragraph = recalled.paragraph.clone();
+            (
+                Some(recalled.symbol.clone()),
+                Some(Derivation::Recalled { paragraph }),
+            )
+        } else {
+            let previous = i.checked_sub(1).map(|p| members[p].symbol.clone());
+            let derivation = previous.as_ref().map(|_| Derivation::Order);
+            (previous, derivation)
+        };
+        members[i].predecessor = predecessor;
+        members[i].derivation = derivation;
     }
     for i in 0..members.len() {
         let symbol = members[i].symbol.clone();
@@ -157,17 +256,13 @@ fn link_members(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::Symbol;
 
     fn member(s: &str) -> Member {
-        Member {
-            symbol: Symbol::parse(s).unwrap(),
-            held: false,
-            adopted: None,
-            source: None,
-            predecessor: None,
-            successor: None,
-        }
+        not_held(Symbol::parse(s).unwrap(), None, None)
+    }
+
+    fn symbol(s: &str) -> Symbol {
+        Symbol::parse(s).unwrap()
     }
 
     #[test]
@@ -177,30 +272,60 @@ mod tests {
             member("A/RES/58/170"),
             member("A/RES/9/1"),
         ];
-        link_members(&mut members, &BTreeMap::new());
+        link_members(&mut members, &BTreeMap::new(), &BTreeMap::new());
         let order: Vec<_> = members.iter().map(|m| m.symbol.short()).collect();
         assert_eq!(order, ["9/1", "58/170", "61/168"]);
         assert_eq!(members[0].predecessor, None);
         assert_eq!(members[2].predecessor.as_ref().unwrap().short(), "58/170");
+        assert_eq!(members[2].derivation, Some(Derivation::Order));
         assert_eq!(members[1].successor.as_ref().unwrap().short(), "61/168");
         assert_eq!(members[2].successor, None);
     }
 
     #[test]
-    fn a_stated_predecessor_wins_over_the_order() {
+    fn a_stated_predecessor_wins_over_the_text_and_the_order() {
         let mut members = vec![
             member("A/RES/1/1"),
             member("A/RES/2/1"),
             member("A/RES/3/1"),
         ];
-        let stated = BTreeMap::from([(
-            Symbol::parse("A/RES/3/1").unwrap(),
-            Symbol::parse("A/RES/1/1").unwrap(),
+        let stated = BTreeMap::from([(symbol("A/RES/3/1"), symbol("A/RES/1/1"))]);
+        let recalled = BTreeMap::from([(
+            symbol("A/RES/3/1"),
+            Recalled {
+                symbol: symbol("A/RES/2/1"),
+                paragraph: "pp2".into(),
+            },
         )]);
-        link_members(&mut members, &stated);
+        link_members(&mut members, &stated, &recalled);
         assert_eq!(members[2].predecessor.as_ref().unwrap().short(), "1/1");
+        assert_eq!(members[2].derivation, Some(Derivation::Stated));
         // 1/1 is followed by both 2/1 (by order) and 3/1 (stated); the first in order wins.
         assert_eq!(members[0].successor.as_ref().unwrap().short(), "2/1");
         assert_eq!(members[1].successor, None);
+    }
+
+    #[test]
+    fn a_recalled_predecessor_wins_over_the_order() {
+        let mut members = vec![
+            member("A/RES/1/1"),
+            member("A/RES/2/1"),
+            member("A/RES/3/1"),
+        ];
+        let recalled = BTreeMap::from([(
+            symbol("A/RES/3/1"),
+            Recalled {
+                symbol: symbol("A/RES/1/1"),
+                paragraph: "pp2".into(),
+            },
+        )]);
+        link_members(&mut members, &BTreeMap::new(), &recalled);
+        assert_eq!(members[2].predecessor.as_ref().unwrap().short(), "1/1");
+        assert_eq!(
+            members[2].derivation,
+            Some(Derivation::Recalled {
+                paragraph: "pp2".into()
+            })
+        );
     }
 }

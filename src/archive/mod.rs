@@ -5,7 +5,10 @@
 //! The model holds facts, not presentation: it never renders itself. Templates see it through the
 //! borrowed views of `render::views`.
 
+pub mod citations;
 pub mod lineage;
+mod lineage_check;
+pub mod references;
 pub mod symbol;
 pub mod text;
 
@@ -21,6 +24,8 @@ pub use text::{Footnote, Paragraph, ParagraphKind, Text};
 pub struct Archive {
     pub resolutions: Vec<Resolution>,
     pub series: Vec<Series>,
+    /// For every document the texts cite, the paragraphs citing it.
+    pub citations: citations::Citations,
     by_symbol: HashMap<Symbol, usize>,
 }
 
@@ -58,7 +63,21 @@ pub struct Member {
     /// Where a member not held is known from.
     pub source: Option<String>,
     pub predecessor: Option<Symbol>,
+    /// How the predecessor is known.
+    pub derivation: Option<Derivation>,
     pub successor: Option<Symbol>,
+}
+
+/// How a member's predecessor is known: stated in meta.yaml, recalled by its text, or only the
+/// member before it in the series.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Derivation {
+    Stated,
+    /// The text recalls it ("Rappelant sa résolution 61/168") in this paragraph.
+    Recalled {
+        paragraph: String,
+    },
+    Order,
 }
 
 impl Archive {
@@ -71,9 +90,11 @@ impl Archive {
             .enumerate()
             .map(|(i, r)| (r.symbol.clone(), i))
             .collect();
+        let citations = citations::Citations::build(&resolutions);
         Archive {
             resolutions,
             series,
+            citations,
             by_symbol,
         }
     }

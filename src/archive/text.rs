@@ -6,6 +6,8 @@
 
 use std::path::PathBuf;
 
+use crate::archive::references::Reference;
+
 /// A canonical text (`fr.md`), parsed.
 #[derive(Debug, Clone)]
 pub struct Text {
@@ -39,6 +41,8 @@ pub struct Paragraph {
     pub plain: String,
     /// 1-based line in the canonical text, for diagnostics.
     pub line: usize,
+    /// The documents it cites, in text order (found by `archive::references`).
+    pub cites: Vec<Reference>,
     pub subs: Vec<Paragraph>,
 }
 
@@ -52,6 +56,8 @@ pub struct Footnote {
     pub line: usize,
     /// Anchors of the references to it (`fnref1`), for back-links.
     pub refs: Vec<String>,
+    /// The documents it cites, in text order.
+    pub cites: Vec<Reference>,
 }
 
 impl Text {
@@ -68,6 +74,20 @@ impl Text {
 
     pub fn count(&self, kind: ParagraphKind) -> usize {
         self.all_paragraphs().filter(|p| p.kind == kind).count()
+    }
+
+    /// Every paragraph (with its kind) and footnote (`None`) with its id and what it cites.
+    pub fn citing_parts(
+        &self,
+    ) -> impl Iterator<Item = (&str, Option<ParagraphKind>, &[Reference])> {
+        let paragraphs = self
+            .all_paragraphs()
+            .map(|p| (p.id.as_str(), Some(p.kind), p.cites.as_slice()));
+        let footnotes = self
+            .footnotes
+            .iter()
+            .map(|f| (f.id.as_str(), None, f.cites.as_slice()));
+        paragraphs.chain(footnotes)
     }
 
     /// The id of the last paragraph held (where an incomplete text stops).

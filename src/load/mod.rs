@@ -5,6 +5,7 @@
 //! [`Archive`]. Every problem found along the way is collected with its file and line, so one
 //! run reports all of them; only then does loading fail.
 
+mod cites;
 pub mod meta;
 pub(crate) mod text;
 
@@ -281,6 +282,7 @@ fn load_texts(dir: &Path, meta: &Meta, config: &Config, problems: &mut Problems)
         let (mut parsed, found) = text::parse_text(&path, &source);
         problems.extend(found);
         text::link_footnotes(&path, &mut parsed, problems);
+        cites::find_citations(&path, &mut parsed, problems);
         if parsed.paragraphs.is_empty() {
             problems.push(
                 Problem::error(&path, "this text has no paragraph")

@@ -348,6 +348,7 @@ impl<'a> Cursor<'a, '_> {
             html,
             plain,
             line,
+            cites: Vec::new(),
             subs: Vec::new(),
         }
     }
@@ -463,6 +464,7 @@ fn footnote(label: &str, inlines: &[Event], line: usize) -> Footnote {
         plain: plain_text(inlines),
         line,
         refs: Vec::new(),
+        cites: Vec::new(),
     }
 }
 
