@@ -23,6 +23,30 @@ pub enum BuildError {
     Output(Problems),
 }
 
+/// What a successful check found: the archive's size and its warnings.
+#[derive(Debug)]
+pub struct CheckReport {
+    pub resolutions: usize,
+    pub texts: usize,
+    pub pages: usize,
+    pub warnings: Problems,
+}
+
+/// Runs every check of a build (configuration, content, lineage, references, templates) without
+/// writing anything.
+pub fn check(root: &Path) -> Result<CheckReport, Problems> {
+    let config = Config::load(root)?;
+    let loaded = crate::load::load(&config)?;
+    let files = crate::render::render_site(&config, &loaded.archive)?;
+    let archive = &loaded.archive;
+    Ok(CheckReport {
+        resolutions: archive.resolutions.len(),
+        texts: archive.resolutions.iter().map(|r| r.texts.len()).sum(),
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        warnings: loaded.warnings,
+    })
+}
+
 /// Builds the archive at `root` into `out` (default: book.toml's build-dir).
 pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildReport, BuildError> {
     let started = Instant::now();

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::build::{BuildError, build};
+use crate::build::{BuildError, build, check};
 use crate::config::Config;
 use crate::diag::{Problem, Problems};
 use crate::import::{ImportOptions, import_files};
@@ -36,6 +36,13 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Check the whole archive as a build would, without writing anything: metadata, lineage,
+    /// references, notes and templates. Every problem is listed with its file and line.
+    Check {
+        /// Fail on warnings too (for a CI that keeps the archive free of them).
+        #[arg(long)]
+        strict: bool,
+    },
     /// Turn raw official texts (PDF text extractions or Markdown-like texts) into content/.
     Import {
         /// The raw texts, one resolution in one language each.
@@ -59,6 +66,7 @@ nothing changed); 2 a usage error, or a file or folder outside the content that 
 
 Examples:
   recueil build                          build content/ into public/
+  recueil check                          check content/ without writing anything
   recueil import A_RES_69_179_fr.txt --series international-cooperation-human-rights
   recueil --root ../archive build --out /tmp/site";
 
@@ -76,6 +84,7 @@ pub fn run() -> ExitCode {
     }
     ExitCode::from(match cli.command {
         Command::Build { out, force } => run_build(&cli.root, out, force),
+        Command::Check { strict } => run_check(&cli.root, strict),
         Command::Import {
             files,
             lang,
@@ -172,6 +181,36 @@ fn run_build(root: &Path, out: Option<PathBuf>, force: bool) -> u8 {
         }
         Err(BuildError::Content(problems)) => fail("build failed", &problems, EXIT_CONTENT),
         Err(BuildError::Output(problems)) => fail("could not write the site", &problems, EXIT_IO),
+    }
+}
+
+fn run_check(root: &Path, strict: bool) -> u8 {
+    match check(root) {
+        Ok(report) => {
+            eprint!("{}", report.warnings);
+            let warnings = report.warnings.warning_count();
+            eprintln!(
+                "checked {} resolutions ({} texts, {} pages): no errors{}",
+                report.resolutions,
+                report.texts,
+                report.pages,
+                warning_suffix(&report.warnings)
+            );
+            if strict && warnings > 0 {
+                eprintln!("check failed: --strict treats the {warnings} warning(s) as errors");
+                return EXIT_CONTENT;
+            }
+            EXIT_OK
+        }
+        Err(problems) => {
+            eprint!("{problems}");
+            eprintln!(
+                "check failed: {} error(s){}",
+                problems.error_count(),
+                warning_suffix(&problems)
+            );
+            EXIT_CONTENT
+        }
     }
 }
 

@@ -45,6 +45,7 @@ pub fn load(config: &Config) -> Result<Loaded, Problems> {
         problems.extend(found);
         resolutions.extend(resolution);
     }
+    check_duplicates(&resolutions, &mut problems);
     let sources = load_series_files(&content.join("series"), &mut problems);
     let series = build_series(sources, &resolutions, &mut problems);
     if problems.has_errors() {
@@ -54,6 +55,32 @@ pub fn load(config: &Config) -> Result<Loaded, Problems> {
         archive: Archive::new(resolutions, series),
         warnings: problems,
     })
+}
+
+/// Two folders for one resolution (the same symbol, or symbols that differ only in case and so
+/// share a slug and a page).
+fn check_duplicates(resolutions: &[Resolution], problems: &mut Problems) {
+    let mut seen: std::collections::HashMap<&str, &Resolution> = std::collections::HashMap::new();
+    let mut sorted: Vec<&Resolution> = resolutions.iter().collect();
+    sorted.sort_by(|a, b| a.dir.cmp(&b.dir));
+    for resolution in sorted {
+        match seen.get(resolution.slug.as_str()) {
+            Some(first) => problems.push(resolution.meta_problem("symbol", |path| {
+                Problem::error(
+                    path,
+                    format!(
+                        "{} is also the symbol of {}: two folders hold the same resolution",
+                        resolution.symbol,
+                        first.dir.join("meta.yaml").display()
+                    ),
+                )
+                .hint("keep one folder (merge its texts and notes into it) or correct `symbol:`")
+            })),
+            None => {
+                seen.insert(&resolution.slug, resolution);
+            }
+        }
+    }
 }
 
 fn subfolders(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {

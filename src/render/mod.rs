@@ -45,6 +45,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/parallel.html"),
     ),
     ("series.html", include_str!("../../templates/series.html")),
+    (
+        "references.html",
+        include_str!("../../templates/references.html"),
+    ),
+    (
+        "cited_by.html",
+        include_str!("../../templates/cited_by.html"),
+    ),
 ];
 
 const STRINGS: &str = include_str!("../../templates/strings.toml");
@@ -60,6 +68,7 @@ enum Job<'a> {
     Resolution(&'a crate::archive::Resolution, &'a crate::archive::Text),
     Parallel(&'a crate::archive::Resolution),
     Series(&'a crate::archive::Series, &'a str),
+    References(&'a str),
 }
 
 /// Renders every page and theme file of the site.
@@ -109,6 +118,9 @@ fn jobs<'a>(config: &'a Config, archive: &'a Archive) -> Vec<Job<'a>> {
             jobs.push(Job::Parallel(resolution));
         }
     }
+    if !archive.citations.is_empty() {
+        jobs.extend(config.language_codes().map(Job::References));
+    }
     for series in &archive.series {
         jobs.extend(
             config
@@ -153,6 +165,13 @@ fn render_job(
             "series.html",
             paths::series(lang, &series.id),
             &views.series_page(series, lang),
+            templates_dir,
+        ),
+        Job::References(lang) => render(
+            tera,
+            "references.html",
+            paths::references(lang),
+            &views.references_page(lang),
             templates_dir,
         ),
     }

@@ -5,7 +5,10 @@
 //! and under any subpath), the language a link leads to, dates in words, and the alignment of
 //! paragraphs across languages.
 
+mod citing;
+mod links;
 mod pages;
+mod timeline;
 
 use serde::Serialize;
 
@@ -163,6 +166,9 @@ pub(crate) mod paths {
     }
     pub fn series(lang: &str, id: &str) -> String {
         format!("{lang}/series/{id}.html")
+    }
+    pub fn references(lang: &str) -> String {
+        format!("{lang}/references.html")
     }
     /// The relative way back to the root from a page at `path`.
     pub fn root_of(path: &str) -> String {
@@ -408,44 +414,51 @@ impl<'a> Views<'a> {
         self.archive.series(resolution.meta.series.as_deref()?)
     }
 
-    /// A paragraph of a text in `lang`; `prefix` sets its footnote anchors apart (parallel page).
+    /// A paragraph of a text in `lang`, its citations linked; `prefix` sets its footnote anchors
+    /// apart (parallel page); `root` leads from the page to the site root.
     pub fn paragraph(
         &self,
         paragraph: &'a Paragraph,
         lang: &str,
         prefix: &str,
+        root: &str,
     ) -> ParagraphView<'a> {
+        let html = self.cited_html(&paragraph.html, &paragraph.cites, lang, root);
         ParagraphView {
             id: &paragraph.id,
             kind: kind_name(paragraph.kind),
             label: paragraph.label.as_deref(),
-            html: body_html(&paragraph.html, lang, prefix),
+            html: body_html(&html, lang, prefix),
             subs: paragraph
                 .subs
                 .iter()
-                .map(|s| self.paragraph(s, lang, prefix))
+                .map(|s| self.paragraph(s, lang, prefix, root))
                 .collect(),
         }
     }
 
-    pub fn footnotes(&self, text: &'a Text, prefix: &str) -> Vec<FootnoteView<'a>> {
+    pub fn footnotes(&self, text: &'a Text, prefix: &str, root: &str) -> Vec<FootnoteView<'a>> {
         text.footnotes
             .iter()
             .map(|f: &'a Footnote| FootnoteView {
                 id: format!("{prefix}{}", f.id),
                 label: &f.label,
-                html: body_html(&f.html, &text.lang, ""),
+                html: body_html(
+                    &self.cited_html(&f.html, &f.cites, &text.lang, root),
+                    &text.lang,
+                    "",
+                ),
                 backrefs: f.refs.iter().map(|r| format!("#{prefix}{r}")).collect(),
             })
             .collect()
     }
 
-    pub fn text(&self, text: &'a Text) -> TextView<'a> {
+    pub fn text(&self, text: &'a Text, root: &str) -> TextView<'a> {
         let part = |kind| {
             text.paragraphs
                 .iter()
                 .filter(|p| p.kind == kind)
-                .map(|p| self.paragraph(p, &text.lang, ""))
+                .map(|p| self.paragraph(p, &text.lang, "", root))
                 .collect()
         };
         TextView {
@@ -456,7 +469,7 @@ impl<'a> Views<'a> {
             opening: text.opening.as_deref(),
             preamble: part(ParagraphKind::Preambular),
             operative: part(ParagraphKind::Operative),
-            footnotes: self.footnotes(text, ""),
+            footnotes: self.footnotes(text, "", root),
         }
     }
 }

@@ -47,6 +47,9 @@ pub(crate) struct ResolutionPage<'a> {
     pub other_texts: Vec<TextLink>,
     /// Languages of the site this resolution is not held in, with the official document.
     pub missing: Vec<TextLink>,
+    /// The resolutions of the archive citing this one, with their paragraphs.
+    pub cited_by: Vec<super::citing::CitingView>,
+    pub references_href: String,
 }
 
 #[derive(Serialize)]
@@ -105,6 +108,7 @@ pub(crate) struct SeriesPage<'a> {
     pub description: Option<&'a str>,
     pub members: Vec<MemberLink>,
     pub held: usize,
+    pub timeline: Option<super::timeline::Timeline>,
 }
 
 impl<'a> Views<'a> {
@@ -178,7 +182,9 @@ impl<'a> Views<'a> {
         ResolutionPage {
             common: self.common(lang, &path, page_title, alternates),
             head,
-            text: self.text(text),
+            text: self.text(text, &root),
+            cited_by: self.cited_by(&resolution.symbol, lang, &root),
+            references_href: format!("{root}{}", paths::references(lang)),
             series: self
                 .series_of(resolution)
                 .map(|s| self.series_ref(s, lang, &root)),
@@ -218,7 +224,7 @@ impl<'a> Views<'a> {
                 last_id: text.last_id(),
                 remark: text.remark.as_deref(),
                 opening: text.opening.as_deref(),
-                footnotes: self.footnotes(text, &format!("{}-", text.lang)),
+                footnotes: self.footnotes(text, &format!("{}-", text.lang), &root),
             })
             .collect();
         let mut sections: Vec<Section> = [ParagraphKind::Preambular, ParagraphKind::Operative]
@@ -262,18 +268,22 @@ impl<'a> Views<'a> {
                 cells: resolution
                     .texts
                     .iter()
-                    .map(|text| self.cell(text, id))
+                    .map(|text| self.cell(text, id, "../"))
                     .collect(),
             })
             .collect()
     }
 
-    fn cell(&self, text: &'a Text, id: &str) -> Cell<'a> {
+    fn cell(&self, text: &'a Text, id: &str, root: &str) -> Cell<'a> {
         let prefix = format!("{}-", text.lang);
         match text.paragraph(id) {
             Some(p) => Cell {
                 lang: &text.lang,
-                html: Some(body_html(&p.html, &text.lang, &prefix)),
+                html: Some(body_html(
+                    &self.cited_html(&p.html, &p.cites, &text.lang, root),
+                    &text.lang,
+                    &prefix,
+                )),
                 gap: None,
                 first_gap: false,
             },
@@ -311,6 +321,7 @@ impl<'a> Views<'a> {
                 .map(|m| self.member_link(m, lang, &root))
                 .collect(),
             held: series.members.iter().filter(|m| m.held).count(),
+            timeline: super::timeline::timeline(series),
         }
     }
 }

@@ -1,0 +1,228 @@
+//! Views of the citations: the links a paragraph's citations become, the "cited by" list of a
+//! resolution, and the page of every cited document.
+//!
+//! A citation of a resolution the archive holds leads to its page in the reader's language, or,
+//! when it is not held in that language, to the language held, saying so; any other citation
+//! leads to the official document on undocs.org in the reader's language.
+
+use serde::Serialize;
+
+use super::links::{Anchor, link_citations};
+use super::{Alternate, Common, Views, paths};
+use crate::archive::citations::Citation;
+use crate::archive::references::Reference;
+use crate::archive::{Resolution, Symbol};
+
+/// A resolution of the archive citing a document, with the paragraphs that cite it.
+#[derive(Serialize)]
+pub(crate) struct CitingView {
+    pub symbol: String,
+    pub short: String,
+    pub href: String,
+    pub hreflang: Option<String>,
+    pub paragraphs: Vec<CitingParagraph>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct CitingParagraph {
+    pub id: String,
+    pub href: String,
+    pub hreflang: Option<String>,
+    /// The language of the paragraph's page, named, when it is not the reader's.
+    pub lang_name: Option<String>,
+}
+
+/// The page listing every document the archive cites.
+#[derive(Serialize)]
+pub(crate) struct ReferencesPage<'a> {
+    pub common: Common<'a>,
+    pub groups: Vec<ReferenceGroup>,
+    pub count: usize,
+}
+
+/// Resolutions of the Assembly, resolutions of other organs, other documents.
+#[derive(Serialize)]
+pub(crate) struct ReferenceGroup {
+    /// `assembly`, `other_resolutions`, `documents`: the key of its heading in strings.toml.
+    pub key: &'static str,
+    pub entries: Vec<ReferenceEntry>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ReferenceEntry {
+    pub symbol: String,
+    pub held: bool,
+    pub href: String,
+    pub hreflang: Option<String>,
+    pub lang_name: Option<String>,
+    pub cited_by: Vec<CitingView>,
+}
+
+impl<'a> Views<'a> {
+    /// A paragraph's or footnote's HTML with each citation linked.
+    pub(super) fn cited_html(
+        &self,
+        html: &str,
+        cites: &[Reference],
+        lang: &str,
+        root: &str,
+    ) -> String {
+        link_citations(html, cites, |cite| self.citation_anchor(&cite.symbol, lang, root))
+    }
+
+    fn citation_anchor(&self, symbol: &Symbol, lang: &str, root: &str) -> Anchor {
+        let Some(resolution) = self.archive.resolution(symbol) else {
+            let note = self.strings.get(lang, "official_document_note");
+            return Anchor {
+                open: format!(
+                    "<a class=\"ref external\" rel=\"external\" href=\"{}\" title=\"{} — {}\">",
+                    escape(&symbol.official_url(lang)),
+                    escape(symbol.as_str()),
+                    escape(note)
+                ),
+                after: String::new(),
+            };
+        };
+        let (path, other) = self.reading_path(resolution, lang);
+        let (hreflang, after) = match &other {
+            Some(other) => (
+                format!(" hreflang=\"{}\"", escape(other)),
+                format!(
+                    "<span class=\"ref-lang\"> ({} {})</span>",
+                    escape(self.strings.get(lang, "only_in")),
+                    escape(&self.strings.language_name(lang, other))
+                ),
+            ),
+            None => (String::new(), String::new()),
+        };
+        Anchor {
+            open: format!(
+                "<a class=\"ref\" href=\"{root}{}\" title=\"{}\"{hreflang}>",
+                escape(&path),
+                escape(symbol.as_str())
+            ),
+            after,
+        }
+    }
+
+    /// The resolutions citing `symbol`, each with its citing paragraphs, in order of session.
+    pub(super) fn cited_by(&self, symbol: &Symbol, lang: &str, root: &str) -> Vec<CitingView> {
+        let mut views: Vec<CitingView> = Vec::new();
+        for citation in self.archive.citations.of(symbol) {
+            let Some(citing) = self.archive.resolution(&citation.from) else {
+                continue;
+            };
+            let paragraph = self.citing_paragraph(citing, citation, lang, root);
+            match views.last_mut() {
+                Some(view) if view.symbol == citing.symbol.as_str() => {
+                    view.paragraphs.push(paragraph)
+                }
+                _ => {
+                    let (path, hreflang) = self.reading_path(citing, lang);
+                    views.push(CitingView {
+                        symbol: citing.symbol.to_string(),
+                        short: citing.symbol.short().to_string(),
+                        href: format!("{root}{path}"),
+                        hreflang,
+                        paragraphs: vec![paragraph],
+                    });
+                }
+            }
+        }
+        views
+    }
+
+    /// The citing paragraph in the reader's language when it cites there, else where it does.
+    fn citing_paragraph(
+        &self,
+        citing: &Resolution,
+        citation: &Citation,
+        lang: &str,
+        root: &str,
+    ) -> CitingParagraph {
+        let page_lang = if citation.langs.iter().any(|l| l == lang) {
+            lang
+        } else {
+            citation.langs.first().map_or(lang, String::as_str)
+        };
+        let other = (page_lang != lang).then(|| page_lang.to_string());
+        CitingParagraph {
+            id: citation.paragraph.clone(),
+            href: format!(
+                "{root}{}#{}",
+                paths::resolution(page_lang, &citing.slug),
+                citation.paragraph
+            ),
+            lang_name: other
+                .as_deref()
+                .map(|l| self.strings.language_name(lang, l)),
+            hreflang: other,
+        }
+    }
+
+    pub fn references_page(&self, lang: &'a str) -> ReferencesPage<'a> {
+        let path = paths::references(lang);
+        let root = paths::root_of(&path);
+        let alternates: Vec<Alternate> =
+            self.alternates(lang, &root, |l| Some(paths::references(l)));
+        let mut groups: Vec<ReferenceGroup> = ["assembly", "other_resolutions", "documents"]
+            .into_iter()
+            .map(|key| ReferenceGroup {
+                key,
+                entries: Vec::new(),
+            })
+            .collect();
+        for (symbol, _) in self.archive.citations.iter() {
+            let group = match symbol.ga_session() {
+                Some(_) => 0,
+                None if symbol.as_str().contains("/RES/") => 1,
+                None => 2,
+            };
+            groups[group].entries.push(self.reference_entry(symbol, lang, &root));
+        }
+        groups.retain(|g| !g.entries.is_empty());
+        let title = self.strings.get(lang, "references_title").to_string();
+        ReferencesPage {
+            common: self.common(lang, &path, title, alternates),
+            count: self.archive.citations.len(),
+            groups,
+        }
+    }
+
+    fn reference_entry(&self, symbol: &Symbol, lang: &str, root: &str) -> ReferenceEntry {
+        let held = self.archive.resolution(symbol);
+        let (href, hreflang) = match held {
+            Some(resolution) => {
+                let (path, other) = self.reading_path(resolution, lang);
+                (format!("{root}{path}"), other)
+            }
+            None => (symbol.official_url(lang), None),
+        };
+        ReferenceEntry {
+            symbol: symbol.to_string(),
+            held: held.is_some(),
+            lang_name: hreflang
+                .as_deref()
+                .map(|l| self.strings.language_name(lang, l)),
+            href,
+            hreflang,
+            cited_by: self.cited_by(symbol, lang, root),
+        }
+    }
+}
+
+/// Escapes text for an HTML attribute or text node.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
