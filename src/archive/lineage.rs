@@ -105,6 +105,13 @@ fn add_held_members(
             }));
             continue;
         };
+        if series
+            .members
+            .iter()
+            .any(|m| m.held && m.symbol == resolution.symbol)
+        {
+            continue; // two folders for one resolution: reported by `load`
+        }
         let listed = series.members.len();
         series.members.retain(|m| m.symbol != resolution.symbol);
         if series.members.len() < listed {

@@ -123,6 +123,9 @@ fn check_cycles(
         let mut path = vec![&start.symbol];
         let mut at = &start.symbol;
         while let Some(&next) = predecessor.get(at) {
+            if next == &start.symbol && path.len() == 1 {
+                break; // its own predecessor: reported by `check_stated`
+            }
             if next == &start.symbol {
                 let names: Vec<&str> = path.iter().map(|s| s.as_str()).collect();
                 in_cycles.extend(path.iter().map(|&s| s.clone()));
@@ -178,8 +181,9 @@ fn check_shared_predecessors(
             .collect();
         let names: Vec<&str> = members.iter().map(|m| m.symbol.as_str()).collect();
         let message = format!(
-            "{} all follow {predecessor}: a member has one successor",
-            names.join(" and ")
+            "{} {} follow {predecessor}: a member has one successor",
+            names.join(" and "),
+            if names.len() == 2 { "both" } else { "all" }
         );
         let last = members.last().expect("groups have two members or more");
         let (at, severity_error) = match stated.as_slice() {

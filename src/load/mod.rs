@@ -45,7 +45,7 @@ pub fn load(config: &Config) -> Result<Loaded, Problems> {
         problems.extend(found);
         resolutions.extend(resolution);
     }
-    check_duplicates(&resolutions, &mut problems);
+    check_folders(&resolutions, &mut problems);
     let sources = load_series_files(&content.join("series"), &mut problems);
     let series = build_series(sources, &resolutions, &mut problems);
     if problems.has_errors() {
@@ -57,12 +57,13 @@ pub fn load(config: &Config) -> Result<Loaded, Problems> {
     })
 }
 
-/// Two folders for one resolution (the same symbol, or symbols that differ only in case and so
-/// share a slug and a page).
-fn check_duplicates(resolutions: &[Resolution], problems: &mut Problems) {
+/// Each resolution in the folder its symbol names, and in one folder only (two symbols that
+/// differ only in case share a slug, and so a page).
+fn check_folders(resolutions: &[Resolution], problems: &mut Problems) {
     let mut seen: std::collections::HashMap<&str, &Resolution> = std::collections::HashMap::new();
     let mut sorted: Vec<&Resolution> = resolutions.iter().collect();
-    sorted.sort_by(|a, b| a.dir.cmp(&b.dir));
+    // The folder named by the slug comes first, so that the other one is the one reported.
+    sorted.sort_by_key(|r| (!r.dir.ends_with(&r.slug), r.dir.clone()));
     for resolution in sorted {
         match seen.get(resolution.slug.as_str()) {
             Some(first) => problems.push(resolution.meta_problem("symbol", |path| {
@@ -78,8 +79,25 @@ fn check_duplicates(resolutions: &[Resolution], problems: &mut Problems) {
             })),
             None => {
                 seen.insert(&resolution.slug, resolution);
+                check_folder_name(resolution, problems);
             }
         }
+    }
+}
+
+fn check_folder_name(resolution: &Resolution, problems: &mut Problems) {
+    let slug = &resolution.slug;
+    if resolution.dir.file_name().and_then(|n| n.to_str()) != Some(slug.as_str()) {
+        problems.push(
+            Problem::error(
+                resolution.dir.join("meta.yaml"),
+                format!("the folder of {} must be named `{slug}`", resolution.symbol),
+            )
+            .at_line(resolution.meta_lines.get("symbol").copied())
+            .hint(format!(
+                "rename the folder to content/resolutions/{slug}/ or correct `symbol:`"
+            )),
+        );
     }
 }
 
@@ -237,18 +255,6 @@ fn load_resolution(dir: &Path, config: &Config) -> (Option<Resolution>, Problems
         }
     };
     let slug = meta.symbol.slug();
-    if dir.file_name().and_then(|n| n.to_str()) != Some(slug.as_str()) {
-        problems.push(
-            Problem::error(
-                &meta_path,
-                format!("the folder of {} must be named `{slug}`", meta.symbol),
-            )
-            .at(1, None)
-            .hint(format!(
-                "rename the folder to content/resolutions/{slug}/ or correct `symbol:`"
-            )),
-        );
-    }
     let texts = load_texts(dir, &meta, config, &mut problems);
     let resolution = Resolution {
         symbol: meta.symbol.clone(),

@@ -2,6 +2,8 @@
 
 mod archive;
 mod build;
+mod check;
+mod citations;
 mod errors;
 mod harness;
 mod reader;

@@ -67,7 +67,9 @@ impl<'a> Views<'a> {
         lang: &str,
         root: &str,
     ) -> String {
-        link_citations(html, cites, |cite| self.citation_anchor(&cite.symbol, lang, root))
+        link_citations(html, cites, |cite| {
+            self.citation_anchor(&cite.symbol, lang, root)
+        })
     }
 
     fn citation_anchor(&self, symbol: &Symbol, lang: &str, root: &str) -> Anchor {
@@ -178,7 +180,9 @@ impl<'a> Views<'a> {
                 None if symbol.as_str().contains("/RES/") => 1,
                 None => 2,
             };
-            groups[group].entries.push(self.reference_entry(symbol, lang, &root));
+            groups[group]
+                .entries
+                .push(self.reference_entry(symbol, lang, &root));
         }
         groups.retain(|g| !g.entries.is_empty());
         let title = self.strings.get(lang, "references_title").to_string();

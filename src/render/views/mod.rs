@@ -13,7 +13,8 @@ mod timeline;
 use serde::Serialize;
 
 use crate::archive::{
-    Archive, Footnote, Member, Paragraph, ParagraphKind, Resolution, Series, Symbol, Text,
+    Archive, Derivation, Footnote, Member, Paragraph, ParagraphKind, Resolution, Series, Symbol,
+    Text,
 };
 use crate::config::Config;
 use crate::render::strings::Strings;
@@ -111,6 +112,9 @@ pub(crate) struct MemberLink {
     pub session: Option<u32>,
     pub session_suffix: Option<&'static str>,
     pub source: Option<String>,
+    /// The paragraph of the page's text recalling this member, when that is how the lineage
+    /// is known.
+    pub recalled_in: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -377,6 +381,7 @@ impl<'a> Views<'a> {
                 .ga_session()
                 .map(|n| Strings::ordinal_suffix(lang, n, true)),
             source: member.source.clone(),
+            recalled_in: None,
         }
     }
 
@@ -399,7 +404,13 @@ impl<'a> Views<'a> {
             let member = series?.members.iter().find(|m| &m.symbol == symbol)?;
             Some(self.member_link(member, lang, root))
         };
-        (find(&member.predecessor), find(&member.successor))
+        let mut predecessor = find(&member.predecessor);
+        if let (Some(link), Some(Derivation::Recalled { paragraph })) =
+            (predecessor.as_mut(), &member.derivation)
+        {
+            link.recalled_in = Some(paragraph.clone());
+        }
+        (predecessor, find(&member.successor))
     }
 
     pub fn series_ref(&self, series: &'a Series, lang: &str, root: &str) -> SeriesRef<'a> {

@@ -1,0 +1,127 @@
+//! `recueil check`: the whole archive validated without writing anything; every broken fixture
+//! under `tests/fixtures/sites/broken/` named at its file and line, with exit code 1.
+
+use crate::support::{copy_fixture, fixture, recueil, repo_root, stderr};
+
+fn check(dir: &std::path::Path) -> std::process::Output {
+    recueil(&["--root", dir.to_str().unwrap(), "check"])
+}
+
+#[test]
+fn the_bundled_archive_checks_clean_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_dir(&repo_root().join("content"), &dir.path().join("content"));
+    std::fs::copy(repo_root().join("book.toml"), dir.path().join("book.toml")).unwrap();
+    let output = check(dir.path());
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(err.contains("checked 4 resolutions (5 texts,"), "{err}");
+    assert!(err.contains("no errors"), "{err}");
+    assert!(!err.contains("warning"), "{err}");
+    let entries: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(entries.len(), 2, "check wrote something: {entries:?}");
+}
+
+#[test]
+fn each_broken_fixture_is_named_at_its_file_and_line() {
+    let cases = [
+        (
+            "lineage-cycle",
+            "a-res-10-1/meta.yaml:3: the predecessors of series `s` go round in a circle: A/RES/10/1 → A/RES/11/2 → A/RES/10/1",
+        ),
+        (
+            "self-predecessor",
+            "a-res-11-2/meta.yaml:3: A/RES/11/2 cannot be its own predecessor",
+        ),
+        (
+            "duplicate-symbol",
+            "a-res-10-1-copie/meta.yaml:1: A/RES/10/1 is also the symbol of",
+        ),
+        (
+            "bad-yaml",
+            "a-res-11-2/meta.yaml:5:1: did not find expected ',' or ']'",
+        ),
+        (
+            "predecessor-other-series",
+            "a-res-11-2/meta.yaml:3: predecessor A/RES/10/1 belongs to series `t`, not to `s`",
+        ),
+        (
+            "shared-predecessor",
+            "a-res-12-3/meta.yaml:3: A/RES/11/2 and A/RES/12/3 both follow A/RES/10/1",
+        ),
+    ];
+    for (case, expected) in cases {
+        let output = check(&fixture(&format!("sites/broken/{case}")));
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{case}: {err}");
+        assert!(
+            err.contains(expected),
+            "{case}: expected {expected:?} in\n{err}"
+        );
+        assert!(err.contains("check failed: 1 error(s)"), "{case}: {err}");
+        assert!(!err.contains("warning"), "{case}: {err}");
+    }
+}
+
+#[test]
+fn build_refuses_what_check_refuses() {
+    let dir = copy_fixture("sites/broken/lineage-cycle");
+    let output = recueil(&["--root", dir.path().to_str().unwrap(), "build"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("go round in a circle"));
+    assert!(!dir.path().join("public").exists());
+}
+
+#[test]
+fn a_stated_predecessor_the_text_contradicts_is_a_warning_and_strict_fails_on_it() {
+    let dir = copy_fixture("sites/basic");
+    let meta = dir.path().join("content/resolutions/a-res-11-2/meta.yaml");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    std::fs::write(
+        &meta,
+        text.replace("series: coop", "series: coop\npredecessor: A/RES/9/5"),
+    )
+    .unwrap();
+    let output = check(dir.path());
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("a-res-11-2/meta.yaml:3: predecessor is stated as A/RES/9/5, but the text recalls A/RES/10/1 (pp1)"),
+        "{err}"
+    );
+    let strict = recueil(&["--root", dir.path().to_str().unwrap(), "check", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
+}
+
+#[test]
+fn a_recalled_resolution_missing_from_the_series_file_joins_it_as_a_member_not_held() {
+    let dir = copy_fixture("sites/basic");
+    let series = dir.path().join("content/series/coop.yaml");
+    let text = std::fs::read_to_string(&series).unwrap();
+    let without = text.replace(
+        "  - symbol: A/RES/9/5\n    adopted: 1954-12-10\n    source: recalled by A/RES/10/1\n",
+        "",
+    );
+    assert_ne!(without, text, "the fixture lists A/RES/9/5");
+    std::fs::write(&series, without).unwrap();
+    let output = recueil(&["--root", dir.path().to_str().unwrap(), "build"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(
+            "A/RES/10/1 recalls its resolution A/RES/9/5 (pp1), which this series does not list"
+        ),
+        "{err}"
+    );
+    let page = std::fs::read_to_string(dir.path().join("public/fr/series/coop.html")).unwrap();
+    assert!(page.contains("data-symbol=\"A/RES/9/5\""), "{page}");
+    let resolution = std::fs::read_to_string(dir.path().join("public/fr/a-res-10-1.html")).unwrap();
+    let lineage = &resolution[resolution.find("class=\"lineage\"").unwrap()..];
+    assert!(
+        lineage.contains("https://undocs.org/fr/A/RES/9/5"),
+        "{lineage}"
+    );
+}

@@ -1,0 +1,216 @@
+//! Citations and lineage on the bundled archive: references in the texts become links, each
+//! resolution knows what cites it, and the series lists its members, held or only cited.
+
+use recueil::archive::{Archive, Derivation};
+use recueil::config::Config;
+
+use crate::support::repo_root;
+use crate::support::site::Site;
+
+fn archive() -> Archive {
+    let config = Config::load(&repo_root()).expect("book.toml is valid");
+    recueil::load::load(&config)
+        .expect("content/ loads")
+        .archive
+}
+
+fn built() -> (tempfile::TempDir, Site) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    recueil::build::build(&repo_root(), Some(&public), false).expect("the archive builds");
+    let site = Site::read(&public);
+    (out, site)
+}
+
+/// The `<a …>` element whose text starts with `words`, inside the element with id `within`.
+fn link_in<'p>(page: &'p str, within: &str, words: &str) -> &'p str {
+    let start = page
+        .find(&format!("id=\"{within}\""))
+        .unwrap_or_else(|| panic!("no #{within}"));
+    let end = page[start..]
+        .find("</li>")
+        .into_iter()
+        .chain(page[start..].find("</p>"))
+        .min()
+        .unwrap();
+    let part = &page[start..start + end];
+    let at = part
+        .find(&format!(">{words}"))
+        .unwrap_or_else(|| panic!("no link `{words}` in #{within}: {part}"));
+    let open = part[..at].rfind("<a ").expect("the words are a link");
+    let close = part[at..].find("</a>").unwrap();
+    &part[open..at + close + 4]
+}
+
+#[test]
+fn a_resolution_held_in_another_language_is_linked_there_and_says_so() {
+    let (_out, site) = built();
+    let link = link_in(site.page("en/a-res-62-160.html"), "pp2", "61/168");
+    assert!(link.contains("href=\"../fr/a-res-61-168.html\""), "{link}");
+    assert!(link.contains("hreflang=\"fr\""), "{link}");
+    assert!(link.contains("(available in French)"), "{link}");
+}
+
+#[test]
+fn resolutions_not_held_are_linked_to_the_official_document_in_the_page_language() {
+    let (_out, site) = built();
+    let page = site.page("fr/a-res-68-160.html");
+    let link = link_in(page, "pp2", "67/169");
+    assert!(
+        link.contains("href=\"https://undocs.org/fr/A/RES/67/169\""),
+        "{link}"
+    );
+    assert!(link.contains("rel=\"external\""), "{link}");
+    let footnote = link_in(page, "fn4", "66/3");
+    assert!(
+        footnote.contains("href=\"https://undocs.org/fr/A/RES/66/3\""),
+        "{footnote}"
+    );
+    let council = link_in(page, "pp2", "19/33");
+    assert!(
+        council.contains("undocs.org/fr/A/HRC/RES/19/33"),
+        "{council}"
+    );
+}
+
+#[test]
+fn the_canonical_texts_are_not_changed_by_linking() {
+    let text = std::fs::read_to_string(repo_root().join("content/resolutions/a-res-68-160/fr.md"))
+        .unwrap();
+    assert!(text.contains("sa résolution 67/169 du 20 décembre 2012"));
+    assert!(!text.contains("undocs.org"));
+}
+
+#[test]
+fn a_resolution_page_lists_what_cites_it_with_the_paragraph() {
+    let (_out, site) = built();
+    let page = site.page("fr/a-res-61-168.html");
+    let section = &page[page.find("class=\"cited-by\"").expect("a cited-by section")..];
+    assert!(
+        section.contains("data-citing=\"A/RES/62/160\""),
+        "{section}"
+    );
+    assert!(
+        section.contains("href=\"../fr/a-res-62-160.html#pp2\""),
+        "{section}"
+    );
+    // 68/160 does not cite 61/168: it is not listed.
+    assert!(!section.contains("A/RES/68/160"), "{section}");
+}
+
+#[test]
+fn the_references_page_lists_every_cited_document_with_its_paragraphs() {
+    let (_out, site) = built();
+    let page = site.page("fr/references.html");
+    for symbol in [
+        "A/RES/55/2",
+        "A/RES/58/170",
+        "A/RES/61/168",
+        "A/RES/66/3",
+        "A/RES/67/169",
+        "A/HRC/RES/19/33",
+        "E/CN.4/RES/2005/54",
+        "E/CN.4/SUB.2/RES/2000/22",
+        "A/CONF.157/24(PartI)",
+        "E/2005/23",
+        "A/67/53",
+    ] {
+        assert!(
+            page.contains(&format!("data-symbol=\"{symbol}\"")),
+            "{symbol} missing from the references page"
+        );
+    }
+    let entry = &page[page.find("data-symbol=\"A/RES/55/2\"").unwrap()..];
+    let entry = &entry[..entry.find("</ul>").unwrap()];
+    for citing in [
+        "A/RES/59/187",
+        "A/RES/61/168",
+        "A/RES/62/160",
+        "A/RES/68/160",
+    ] {
+        assert!(
+            entry.contains(&format!("data-citing=\"{citing}\"")),
+            "{entry}"
+        );
+    }
+    assert!(
+        entry.contains("href=\"../fr/a-res-68-160.html#fn2\""),
+        "{entry}"
+    );
+    assert!(site.page("en/references.html").contains("Cited documents"));
+    assert!(site.broken_links().is_empty(), "{:#?}", site.broken_links());
+}
+
+#[test]
+fn the_series_page_lists_held_and_cited_members_in_order_of_session() {
+    let (_out, site) = built();
+    let page = site.page("fr/series/international-cooperation-human-rights.html");
+    let list = &page[page.find("<ol class=\"members\">").unwrap()..];
+    let order: Vec<usize> = [
+        "A/RES/58/170",
+        "A/RES/59/187",
+        "A/RES/60/156",
+        "A/RES/61/168",
+        "A/RES/62/160",
+        "A/RES/67/169",
+        "A/RES/68/160",
+    ]
+    .iter()
+    .map(|s| list.find(&format!("data-symbol=\"{s}\"")).expect(s))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    let held = &list[list.find("data-symbol=\"A/RES/61/168\"").unwrap()..];
+    assert!(held.starts_with("data-symbol=\"A/RES/61/168\""));
+    assert!(held.contains("href=\"../../fr/a-res-61-168.html\""));
+    let cited = &list[list.find("data-symbol=\"A/RES/67/169\"").unwrap()..];
+    assert!(cited.contains("href=\"https://undocs.org/fr/A/RES/67/169\""));
+    // The timeline: one mark per member, filled for the held ones.
+    let svg = &page[page.find("<svg").unwrap()..page.find("</svg>").unwrap()];
+    assert_eq!(svg.matches("<g class=\"mark").count(), 14);
+    assert_eq!(svg.matches("<g class=\"mark held\"").count(), 4);
+    assert!(svg.contains("role=\"img\""));
+}
+
+#[test]
+fn predecessors_are_the_members_each_text_recalls() {
+    let archive = archive();
+    let series = &archive.series[0];
+    let member = |short: &str| {
+        series
+            .members
+            .iter()
+            .find(|m| m.symbol.short() == short)
+            .unwrap_or_else(|| panic!("{short} is a member"))
+    };
+    for (newer, older) in [
+        ("59/187", "58/170"),
+        ("61/168", "60/156"),
+        ("62/160", "61/168"),
+        ("68/160", "67/169"),
+    ] {
+        let m = member(newer);
+        assert_eq!(m.predecessor.as_ref().unwrap().short(), older, "{newer}");
+        assert_eq!(
+            m.derivation,
+            Some(Derivation::Recalled {
+                paragraph: "pp2".into()
+            }),
+            "{newer}"
+        );
+    }
+    assert_eq!(
+        member("61/168").successor.as_ref().unwrap().short(),
+        "62/160"
+    );
+    assert_eq!(
+        member("67/169").successor.as_ref().unwrap().short(),
+        "68/160"
+    );
+    let cited_by: Vec<String> = archive
+        .citations
+        .of(&member("61/168").symbol)
+        .iter()
+        .map(|c| format!("{} {} {:?}", c.from, c.paragraph, c.langs))
+        .collect();
+    assert_eq!(cited_by, ["A/RES/62/160 pp2 [\"fr\", \"en\"]"]);
+}
