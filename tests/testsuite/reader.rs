@@ -12,7 +12,8 @@ fn build_archive() -> tempfile::TempDir {
     out
 }
 
-/// Home -> 62/160 -> its predecessor 61/168 -> back to 62/160 -> parallel view -> English.
+/// Home -> 62/160 -> its predecessor 61/168 -> back to 62/160 -> parallel view -> English ->
+/// the citation of 61/168 -> its "cited by" list back to the citing paragraph.
 fn walk(browser: &Browser, base: &str) {
     browser.open(&format!("{base}index.html"));
     assert_eq!(browser.lang(), "fr");
@@ -73,6 +74,18 @@ fn walk(browser: &Browser, base: &str) {
         browser
             .text("h1")
             .contains("Enhancement of international cooperation")
+    );
+
+    // A citation in the English text leads to the French page of 61/168 (the only language
+    // held), whose "cited by" list leads back to the citing paragraph.
+    assert_eq!(
+        browser.click(r#"#pp2 a.ref[hreflang="fr"]"#),
+        format!("{base}fr/a-res-61-168.html")
+    );
+    assert_eq!(browser.lang(), "fr");
+    assert_eq!(
+        browser.click(r#".cited-by a[data-paragraph="pp2"]"#),
+        format!("{base}fr/a-res-62-160.html#pp2")
     );
     browser.assert_no_errors();
 }
