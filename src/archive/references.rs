@@ -382,6 +382,11 @@ mod tests {
             &["A/CONF.157/24 (Part I)"],
         ),
         (
+            "See A/CONF.157/24 (Part I), chap. III.",
+            &["A/CONF.157/24(PartI)"],
+            &["A/CONF.157/24 (Part I)"],
+        ),
+        (
             "Supplément no 3 (E/2005/23), chap. II",
             &["E/2005/23"],
             &["E/2005/23"],
@@ -403,6 +408,11 @@ mod tests {
         ),
         (
             "Voir E/CN.4/2001/2-E/CN.4/Sub.2/2000/46, chap. II, sect. A.",
+            &["E/CN.4/2001/2"],
+            &["E/CN.4/2001/2-E/CN.4/Sub.2/2000/46"],
+        ),
+        (
+            "See E/CN.4/2001/2-E/CN.4/Sub.2/2000/46, chap. II, sect. A.",
             &["E/CN.4/2001/2"],
             &["E/CN.4/2001/2-E/CN.4/Sub.2/2000/46"],
         ),
