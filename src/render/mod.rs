@@ -6,6 +6,7 @@
 //! page is one job in a flat list rendered in parallel. Nothing is written here: the result is a
 //! list of files for `write` to put in place.
 
+mod search;
 pub(crate) mod strings;
 pub(crate) mod views;
 
@@ -53,11 +54,15 @@ const TEMPLATES: &[(&str, &str)] = &[
         "cited_by.html",
         include_str!("../../templates/cited_by.html"),
     ),
+    ("search.html", include_str!("../../templates/search.html")),
 ];
 
 const STRINGS: &str = include_str!("../../templates/strings.toml");
 
-const THEME: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../theme/style.css"))];
+const THEME: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../theme/style.css")),
+    ("search.js", include_bytes!("../../theme/search.js")),
+];
 
 /// A page that failed to render: its path and the problem (boxed: the error path is cold).
 type PageFailure = Box<(String, Problem)>;
@@ -69,6 +74,7 @@ enum Job<'a> {
     Parallel(&'a crate::archive::Resolution),
     Series(&'a crate::archive::Series, &'a str),
     References(&'a str),
+    Search(&'a str),
 }
 
 /// Renders every page and theme file of the site.
@@ -99,6 +105,10 @@ pub fn render_site(config: &Config, archive: &Archive) -> Result<Vec<OutputFile>
     }
     files.extend(theme_files(&config.root.join("theme"))?);
     files.push(OutputFile {
+        path: "search-index.js".into(),
+        bytes: search::search_index(archive),
+    });
+    files.push(OutputFile {
         path: ".nojekyll".into(),
         bytes: Vec::new(),
     });
@@ -118,6 +128,7 @@ fn jobs<'a>(config: &'a Config, archive: &'a Archive) -> Vec<Job<'a>> {
             jobs.push(Job::Parallel(resolution));
         }
     }
+    jobs.extend(config.language_codes().map(Job::Search));
     if !archive.citations.is_empty() {
         jobs.extend(config.language_codes().map(Job::References));
     }
@@ -165,6 +176,13 @@ fn render_job(
             "series.html",
             paths::series(lang, &series.id),
             &views.series_page(series, lang),
+            templates_dir,
+        ),
+        Job::Search(lang) => render(
+            tera,
+            "search.html",
+            paths::search(lang),
+            &views.search_page(lang),
             templates_dir,
         ),
         Job::References(lang) => render(

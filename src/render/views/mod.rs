@@ -8,6 +8,7 @@
 mod citing;
 mod links;
 mod pages;
+mod search;
 mod timeline;
 
 use serde::Serialize;
@@ -32,6 +33,8 @@ pub(crate) struct Common<'a> {
     pub alternates: Vec<Alternate>,
     /// The home page in this language.
     pub home_href: String,
+    /// The search page in this language.
+    pub search_href: String,
 }
 
 /// An entry of the language switch.
@@ -174,6 +177,9 @@ pub(crate) mod paths {
     pub fn references(lang: &str) -> String {
         format!("{lang}/references.html")
     }
+    pub fn search(lang: &str) -> String {
+        format!("{lang}/search.html")
+    }
     /// The relative way back to the root from a page at `path`.
     pub fn root_of(path: &str) -> String {
         "../".repeat(path.matches('/').count())
@@ -233,6 +239,7 @@ impl<'a> Views<'a> {
         Common {
             lang,
             home_href: format!("{root}{}", paths::home(lang, &self.config.default_language)),
+            search_href: format!("{root}{}", paths::search(lang)),
             root,
             site_title: language.map_or("", |l| l.title.as_str()),
             site_description: language.map_or("", |l| l.description.as_str()),

@@ -1,0 +1,242 @@
+//! The offline search index: every paragraph and footnote of every text, with a word index per
+//! language, written as `search-index.js` (a script, so that it loads from `file://` where a
+//! page cannot fetch a JSON file) and searched by `theme/search.js`.
+//!
+//! Words are folded before anything else: lower case, accents and ligatures dropped (`États` ->
+//! `etats`, `cœur` -> `coeur`), so that a reader finds `coopération` by typing `cooperation`. Each
+//! word is then reduced to its stem by the Snowball stemmer of its text's language
+//! (rust-stemmers), so that `member state` finds "Member States". The index maps every folded word
+//! of the texts to its stem, and every stem to the paragraphs holding it; the script folds the
+//! reader's words the same way (`String.normalize('NFD')`), looks each up as a word, as a stem,
+//! or as the beginning of words, and intersects the paragraphs. Stop words are not indexed.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::archive::Archive;
+use crate::render::views::paths;
+
+/// The index as the script reads it (`window.recueilSearch`).
+#[derive(Serialize)]
+struct Index {
+    /// Resolutions: symbol and short form, in the archive's order.
+    resolutions: Vec<(String, String)>,
+    /// Languages with their word index.
+    languages: BTreeMap<String, LanguageIndex>,
+    /// Searchable parts: resolution index, language, paragraph id, page path, plain text.
+    docs: Vec<(usize, String, String, String, String)>,
+}
+
+#[derive(Serialize, Default)]
+struct LanguageIndex {
+    /// Folded word -> index of its stem.
+    words: BTreeMap<String, usize>,
+    /// Stems (folded), and for each the docs holding it.
+    stems: Vec<String>,
+    postings: Vec<Vec<usize>>,
+    /// Folded stop words: ignored in a query.
+    stop: Vec<&'static str>,
+}
+
+const STOP_FR: &[&str] = &[
+    "a", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "et", "il",
+    "la", "le", "les", "leur", "leurs", "ou", "par", "pour", "qu", "que", "qui", "sa", "se", "ses",
+    "son", "sur", "un", "une",
+];
+const STOP_EN: &[&str] = &[
+    "a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "is", "it", "its", "of", "on",
+    "or", "that", "the", "their", "this", "to", "which", "with",
+];
+
+/// Lower case, without accents or ligatures: what both the index and the script compare.
+pub(crate) fn fold(word: &str) -> String {
+    word.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .flat_map(|c| match c {
+            'œ' => "oe".chars().collect::<Vec<_>>(),
+            'æ' => "ae".chars().collect(),
+            c => vec![c],
+        })
+        .collect()
+}
+
+/// The words of a text, as written (letters and digits; apostrophes and hyphens separate).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 1)
+}
+
+fn algorithm(lang: &str) -> Option<Algorithm> {
+    match lang {
+        "fr" => Some(Algorithm::French),
+        "en" => Some(Algorithm::English),
+        "es" => Some(Algorithm::Spanish),
+        "ru" => Some(Algorithm::Russian),
+        "ar" => Some(Algorithm::Arabic),
+        _ => None,
+    }
+}
+
+fn stop_words(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "fr" => STOP_FR,
+        "en" => STOP_EN,
+        _ => &[],
+    }
+}
+
+/// Builds `search-index.js` for the whole archive.
+pub(crate) fn search_index(archive: &Archive) -> Vec<u8> {
+    let mut index = Index {
+        resolutions: Vec::new(),
+        languages: BTreeMap::new(),
+        docs: Vec::new(),
+    };
+    let mut builders: HashMap<String, LanguageBuilder> = HashMap::new();
+    for (r, resolution) in archive.resolutions.iter().enumerate() {
+        index.resolutions.push((
+            resolution.symbol.to_string(),
+            resolution.symbol.short().to_string(),
+        ));
+        for text in &resolution.texts {
+            let builder = builders
+                .entry(text.lang.clone())
+                .or_insert_with(|| LanguageBuilder::new(&text.lang));
+            let page = paths::resolution(&text.lang, &resolution.slug);
+            let parts = text
+                .all_paragraphs()
+                .map(|p| (&p.id, &p.plain))
+                .chain(text.footnotes.iter().map(|f| (&f.id, &f.plain)));
+            for (id, plain) in parts {
+                let plain = without_markers(plain);
+                builder.add(index.docs.len(), &plain);
+                index
+                    .docs
+                    .push((r, text.lang.clone(), id.clone(), page.clone(), plain));
+            }
+        }
+    }
+    index.languages = builders
+        .into_iter()
+        .map(|(lang, builder)| (lang, builder.finish()))
+        .collect();
+    let json = serde_json::to_string(&index).expect("the index serializes");
+    format!("window.recueilSearch = {json};\n").into_bytes()
+}
+
+/// `2000[^2] et` -> `2000 et`: footnote markers are not words of the text.
+fn without_markers(plain: &str) -> String {
+    let mut out = String::with_capacity(plain.len());
+    let mut rest = plain;
+    while let Some(start) = rest.find("[^") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find(']') {
+            Some(end) => rest = &rest[start + end + 1..],
+            None => {
+                rest = &rest[start..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+struct LanguageBuilder {
+    stemmer: Option<Stemmer>,
+    stop: &'static [&'static str],
+    words: BTreeMap<String, usize>,
+    stems: Vec<String>,
+    stem_ids: HashMap<String, usize>,
+    postings: Vec<Vec<usize>>,
+}
+
+impl LanguageBuilder {
+    fn new(lang: &str) -> LanguageBuilder {
+        LanguageBuilder {
+            stemmer: algorithm(lang).map(Stemmer::create),
+            stop: stop_words(lang),
+            words: BTreeMap::new(),
+            stems: Vec::new(),
+            stem_ids: HashMap::new(),
+            postings: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, doc: usize, text: &str) {
+        for word in words(text) {
+            let folded = fold(word);
+            if self.stop.contains(&folded.as_str()) {
+                continue;
+            }
+            let stem = match &self.stemmer {
+                Some(stemmer) => fold(&stemmer.stem(&word.to_lowercase())),
+                None => folded.clone(),
+            };
+            let id = match self.stem_ids.get(&stem) {
+                Some(&id) => id,
+                None => {
+                    let id = self.stems.len();
+                    self.stem_ids.insert(stem.clone(), id);
+                    self.stems.push(stem);
+                    self.postings.push(Vec::new());
+                    id
+                }
+            };
+            self.words.insert(folded, id);
+            if self.postings[id].last() != Some(&doc) {
+                self.postings[id].push(doc);
+            }
+        }
+    }
+
+    fn finish(self) -> LanguageIndex {
+        LanguageIndex {
+            words: self.words,
+            stems: self.stems,
+            postings: self.postings,
+            stop: self.stop.to_vec(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_drops_case_accents_and_ligatures() {
+        assert_eq!(fold("États"), "etats");
+        assert_eq!(fold("coopération"), "cooperation");
+        assert_eq!(fold("Cœur"), "coeur");
+        assert_eq!(fold("ÉLÈVE"), "eleve");
+    }
+
+    #[test]
+    fn words_are_stemmed_in_their_language_then_folded() {
+        let mut fr = LanguageBuilder::new("fr");
+        fr.add(0, "la coopération internationale entre les États Membres");
+        let fr = fr.finish();
+        let stem_of = |index: &LanguageIndex, word: &str| index.stems[index.words[word]].clone();
+        assert_eq!(stem_of(&fr, "cooperation"), "cooper");
+        assert_eq!(stem_of(&fr, "etats"), stem_of(&fr, "etats"));
+        assert!(!fr.words.contains_key("les"), "stop words are not indexed");
+        let mut en = LanguageBuilder::new("en");
+        en.add(0, "Member States");
+        en.add(1, "a member state");
+        let en = en.finish();
+        assert_eq!(stem_of(&en, "states"), "state");
+        assert_eq!(en.postings[en.words["states"]], [0, 1]);
+    }
+
+    #[test]
+    fn footnote_markers_are_not_words() {
+        assert_eq!(without_markers("2000[^2] et sa"), "2000 et sa");
+        assert_eq!(without_markers("a [^x"), "a [^x");
+    }
+}
