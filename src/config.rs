@@ -32,6 +32,7 @@ struct RawBook {
     default_language: Option<String>,
     site_url: Option<String>,
     repository_url: Option<String>,
+    cname: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -68,6 +69,8 @@ pub struct Config {
     /// Absolute URL of the published site, always ending with `/` (may carry a subpath).
     pub site_url: Option<String>,
     pub repository_url: Option<String>,
+    /// The custom domain GitHub Pages serves the site at (written to `CNAME`).
+    pub cname: Option<String>,
     pub content_dir: PathBuf,
     pub build_dir: PathBuf,
 }
@@ -106,6 +109,7 @@ fn validate(root: &Path, path: &Path, text: &str, raw: RawConfig) -> Result<Conf
     let languages = checker.languages(&raw, &mut problems);
     let default_language = checker.default_language(&raw, &mut problems);
     let site_url = checker.site_url(&raw, &mut problems);
+    let cname = checker.cname(&raw, &mut problems);
     if problems.has_errors() {
         return Err(problems);
     }
@@ -114,6 +118,7 @@ fn validate(root: &Path, path: &Path, text: &str, raw: RawConfig) -> Result<Conf
         languages,
         default_language,
         site_url,
+        cname,
         repository_url: raw
             .book
             .repository_url
@@ -194,6 +199,28 @@ impl Checker<'_> {
             ));
         }
         default
+    }
+
+    /// `cname`: a bare domain name, as GitHub Pages expects it in the `CNAME` file.
+    fn cname(&self, raw: &RawConfig, problems: &mut Problems) -> Option<String> {
+        let name = raw.book.cname.as_deref()?.trim().to_string();
+        let valid = !name.is_empty()
+            && name.contains('.')
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+        if !valid {
+            problems.push(
+                self.error(
+                    "cname",
+                    format!("cname `{name}` is not a domain name"),
+                    "write the domain alone, without https:// or a path, e.g. archive.example.org"
+                        .into(),
+                ),
+            );
+            return None;
+        }
+        Some(name)
     }
 
     /// `site-url`, absolute and ending with `/`.

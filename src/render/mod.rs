@@ -6,6 +6,7 @@
 //! page is one job in a flat list rendered in parallel. Nothing is written here: the result is a
 //! list of files for `write` to put in place.
 
+mod publish;
 mod search;
 pub(crate) mod strings;
 pub(crate) mod views;
@@ -55,6 +56,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/cited_by.html"),
     ),
     ("search.html", include_str!("../../templates/search.html")),
+    (
+        "not_found.html",
+        include_str!("../../templates/not_found.html"),
+    ),
 ];
 
 const STRINGS: &str = include_str!("../../templates/strings.toml");
@@ -75,6 +80,7 @@ enum Job<'a> {
     Series(&'a crate::archive::Series, &'a str),
     References(&'a str),
     Search(&'a str),
+    NotFound,
 }
 
 /// Renders every page and theme file of the site.
@@ -104,6 +110,7 @@ pub fn render_site(config: &Config, archive: &Archive) -> Result<Vec<OutputFile>
         return Err(group_failures(failures));
     }
     files.extend(theme_files(&config.root.join("theme"))?);
+    files.extend(publish::publishing_files(config, archive));
     files.push(OutputFile {
         path: "search-index.js".into(),
         bytes: search::search_index(archive),
@@ -129,6 +136,7 @@ fn jobs<'a>(config: &'a Config, archive: &'a Archive) -> Vec<Job<'a>> {
         }
     }
     jobs.extend(config.language_codes().map(Job::Search));
+    jobs.push(Job::NotFound);
     if !archive.citations.is_empty() {
         jobs.extend(config.language_codes().map(Job::References));
     }
@@ -176,6 +184,13 @@ fn render_job(
             "series.html",
             paths::series(lang, &series.id),
             &views.series_page(series, lang),
+            templates_dir,
+        ),
+        Job::NotFound => render(
+            tera,
+            "not_found.html",
+            "404.html".to_string(),
+            &views.not_found_page(),
             templates_dir,
         ),
         Job::Search(lang) => render(

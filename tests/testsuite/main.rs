@@ -6,5 +6,6 @@ mod check;
 mod citations;
 mod errors;
 mod harness;
+mod publish;
 mod reader;
 mod support;

@@ -24,6 +24,8 @@ use crate::render::strings::Strings;
 #[derive(Serialize)]
 pub(crate) struct Common<'a> {
     pub lang: &'a str,
+    /// The site's default language (the `x-default` alternate).
+    pub default_lang: &'a str,
     /// Relative path from the page to the site root: `""`, `"../"`, `"../../"`.
     pub root: String,
     pub site_title: &'a str,
@@ -35,6 +37,12 @@ pub(crate) struct Common<'a> {
     pub home_href: String,
     /// The search page in this language.
     pub search_href: String,
+    /// The page's published address, when `site-url` is set.
+    pub canonical: Option<String>,
+    /// The Atom feed of this language, when the site has one (it needs `site-url`).
+    pub feed_href: Option<String>,
+    /// Only for the 404 page, served at any depth: the site's path, so relative links resolve.
+    pub base_href: Option<String>,
 }
 
 /// An entry of the language switch.
@@ -44,6 +52,8 @@ pub(crate) struct Alternate {
     pub name: String,
     /// None when the page does not exist in that language.
     pub href: Option<String>,
+    /// The published address of that page, when `site-url` is set (for `hreflang` links).
+    pub url: Option<String>,
     pub current: bool,
 }
 
@@ -180,6 +190,13 @@ pub(crate) mod paths {
     pub fn search(lang: &str) -> String {
         format!("{lang}/search.html")
     }
+    pub fn feed(lang: &str) -> String {
+        format!("{lang}/feed.xml")
+    }
+    /// `fr/index.html` -> `fr/`, `index.html` -> ``: how a server names a folder's index.
+    pub fn without_index(path: &str) -> &str {
+        path.strip_suffix("index.html").unwrap_or(path)
+    }
     /// The relative way back to the root from a page at `path`.
     pub fn root_of(path: &str) -> String {
         "../".repeat(path.matches('/').count())
@@ -238,8 +255,16 @@ impl<'a> Views<'a> {
         let root = paths::root_of(path);
         Common {
             lang,
+            default_lang: &self.config.default_language,
             home_href: format!("{root}{}", paths::home(lang, &self.config.default_language)),
             search_href: format!("{root}{}", paths::search(lang)),
+            canonical: self.published_url(path),
+            base_href: None,
+            feed_href: self
+                .config
+                .site_url
+                .as_ref()
+                .map(|_| format!("{root}{}", paths::feed(lang))),
             root,
             site_title: language.map_or("", |l| l.title.as_str()),
             site_description: language.map_or("", |l| l.description.as_str()),
@@ -247,6 +272,12 @@ impl<'a> Views<'a> {
             page_title,
             alternates,
         }
+    }
+
+    /// The address a page is published at: `site-url` and its path, `index.html` left out.
+    pub fn published_url(&self, path: &str) -> Option<String> {
+        let site = self.config.site_url.as_deref()?;
+        Some(format!("{site}{}", paths::without_index(path)))
     }
 
     /// The language switch: the same page in each language, when it exists.
@@ -258,11 +289,15 @@ impl<'a> Views<'a> {
     ) -> Vec<Alternate> {
         self.config
             .language_codes()
-            .map(|lang| Alternate {
-                lang: lang.to_string(),
-                name: self.name_of(lang),
-                href: path_in(lang).map(|p| format!("{root}{p}")),
-                current: lang == current,
+            .map(|lang| {
+                let path = path_in(lang);
+                Alternate {
+                    lang: lang.to_string(),
+                    name: self.name_of(lang),
+                    url: path.as_deref().and_then(|p| self.published_url(p)),
+                    href: path.map(|p| format!("{root}{p}")),
+                    current: lang == current,
+                }
             })
             .collect()
     }

@@ -37,3 +37,64 @@ impl<'a> Views<'a> {
         }
     }
 }
+
+/// The page served for an address that leads nowhere, at any depth of the site.
+#[derive(Serialize)]
+pub(crate) struct NotFoundPage<'a> {
+    pub common: Common<'a>,
+    pub homes: Vec<HomeLink>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct HomeLink {
+    pub lang: String,
+    pub href: String,
+    pub label: String,
+}
+
+impl<'a> Views<'a> {
+    /// In the default language, links to every home; with `site-url` set, a `<base>` makes its
+    /// relative links resolve wherever the server shows it (`/archive/a/b/c` shows `404.html`).
+    pub fn not_found_page(&self) -> NotFoundPage<'a> {
+        let lang = self.config.default_language.as_str();
+        let title = self.strings.get(lang, "not_found_title").to_string();
+        let mut common = self.common(lang, "404.html", title, Vec::new());
+        common.base_href = self.config.site_url.as_deref().map(site_path);
+        common.canonical = None;
+        let default = lang;
+        NotFoundPage {
+            common,
+            homes: self
+                .config
+                .language_codes()
+                .map(|l| HomeLink {
+                    lang: l.to_string(),
+                    href: paths::home(l, default),
+                    label: self.strings.get(l, "go_home").to_string(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `https://user.github.io/archive/` -> `/archive/`.
+fn site_path(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(slash) => after_scheme[slash..].to_string(),
+        None => "/".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_site_path_is_the_url_without_its_host() {
+        assert_eq!(
+            super::site_path("https://user.github.io/archive/"),
+            "/archive/"
+        );
+        assert_eq!(super::site_path("https://archive.example.org/"), "/");
+        assert_eq!(super::site_path("https://archive.example.org"), "/");
+    }
+}

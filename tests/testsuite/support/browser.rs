@@ -232,6 +232,26 @@ impl Browser {
         }
     }
 
+    /// Focuses the element matching `selector` and types `text` into it, key by key.
+    #[track_caller]
+    pub fn type_into(&self, selector: &str, text: &str) {
+        let element = self
+            .tab
+            .wait_for_element(selector)
+            .unwrap_or_else(|e| panic!("no {selector:?} to type into: {e:#}"));
+        if let Err(e) = element.type_into(text) {
+            panic!("typing into {selector:?}: {e:#}");
+        }
+    }
+
+    /// Presses one key (`"Tab"`, `"Enter"`) in the focused element.
+    #[track_caller]
+    pub fn press(&self, key: &str) {
+        if let Err(e) = self.tab.press_key(key) {
+            panic!("pressing {key}: {e:#}");
+        }
+    }
+
     /// Clicks the first element matching `selector`, as [`click`](Self::click) does, and
     /// returns at once (for buttons and other in-page controls that do not navigate).
     #[track_caller]

@@ -213,7 +213,24 @@ impl Site {
         })
     }
 
+    /// What GitHub Pages does: a missing page gets the site's `404.html`, with status 404.
     fn respond(&self, target: &str) -> Response {
+        let response = self.serve(target);
+        if response.status != 404 {
+            return response;
+        }
+        match std::fs::read(self.root.join("404.html")) {
+            Ok(body) => Response {
+                status: 404,
+                content_type: "text/html; charset=utf-8",
+                location: None,
+                body,
+            },
+            Err(_) => response,
+        }
+    }
+
+    fn serve(&self, target: &str) -> Response {
         let path = target.split(['?', '#']).next().unwrap_or_default();
         if path == self.prefix.trim_end_matches('/') {
             return Response::redirect(self.prefix.clone());

@@ -46,11 +46,12 @@ impl Site {
             .unwrap_or_else(|| panic!("{rel} was not built; pages: {:?}", self.pages.keys()))
     }
 
-    /// All `href` and `src` values of a page.
+    /// All `href` and `src` values of a page (but a `<base href>`, which is no link).
     pub fn links(html: &str) -> Vec<String> {
-        let re = Regex::new(r#"(?:href|src)="([^"]*)""#).unwrap();
+        let re = Regex::new(r#"(<base )?(?:href|src)="([^"]*)""#).unwrap();
         re.captures_iter(html)
-            .map(|c| c[1].replace("&amp;", "&"))
+            .filter(|c| c.get(1).is_none())
+            .map(|c| c[2].replace("&amp;", "&"))
             .collect()
     }
 
@@ -63,6 +64,12 @@ impl Site {
     pub fn broken_links(&self) -> Vec<BrokenLink> {
         let mut broken = Vec::new();
         for (page, html) in &self.pages {
+            // A page with a <base> (the 404 page) links from the site's root wherever it is shown.
+            let from = if html.contains("<base href=") {
+                "index.html".to_string()
+            } else {
+                page.clone()
+            };
             for href in Self::links(html) {
                 if href.starts_with("https://")
                     || href.starts_with("http://")
@@ -83,7 +90,7 @@ impl Site {
                 let target = if path.is_empty() {
                     page.clone()
                 } else {
-                    match resolve(page, path) {
+                    match resolve(&from, path) {
                         Some(t) => t,
                         None => {
                             broken.push(fail("climbs out of the site"));

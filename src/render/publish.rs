@@ -1,0 +1,201 @@
+//! The files a publisher expects beside the pages: `sitemap.xml` (each page with its language
+//! versions as `hreflang` alternates), `robots.txt`, an Atom feed per language, and `CNAME` for
+//! a custom domain. Search engines and feed readers need absolute addresses, so the sitemap,
+//! the feeds and the sitemap line of robots.txt are written only when `book.toml` gives the
+//! `site-url`; the pages themselves keep relative links and work anywhere.
+
+use crate::archive::Archive;
+use crate::config::Config;
+use crate::render::OutputFile;
+use crate::render::views::paths;
+
+/// The language versions of one page: `(language, path)`.
+type PageGroup = Vec<(String, String)>;
+
+/// `robots.txt`, and with a site URL `sitemap.xml` and the feeds; `CNAME` when configured.
+pub(crate) fn publishing_files(config: &Config, archive: &Archive) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    let site = config.site_url.as_deref();
+    let mut robots = String::from("User-agent: *\nAllow: /\n");
+    if let Some(site) = site {
+        robots.push_str(&format!("\nSitemap: {site}sitemap.xml\n"));
+        files.push(file(
+            "sitemap.xml",
+            sitemap(site, &page_groups(config, archive)),
+        ));
+        for lang in config.language_codes() {
+            files.push(file(&paths::feed(lang), feed(config, archive, site, lang)));
+        }
+    }
+    files.push(file("robots.txt", robots));
+    if let Some(cname) = &config.cname {
+        files.push(file("CNAME", format!("{cname}\n")));
+    }
+    files
+}
+
+fn file(path: &str, text: String) -> OutputFile {
+    OutputFile {
+        path: path.to_string(),
+        bytes: text.into_bytes(),
+    }
+}
+
+/// Every page of the site, grouped with its versions in other languages.
+fn page_groups(config: &Config, archive: &Archive) -> Vec<PageGroup> {
+    let langs: Vec<&str> = config.language_codes().collect();
+    let each = |path: &dyn Fn(&str) -> String| -> PageGroup {
+        langs.iter().map(|l| (l.to_string(), path(l))).collect()
+    };
+    let default = config.default_language.as_str();
+    let mut groups = vec![each(&|l| paths::home(l, default))];
+    for resolution in &archive.resolutions {
+        groups.push(
+            resolution
+                .texts
+                .iter()
+                .map(|t| (t.lang.clone(), paths::resolution(&t.lang, &resolution.slug)))
+                .collect(),
+        );
+        if resolution.texts.len() > 1 {
+            groups.push(vec![(
+                default.to_string(),
+                paths::parallel(&resolution.slug),
+            )]);
+        }
+    }
+    for series in &archive.series {
+        groups.push(each(&|l| paths::series(l, &series.id)));
+    }
+    if !archive.citations.is_empty() {
+        groups.push(each(&|l| paths::references(l)));
+    }
+    groups
+}
+
+fn sitemap(site: &str, groups: &[PageGroup]) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for group in groups {
+        for (_, path) in group {
+            xml.push_str(&format!(
+                "  <url>\n    <loc>{}</loc>\n",
+                escape(&url(site, path))
+            ));
+            if group.len() > 1 {
+                for (lang, other) in group {
+                    xml.push_str(&format!(
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                        escape(lang),
+                        escape(&url(site, other))
+                    ));
+                }
+            }
+            xml.push_str("  </url>\n");
+        }
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+fn url(site: &str, path: &str) -> String {
+    format!("{site}{}", paths::without_index(path))
+}
+
+/// The Atom feed of one language: each resolution held in it, the most recent first.
+fn feed(config: &Config, archive: &Archive, site: &str, lang: &str) -> String {
+    let title = config.language(lang).map_or("", |l| l.title.as_str());
+    let mut entries: Vec<(String, String)> = archive
+        .resolutions
+        .iter()
+        .filter(|r| r.text(lang).is_some())
+        .map(|r| {
+            let date = r.meta.adopted.or(r.meta.distributed);
+            let heading = r
+                .title(lang)
+                .map_or_else(|| r.symbol.to_string(), |t| format!("{} — {t}", r.symbol));
+            let link = url(site, &paths::resolution(lang, &r.slug));
+            (
+                date.map(|d| d.to_string()).unwrap_or_default(),
+                entry(&link, &heading, date),
+            )
+        })
+        .collect();
+    entries.sort_by(|a, b| b.0.cmp(&a.0));
+    let updated = entries
+        .iter()
+        .map(|(date, _)| date.as_str())
+        .find(|d| !d.is_empty())
+        .unwrap_or("1945-10-24")
+        .to_string();
+    let self_url = url(site, &paths::feed(lang));
+    let home = url(site, &paths::home(lang, &config.default_language));
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{updated}T00:00:00Z</updated>\n  <author><name>{}</name></author>\n  <generator>recueil</generator>\n",
+        escape(lang),
+        escape(title),
+        escape(&self_url),
+        escape(&self_url),
+        escape(&home),
+        escape(title),
+    );
+    for (date, body) in entries {
+        let when = if date.is_empty() { &updated } else { &date };
+        xml.push_str(&body.replace("{updated}", when));
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+fn entry(link: &str, heading: &str, date: Option<jiff::civil::Date>) -> String {
+    let published = date.map_or(String::new(), |d| {
+        format!("    <published>{d}T00:00:00Z</published>\n")
+    });
+    format!(
+        "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{{updated}}T00:00:00Z</updated>\n{published}  </entry>\n",
+        escape(heading),
+        escape(link),
+        escape(link)
+    )
+}
+
+/// Escapes text for XML content and attributes.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sitemap_lists_each_version_with_its_alternates() {
+        let groups = vec![
+            vec![
+                ("fr".to_string(), "index.html".to_string()),
+                ("en".to_string(), "en/index.html".to_string()),
+            ],
+            vec![("fr".to_string(), "parallel/a-res-1-1.html".to_string())],
+        ];
+        let xml = sitemap("https://u.github.io/a/", &groups);
+        assert_eq!(xml.matches("<url>").count(), 3);
+        assert!(xml.contains("<loc>https://u.github.io/a/</loc>"));
+        assert!(xml.contains("<loc>https://u.github.io/a/en/</loc>"));
+        assert_eq!(
+            xml.matches("hreflang=\"en\" href=\"https://u.github.io/a/en/\"")
+                .count(),
+            2
+        );
+        assert!(xml.contains("<loc>https://u.github.io/a/parallel/a-res-1-1.html</loc>\n  </url>"));
+    }
+
+    #[test]
+    fn xml_text_is_escaped() {
+        assert_eq!(escape("a & <b> \"c\""), "a &amp; &lt;b&gt; &quot;c&quot;");
+    }
+}

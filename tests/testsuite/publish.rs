@@ -1,0 +1,275 @@
+//! Publishing: the head of every page (canonical, hreflang), the sitemap and feeds (well-formed,
+//! every language version with its alternates), robots.txt, CNAME, a 404 page that works at any
+//! depth, and the offline search from `file://` and over http under a subpath.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::support::browser::{Browser, file_url};
+use crate::support::http::Server;
+use crate::support::site::Site;
+use crate::support::{copy_dir, copy_fixture, recueil, repo_root, stderr};
+
+const SITE: &str = "https://recueil-archive.github.io/recueil/";
+
+fn build_archive() -> (tempfile::TempDir, Site) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    recueil::build::build(&repo_root(), Some(&public), false).expect("the archive builds");
+    let site = Site::read(&public);
+    (out, site)
+}
+
+#[test]
+fn every_page_head_carries_its_canonical_address_and_language_versions() {
+    let (_out, site) = build_archive();
+    let page = site.page("en/a-res-62-160.html");
+    let head = &page[..page.find("</head>").unwrap()];
+    for link in [
+        format!("<link rel=\"canonical\" href=\"{SITE}en/a-res-62-160.html\">"),
+        format!("<link rel=\"alternate\" hreflang=\"fr\" href=\"{SITE}fr/a-res-62-160.html\">"),
+        format!("<link rel=\"alternate\" hreflang=\"en\" href=\"{SITE}en/a-res-62-160.html\">"),
+        format!(
+            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{SITE}fr/a-res-62-160.html\">"
+        ),
+        "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"../en/feed.xml\"".into(),
+    ] {
+        assert!(head.contains(&link), "missing {link} in\n{head}");
+    }
+    // A resolution held in French only has no English alternate.
+    let french_only = site.page("fr/a-res-61-168.html");
+    assert!(!french_only.contains("hreflang=\"en\" href=\"https://"));
+    let home = site.page("index.html");
+    assert!(home.contains(&format!("<link rel=\"canonical\" href=\"{SITE}\">")));
+}
+
+#[test]
+fn the_sitemap_is_well_formed_and_lists_each_language_version_with_its_alternates() {
+    let (out, site) = build_archive();
+    let text = std::fs::read_to_string(out.path().join("public/sitemap.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&text).expect("sitemap.xml is well-formed");
+    let urls: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("url"))
+        .collect();
+    let mut listed = BTreeSet::new();
+    for url in &urls {
+        let loc = url
+            .children()
+            .find(|n| n.has_tag_name("loc"))
+            .and_then(|n| n.text())
+            .unwrap();
+        let path = loc.strip_prefix(SITE).expect("absolute under site-url");
+        let file = if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path.to_string()
+        };
+        site.page(&file);
+        listed.insert(file);
+        let alternates: Vec<(&str, &str)> = url
+            .children()
+            .filter(|n| n.has_tag_name("link"))
+            .map(|n| {
+                (
+                    n.attribute("hreflang").unwrap(),
+                    n.attribute("href").unwrap(),
+                )
+            })
+            .collect();
+        if !alternates.is_empty() {
+            assert!(alternates.iter().any(|(_, href)| *href == loc), "{loc}");
+        }
+    }
+    for page in [
+        "index.html",
+        "en/index.html",
+        "fr/a-res-62-160.html",
+        "en/a-res-62-160.html",
+        "parallel/a-res-62-160.html",
+        "fr/series/international-cooperation-human-rights.html",
+    ] {
+        assert!(listed.contains(page), "{page} is not in the sitemap");
+    }
+    let en = urls
+        .iter()
+        .find(|u| {
+            u.children()
+                .any(|n| n.text() == Some(&format!("{SITE}en/a-res-62-160.html")))
+        })
+        .unwrap();
+    let langs: Vec<&str> = en
+        .children()
+        .filter_map(|n| n.attribute("hreflang"))
+        .collect();
+    assert_eq!(langs, ["fr", "en"]);
+}
+
+#[test]
+fn the_feeds_and_robots_txt_are_written() {
+    let (out, _site) = build_archive();
+    let public = out.path().join("public");
+    for lang in ["fr", "en"] {
+        let text = std::fs::read_to_string(public.join(format!("{lang}/feed.xml"))).unwrap();
+        let doc = roxmltree::Document::parse(&text).expect("the feed is well-formed");
+        let entries: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("entry"))
+            .collect();
+        let held = if lang == "fr" { 4 } else { 1 };
+        assert_eq!(entries.len(), held, "{lang}");
+        assert!(doc.descendants().any(|n| n.has_tag_name("author")));
+    }
+    let robots = std::fs::read_to_string(public.join("robots.txt")).unwrap();
+    assert!(robots.contains(&format!("Sitemap: {SITE}sitemap.xml")));
+    assert!(public.join(".nojekyll").is_file());
+    assert!(!public.join("CNAME").exists(), "no cname is configured");
+}
+
+#[test]
+fn a_custom_domain_gets_a_cname_file_and_a_bad_one_is_named() {
+    let dir = copy_fixture("sites/basic");
+    let book = dir.path().join("book.toml");
+    let text = std::fs::read_to_string(&book).unwrap();
+    std::fs::write(
+        &book,
+        text.replace("[book]\n", "[book]\ncname = \"archive.example.org\"\n"),
+    )
+    .unwrap();
+    let output = recueil(&["--root", dir.path().to_str().unwrap(), "build"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let cname = std::fs::read_to_string(dir.path().join("public/CNAME")).unwrap();
+    assert_eq!(cname, "archive.example.org\n");
+    std::fs::write(
+        &book,
+        text.replace(
+            "[book]\n",
+            "[book]\ncname = \"https://archive.example.org/\"\n",
+        ),
+    )
+    .unwrap();
+    let output = recueil(&["--root", dir.path().to_str().unwrap(), "build"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output)
+            .contains("book.toml:2: cname `https://archive.example.org/` is not a domain name"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// The bundled archive with `site-url` under `/archive/`, as the test server serves it.
+fn build_under_archive_path() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo_root().join("content"), &dir.path().join("content"));
+    let book = std::fs::read_to_string(repo_root().join("book.toml"))
+        .unwrap()
+        .replace(SITE, "https://example.org/archive/");
+    std::fs::write(dir.path().join("book.toml"), book).unwrap();
+    let output = recueil(&["--root", dir.path().to_str().unwrap(), "build"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    dir
+}
+
+#[test]
+fn the_404_page_works_at_any_depth() {
+    let dir = build_under_archive_path();
+    let server = Server::start(&dir.path().join("public"), "/archive/");
+    let browser = Browser::launch();
+    browser.open(&server.url("no/such/deep/page.html"));
+    assert!(browser.text("h1").contains("Page introuvable"));
+    let style = browser.eval("getComputedStyle(document.body).fontFamily");
+    assert_ne!(style.as_str(), Some(""), "the stylesheet loaded");
+    assert_eq!(
+        browser.click(r#".not-found a[hreflang="en"]"#),
+        server.url("en/index.html")
+    );
+    assert_eq!(browser.lang(), "en");
+}
+
+/// Types a query on the search page, checks the first result, follows it.
+fn search(browser: &Browser, base: &str) {
+    browser.open(&format!("{base}index.html"));
+    assert_eq!(
+        browser.click(r#"a[data-nav="search"]"#),
+        format!("{base}fr/search.html")
+    );
+    browser.type_into("#search-q", "cooperation internationale");
+    let first = r#"#search-results li:first-child"#;
+    let lang = browser.eval(&format!("document.querySelector('{first}').lang"));
+    assert_eq!(lang, "fr");
+    let marked = browser.eval(&format!(
+        "[...document.querySelectorAll('{first} mark')].map(m => m.textContent.toLowerCase()).join(' ')"
+    ));
+    let marked = marked.as_str().unwrap().to_string();
+    assert!(marked.contains("coopération"), "{marked}");
+    assert!(marked.contains("internationale"), "{marked}");
+    let paragraph = browser.eval(&format!(
+        "document.querySelector('{first}').dataset.paragraph"
+    ));
+    let paragraph = paragraph.as_str().unwrap().to_string();
+    let landed = browser.click(&format!("{first} a"));
+    assert!(landed.ends_with(&format!("#{paragraph}")), "{landed}");
+    assert!(landed.contains("/fr/a-res-"), "{landed}");
+    let text = browser.text(&format!("#{paragraph}")).to_lowercase();
+    assert!(text.contains("coopération internationale"), "{text}");
+    browser.assert_no_errors();
+}
+
+#[test]
+fn a_reader_searches_from_file_urls() {
+    let (out, _site) = build_archive();
+    let browser = Browser::launch();
+    search(&browser, &(file_url(&out.path().join("public")) + "/"));
+}
+
+#[test]
+fn a_reader_searches_over_http_under_a_subpath() {
+    let (out, _site) = build_archive();
+    let server = Server::start(&out.path().join("public"), "/archive/");
+    let browser = Browser::launch();
+    search(&browser, &server.url(""));
+    assert!(server.not_found().is_empty(), "{:?}", server.not_found());
+}
+
+/// The results of a query given in the address, as `lang:resolution:paragraph`.
+fn results(browser: &Browser, page: &Path, query: &str) -> Vec<String> {
+    browser.open(&format!("{}?{query}", file_url(page)));
+    let found = browser.eval(
+        "[...document.querySelectorAll('#search-results li')].map(li => li.lang + ':' + li.dataset.symbol + ':' + li.dataset.paragraph + ':' + [...li.querySelectorAll('mark')].map(m => m.textContent).join('+'))",
+    );
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn search_ignores_accents_and_case_and_finds_the_forms_of_a_word() {
+    let (out, _site) = build_archive();
+    let browser = Browser::launch();
+    let page = out.path().join("public/fr/search.html");
+    let french = results(&browser, &page, "q=etats+membres&lang=fr");
+    assert!(!french.is_empty());
+    assert!(french.iter().all(|r| r.starts_with("fr:")), "{french:?}");
+    assert!(
+        french.iter().any(|r| r.ends_with("États+Membres")),
+        "{french:?}"
+    );
+    let english = results(&browser, &page, "q=member+state&lang=en");
+    assert!(!english.is_empty());
+    assert!(
+        english.iter().all(|r| r.starts_with("en:A/RES/62/160:")),
+        "{english:?}"
+    );
+    assert!(
+        english.iter().any(|r| r.ends_with("Member+States")),
+        "{english:?}"
+    );
+    let both = results(&browser, &page, "q=COOPERATION");
+    assert!(both.iter().any(|r| r.starts_with("fr:")) && both.iter().any(|r| r.starts_with("en:")));
+    assert!(results(&browser, &page, "q=zzzyx").is_empty());
+    browser.assert_no_errors();
+}
