@@ -7,5 +7,6 @@ mod citations;
 mod errors;
 mod harness;
 mod publish;
+mod quality;
 mod reader;
 mod support;

@@ -5,6 +5,7 @@
 pub mod browser;
 pub mod http;
 pub mod site;
+pub mod tools;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
