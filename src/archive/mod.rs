@@ -8,6 +8,7 @@
 pub mod citations;
 pub mod lineage;
 mod lineage_check;
+pub mod notes;
 pub mod references;
 pub mod symbol;
 pub mod text;
@@ -16,6 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use crate::load::meta::Meta;
+pub use notes::{Note, NoteFile, NoteKey, NoteLink, Notes};
 pub use symbol::Symbol;
 pub use text::{Footnote, Paragraph, ParagraphKind, Text};
 
@@ -41,6 +43,8 @@ pub struct Resolution {
     pub meta_lines: BTreeMap<String, usize>,
     /// Language versions in the configuration's language order.
     pub texts: Vec<Text>,
+    /// Contributors' notes (`notes.md`, `notes.<lang>.md`).
+    pub notes: Notes,
 }
 
 /// A yearly series of resolutions on one subject.

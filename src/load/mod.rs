@@ -7,6 +7,7 @@
 
 mod cites;
 pub mod meta;
+pub(crate) mod notes;
 pub(crate) mod text;
 
 use std::path::{Path, PathBuf};
@@ -48,11 +49,13 @@ pub fn load(config: &Config) -> Result<Loaded, Problems> {
     check_folders(&resolutions, &mut problems);
     let sources = load_series_files(&content.join("series"), &mut problems);
     let series = build_series(sources, &resolutions, &mut problems);
+    let archive = Archive::new(resolutions, series);
+    notes::check_links(&archive, &mut problems);
     if problems.has_errors() {
         return Err(problems);
     }
     Ok(Loaded {
-        archive: Archive::new(resolutions, series),
+        archive,
         warnings: problems,
     })
 }
@@ -235,7 +238,7 @@ pub(crate) fn key_lines(text: &str) -> std::collections::BTreeMap<String, usize>
         .collect()
 }
 
-fn load_resolution(dir: &Path, config: &Config) -> (Option<Resolution>, Problems) {
+pub(crate) fn load_resolution(dir: &Path, config: &Config) -> (Option<Resolution>, Problems) {
     let mut problems = Problems::new();
     let meta_path = dir.join("meta.yaml");
     if !meta_path.is_file() {
@@ -256,6 +259,7 @@ fn load_resolution(dir: &Path, config: &Config) -> (Option<Resolution>, Problems
     };
     let slug = meta.symbol.slug();
     let texts = load_texts(dir, &meta, config, &mut problems);
+    let notes = notes::load_notes(dir, &meta.symbol, &texts, config, &mut problems);
     let resolution = Resolution {
         symbol: meta.symbol.clone(),
         slug,
@@ -263,6 +267,7 @@ fn load_resolution(dir: &Path, config: &Config) -> (Option<Resolution>, Problems
         meta,
         meta_lines,
         texts,
+        notes,
     };
     (Some(resolution), problems)
 }
@@ -355,7 +360,8 @@ fn warn_about_stray_texts(dir: &Path, config: &Config, problems: &mut Problems) 
         let Some(stem) = name.strip_suffix(".md") else {
             continue;
         };
-        if stem.starts_with("notes") || site.contains(&stem) {
+        // Notes files are read (and stray ones reported) by `notes`.
+        if stem == "notes" || stem.starts_with("notes.") || site.contains(&stem) {
             continue;
         }
         problems.push(

@@ -1,0 +1,157 @@
+//! Contributors' notes on a resolution: facts as written, never rendered here.
+//!
+//! A resolution folder may hold `notes.md` (shown with every language) and `notes.<lang>.md`
+//! (shown with one). Each file has optional front matter (authors, date, the language it is
+//! written in); the text before its first `##` heading is a note on the whole resolution, and a
+//! heading that starts with a paragraph id (`## op10`, `## pp3 Durban`) opens a note on that
+//! paragraph. The model keeps each note's Markdown source, key and place in its file, so that
+//! rendering (`render::notes`) and diagnostics can both find their way back to the line.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use super::Symbol;
+
+/// Every note of one resolution, from all its notes files.
+#[derive(Debug, Clone, Default)]
+pub struct Notes {
+    /// The notes files found, `notes.md` first, then one per language in the site's order.
+    pub files: Vec<NoteFile>,
+    /// Notes in file order, then in the order they appear in their file.
+    pub notes: Vec<Note>,
+}
+
+/// A notes file and what its front matter says of all its notes.
+#[derive(Debug, Clone)]
+pub struct NoteFile {
+    pub path: PathBuf,
+    /// `Some("en")` for `notes.en.md`: its notes are shown with the English text only.
+    pub lang: Option<String>,
+    pub authors: Vec<String>,
+    pub date: Option<Date>,
+    /// The language the notes are written in (front matter `lang:`), for the `lang` attribute.
+    pub written_in: Option<String>,
+}
+
+/// What a note is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NoteKey {
+    /// The text before the first heading: the resolution as a whole.
+    Resolution,
+    /// A paragraph id: `op10`, `pp3`, `op4-a`, `fn2`.
+    Paragraph(String),
+}
+
+/// One note: its key, its Markdown and where it was written.
+#[derive(Debug, Clone)]
+pub struct Note {
+    /// Index of its file in [`Notes::files`].
+    pub file: usize,
+    pub key: NoteKey,
+    /// What follows the paragraph id in the heading (`## pp3 Durban` -> `Durban`).
+    pub title: Option<String>,
+    /// The Markdown body, without its heading.
+    pub markdown: String,
+    /// 1-based line of the heading (or of the first line of a note on the resolution).
+    pub line: usize,
+    /// 1-based line of the first line of `markdown` in the file.
+    pub body_line: usize,
+    /// The short links (`[[A/RES/61/168#op4]]`) it contains, checked against the archive.
+    pub links: Vec<NoteLink>,
+}
+
+/// A short link to a resolution or one of its paragraphs, as written in a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteLink {
+    /// What is between the brackets (before any `|`): `A/RES/61/168#op4`, `#op4`.
+    pub raw: String,
+    /// The resolution, or `None` for the note's own resolution (`[[#op4]]`).
+    pub symbol: Option<Symbol>,
+    pub paragraph: Option<String>,
+    /// 1-based line in the notes file.
+    pub line: usize,
+}
+
+impl Notes {
+    pub fn file_of(&self, note: &Note) -> &NoteFile {
+        &self.files[note.file]
+    }
+
+    /// The notes shown with the text in `lang` about `key`: every-language notes first.
+    pub fn about<'a>(&'a self, key: &'a NoteKey, lang: &'a str) -> impl Iterator<Item = &'a Note> {
+        self.notes.iter().filter(move |note| {
+            note.key == *key
+                && self.files[note.file]
+                    .lang
+                    .as_deref()
+                    .is_none_or(|only| only == lang)
+        })
+    }
+
+    /// The notes file for `lang` (`None`: `notes.md`), when there is one.
+    pub fn file_for(&self, lang: Option<&str>) -> Option<&NoteFile> {
+        self.files.iter().find(|f| f.lang.as_deref() == lang)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.notes.is_empty()
+    }
+}
+
+impl NoteKey {
+    /// The anchor of a note with this key: `note-op10`, `note-resolution`; a note of a
+    /// one-language file adds its language (`note-op10-en`), so both can sit on one page.
+    pub fn anchor(&self, lang: Option<&str>) -> String {
+        let base = match self {
+            NoteKey::Resolution => "note-resolution".to_string(),
+            NoteKey::Paragraph(id) => format!("note-{id}"),
+        };
+        match lang {
+            Some(lang) => format!("{base}-{lang}"),
+            None => base,
+        }
+    }
+}
+
+/// Whether `word` has the shape of a paragraph id: `pp3`, `op10`, `op4-a`, `fn2`.
+pub fn is_paragraph_id(word: &str) -> bool {
+    let (head, sub) = match word.split_once('-') {
+        Some((head, sub)) => (head, Some(sub)),
+        None => (word, None),
+    };
+    let Some(number) = ["pp", "op", "fn"]
+        .iter()
+        .find_map(|prefix| head.strip_prefix(prefix))
+    else {
+        return false;
+    };
+    let number_ok = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+    let sub_ok = sub.is_none_or(|s| {
+        head.starts_with("op") && !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase())
+    });
+    number_ok && sub_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_ids_are_recognised_by_shape() {
+        for id in ["pp1", "op10", "op4-a", "fn2", "op12-bb"] {
+            assert!(is_paragraph_id(id), "{id}");
+        }
+        for word in ["Op10", "op", "op-a", "pp3-a", "p3", "op10a", "op 10", "Durban", "op4-"] {
+            assert!(!is_paragraph_id(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn anchors_set_one_language_notes_apart() {
+        let key = NoteKey::Paragraph("op10".into());
+        assert_eq!(key.anchor(None), "note-op10");
+        assert_eq!(key.anchor(Some("en")), "note-op10-en");
+        assert_eq!(NoteKey::Resolution.anchor(None), "note-resolution");
+    }
+}
