@@ -23,6 +23,8 @@ struct RawConfig {
     language: BTreeMap<String, RawLanguage>,
     #[serde(default)]
     build: RawBuild,
+    #[serde(default)]
+    notes: RawNotes,
 }
 
 #[derive(Debug, Deserialize)]
@@ -33,6 +35,7 @@ struct RawBook {
     site_url: Option<String>,
     repository_url: Option<String>,
     cname: Option<String>,
+    repository_branch: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -41,6 +44,13 @@ struct RawLanguage {
     title: String,
     #[serde(default)]
     description: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawNotes {
+    #[serde(default)]
+    trust_html: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -68,9 +78,15 @@ pub struct Config {
     pub default_language: String,
     /// Absolute URL of the published site, always ending with `/` (may carry a subpath).
     pub site_url: Option<String>,
+    /// The repository that holds the archive (`https://github.com/user/archive`): pages offer
+    /// links to edit its notes there.
     pub repository_url: Option<String>,
     /// The custom domain GitHub Pages serves the site at (written to `CNAME`).
     pub cname: Option<String>,
+    /// The branch edit links open (`main` unless `repository-branch` says otherwise).
+    pub repository_branch: String,
+    /// Raw HTML in notes is kept as written (`[notes] trust-html = true`) instead of sanitised.
+    pub trust_html: bool,
     pub content_dir: PathBuf,
     pub build_dir: PathBuf,
 }
@@ -123,6 +139,11 @@ fn validate(root: &Path, path: &Path, text: &str, raw: RawConfig) -> Result<Conf
             .book
             .repository_url
             .map(|u| u.trim_end_matches('/').to_string()),
+        repository_branch: raw
+            .book
+            .repository_branch
+            .unwrap_or_else(|| "main".to_string()),
+        trust_html: raw.notes.trust_html,
         content_dir: root.join(raw.build.content_dir.unwrap_or_else(|| "content".into())),
         build_dir: root.join(raw.build.build_dir.unwrap_or_else(|| "public".into())),
     })
@@ -299,6 +320,18 @@ title = "Collection"
         );
         assert_eq!(config.content_dir, Path::new("/site/content"));
         assert_eq!(config.build_dir, Path::new("/site/public"));
+        assert_eq!(config.repository_branch, "main");
+        assert!(!config.trust_html, "raw HTML in notes is sanitised unless trusted");
+    }
+
+    #[test]
+    fn notes_settings_are_read_and_unknown_ones_refused() {
+        let trusted = format!("{GOOD}\n[notes]\ntrust-html = true\n");
+        assert!(parse(&trusted).unwrap().trust_html);
+        let typo = format!("{GOOD}\n[notes]\ntrust-htm = true\n");
+        let problem = parse(&typo).unwrap_err().iter().next().unwrap().clone();
+        assert!(problem.message.contains("trust-htm"), "{problem}");
+        assert_eq!(problem.line, Some(14), "{problem}");
     }
 
     #[test]

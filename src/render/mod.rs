@@ -8,6 +8,8 @@
 
 mod publish;
 mod search;
+pub(crate) mod highlight;
+pub(crate) mod notes;
 pub(crate) mod strings;
 pub(crate) mod views;
 
