@@ -290,7 +290,7 @@ fn scan(body: &str, base: usize) -> Scan {
                 link_type: LinkType::WikiLink { .. },
                 dest_url,
                 ..
-            }) => scan.links.push((range.start, dest_url.to_string())),
+            }) => scan.links.push((range.start, link_destination(&dest_url))),
             _ => {}
         }
     }
@@ -334,6 +334,12 @@ fn joined_id(first: &str, rest: &str) -> Option<String> {
     let number = rest.split_whitespace().next()?;
     let joined = format!("{}{number}", first.to_lowercase());
     is_paragraph_id(&joined).then_some(joined)
+}
+
+/// A short link's destination; in a table cell, `[[A/RES/61/168#op4\|op4]]` escapes its pipe
+/// and pulldown-cmark leaves the backslash at the end of the destination.
+pub(crate) fn link_destination(dest: &str) -> String {
+    dest.trim_end_matches('\\').to_string()
 }
 
 /// `A/RES/61/168#op4` -> (symbol, paragraph); `#op4` -> (None, paragraph). Errors are hints.

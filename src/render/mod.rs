@@ -69,7 +69,12 @@ const STRINGS: &str = include_str!("../../templates/strings.toml");
 const THEME: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../theme/style.css")),
     ("search.js", include_bytes!("../../theme/search.js")),
+    ("notes.js", include_bytes!("../../theme/notes.js")),
 ];
+
+/// `theme/highlight-light.css` and `theme/highlight-dark.css`, generated once per process.
+static HIGHLIGHT_CSS: std::sync::LazyLock<Vec<(&str, String)>> =
+    std::sync::LazyLock::new(highlight::stylesheets);
 
 /// A page that failed to render: its path and the problem (boxed: the error path is cold).
 type PageFailure = Box<(String, Problem)>;
@@ -299,13 +304,21 @@ fn load_templates(templates_dir: &Path) -> Result<tera::Tera, Problems> {
     Ok(tera)
 }
 
-/// The embedded theme files, overridden and extended by the archive's `theme/` folder.
+/// The embedded theme files and the highlighting stylesheets, overridden and extended by the
+/// archive's `theme/` folder.
 fn theme_files(theme_dir: &Path) -> Result<Vec<OutputFile>, Problems> {
-    let mut files: Vec<OutputFile> = THEME
+    let embedded = THEME
         .iter()
+        .map(|(name, bytes)| (*name, bytes.to_vec()))
+        .chain(
+            HIGHLIGHT_CSS
+                .iter()
+                .map(|(name, css)| (*name, css.as_bytes().to_vec())),
+        );
+    let mut files: Vec<OutputFile> = embedded
         .map(|(name, bytes)| OutputFile {
             path: format!("theme/{name}"),
-            bytes: bytes.to_vec(),
+            bytes,
         })
         .collect();
     if !theme_dir.is_dir() {

@@ -158,8 +158,9 @@ impl<'a> Rewriter<'a> {
     /// The href and the citation text of a short link.
     fn short_link(&self, raw: &str) -> (String, String) {
         // Every short link was read and checked when the archive was loaded.
+        let raw = crate::load::notes::link_destination(raw);
         let Some(link) = self.note.links.iter().find(|l| l.raw == raw) else {
-            return ("#".to_string(), raw.to_string());
+            return ("#".to_string(), raw);
         };
         (self.href(link), citation(link))
     }

@@ -7,17 +7,22 @@
 
 mod citing;
 mod links;
+mod notes;
 mod pages;
 mod search;
 mod timeline;
 
 use serde::Serialize;
 
+pub(crate) use notes::{NoteView, Scope};
+
 use crate::archive::{
     Archive, Derivation, Footnote, Member, Paragraph, ParagraphKind, Resolution, Series, Symbol,
     Text,
 };
+use crate::archive::NoteKey;
 use crate::config::Config;
+use crate::render::notes::Page;
 use crate::render::strings::Strings;
 
 /// What every page shares: its language, the way back to the site root, the interface words.
@@ -144,6 +149,10 @@ pub(crate) struct ParagraphView<'a> {
     pub label: Option<&'a str>,
     pub html: String,
     pub subs: Vec<ParagraphView<'a>>,
+    /// Contributors' notes about it.
+    pub notes: Vec<NoteView>,
+    /// Where to write a note about it (with `repository-url` in book.toml).
+    pub annotate_href: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -152,6 +161,7 @@ pub(crate) struct FootnoteView<'a> {
     pub label: &'a str,
     pub html: String,
     pub backrefs: Vec<String>,
+    pub notes: Vec<NoteView>,
 }
 
 #[derive(Serialize)]
@@ -467,51 +477,58 @@ impl<'a> Views<'a> {
         self.archive.series(resolution.meta.series.as_deref()?)
     }
 
-    /// A paragraph of a text in `lang`, its citations linked; `prefix` sets its footnote anchors
-    /// apart (parallel page); `root` leads from the page to the site root.
-    pub fn paragraph(
-        &self,
-        paragraph: &'a Paragraph,
-        lang: &str,
-        prefix: &str,
-        root: &str,
-    ) -> ParagraphView<'a> {
-        let html = self.cited_html(&paragraph.html, &paragraph.cites, lang, root);
+    /// A paragraph of a text in `lang` on a resolution page: its citations linked, its notes.
+    pub fn paragraph(&self, paragraph: &'a Paragraph, lang: &str, page: &Page) -> ParagraphView<'a> {
+        let root = paths::root_of(page.path);
+        let html = self.cited_html(&paragraph.html, &paragraph.cites, lang, &root);
+        let key = NoteKey::Paragraph(paragraph.id.clone());
         ParagraphView {
             id: &paragraph.id,
             kind: kind_name(paragraph.kind),
             label: paragraph.label.as_deref(),
-            html: body_html(&html, lang, prefix),
+            html: body_html(&html, lang, ""),
             subs: paragraph
                 .subs
                 .iter()
-                .map(|s| self.paragraph(s, lang, prefix, root))
+                .map(|s| self.paragraph(s, lang, page))
                 .collect(),
+            notes: self.notes_about(page, &key, lang, Scope::All),
+            annotate_href: self.annotate_href(page.resolution, Some(&paragraph.id)),
         }
     }
 
-    pub fn footnotes(&self, text: &'a Text, prefix: &str, root: &str) -> Vec<FootnoteView<'a>> {
+    /// The footnotes of `text`, citations linked; `prefix` sets their anchors apart (parallel
+    /// page), `scope` says which notes on them this place shows.
+    pub fn footnotes(
+        &self,
+        text: &'a Text,
+        prefix: &str,
+        page: &Page,
+        scope: Scope,
+    ) -> Vec<FootnoteView<'a>> {
+        let root = paths::root_of(page.path);
         text.footnotes
             .iter()
             .map(|f: &'a Footnote| FootnoteView {
                 id: format!("{prefix}{}", f.id),
                 label: &f.label,
                 html: body_html(
-                    &self.cited_html(&f.html, &f.cites, &text.lang, root),
+                    &self.cited_html(&f.html, &f.cites, &text.lang, &root),
                     &text.lang,
                     "",
                 ),
                 backrefs: f.refs.iter().map(|r| format!("#{prefix}{r}")).collect(),
+                notes: self.notes_about(page, &NoteKey::Paragraph(f.id.clone()), &text.lang, scope),
             })
             .collect()
     }
 
-    pub fn text(&self, text: &'a Text, root: &str) -> TextView<'a> {
+    pub fn text(&self, text: &'a Text, page: &Page) -> TextView<'a> {
         let part = |kind| {
             text.paragraphs
                 .iter()
                 .filter(|p| p.kind == kind)
-                .map(|p| self.paragraph(p, &text.lang, "", root))
+                .map(|p| self.paragraph(p, &text.lang, page))
                 .collect()
         };
         TextView {
@@ -522,7 +539,7 @@ impl<'a> Views<'a> {
             opening: text.opening.as_deref(),
             preamble: part(ParagraphKind::Preambular),
             operative: part(ParagraphKind::Operative),
-            footnotes: self.footnotes(text, "", root),
+            footnotes: self.footnotes(text, "", page, Scope::All),
         }
     }
 }

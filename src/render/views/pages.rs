@@ -6,10 +6,11 @@
 use serde::Serialize;
 
 use super::{
-    Common, FootnoteView, Head, MemberLink, ResolutionSummary, SeriesRef, TextLink, TextView,
-    Views, body_html, kind_name, paths, series_title,
+    Common, FootnoteView, Head, MemberLink, NoteView, ResolutionSummary, Scope, SeriesRef,
+    TextLink, TextView, Views, body_html, kind_name, paths, series_title,
 };
-use crate::archive::{Paragraph, ParagraphKind, Resolution, Series, Text};
+use crate::archive::{NoteKey, Paragraph, ParagraphKind, Resolution, Series, Text};
+use crate::render::notes::Page;
 use crate::render::strings::Strings;
 
 #[derive(Serialize)]
@@ -50,6 +51,10 @@ pub(crate) struct ResolutionPage<'a> {
     /// The resolutions of the archive citing this one, with their paragraphs.
     pub cited_by: Vec<super::citing::CitingView>,
     pub references_href: String,
+    /// Contributors' notes on the resolution as a whole: they open the page.
+    pub general_notes: Vec<NoteView>,
+    /// Where to write a note on the resolution (with `repository-url` in book.toml).
+    pub annotate_href: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -61,6 +66,8 @@ pub(crate) struct ParallelPage<'a> {
     pub series: Option<SeriesRef<'a>>,
     pub predecessor: Option<MemberLink>,
     pub successor: Option<MemberLink>,
+    /// Notes on the resolution as a whole, those of every language first.
+    pub general_notes: Vec<NoteView>,
 }
 
 #[derive(Serialize)]
@@ -88,6 +95,9 @@ pub(crate) struct Row<'a> {
     pub kind: &'static str,
     pub label: Option<&'a str>,
     pub cells: Vec<Cell<'a>>,
+    /// The notes of `notes.md` about this paragraph, shown across the columns.
+    pub notes: Vec<NoteView>,
+    pub annotate_href: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -98,6 +108,8 @@ pub(crate) struct Cell<'a> {
     pub gap: Option<String>,
     /// The first gap of its column says why in full; the next ones say it briefly.
     pub first_gap: bool,
+    /// The notes of `notes.<lang>.md` about this paragraph.
+    pub notes: Vec<NoteView>,
 }
 
 #[derive(Serialize)]
@@ -163,6 +175,14 @@ impl<'a> Views<'a> {
         let head = self.head(resolution, lang);
         let page_title = format!("{} — {}", resolution.symbol, head.title);
         let (predecessor, successor) = self.lineage(resolution, lang, &root);
+        let page = Page {
+            archive: self.archive,
+            resolution,
+            lang,
+            path: &path,
+            parallel: false,
+        };
+        let general_notes = self.notes_about(&page, &NoteKey::Resolution, lang, Scope::All);
         let other_texts = self
             .text_links(resolution, lang, &root)
             .into_iter()
@@ -182,7 +202,7 @@ impl<'a> Views<'a> {
         ResolutionPage {
             common: self.common(lang, &path, page_title, alternates),
             head,
-            text: self.text(text, &root),
+            text: self.text(text, &page),
             cited_by: self.cited_by(&resolution.symbol, lang, &root),
             references_href: format!("{root}{}", paths::references(lang)),
             series: self
@@ -194,6 +214,8 @@ impl<'a> Views<'a> {
                 .then(|| format!("{root}{}", paths::parallel(slug))),
             other_texts,
             missing,
+            general_notes,
+            annotate_href: self.annotate_href(resolution, None),
         }
     }
 
@@ -212,6 +234,13 @@ impl<'a> Views<'a> {
             resolution.symbol,
             self.strings.get(lang, "parallel_title")
         );
+        let page = Page {
+            archive: self.archive,
+            resolution,
+            lang,
+            path: &path,
+            parallel: true,
+        };
         let columns = resolution
             .texts
             .iter()
@@ -224,14 +253,14 @@ impl<'a> Views<'a> {
                 last_id: text.last_id(),
                 remark: text.remark.as_deref(),
                 opening: text.opening.as_deref(),
-                footnotes: self.footnotes(text, &format!("{}-", text.lang), &root),
+                footnotes: self.column_footnotes(resolution, text, &page),
             })
             .collect();
         let mut sections: Vec<Section> = [ParagraphKind::Preambular, ParagraphKind::Operative]
             .into_iter()
             .map(|kind| Section {
                 kind: kind_name(kind),
-                rows: self.aligned_rows(resolution, kind),
+                rows: self.aligned_rows(resolution, &page, kind),
             })
             .filter(|s| !s.rows.is_empty())
             .collect();
@@ -247,11 +276,50 @@ impl<'a> Views<'a> {
                 .map(|s| self.series_ref(s, lang, &root)),
             predecessor,
             successor,
+            general_notes: self.parallel_general_notes(&page),
         }
     }
 
+    /// The notes on the resolution: those of every language, then each language's own.
+    fn parallel_general_notes(&self, page: &Page) -> Vec<NoteView> {
+        let key = NoteKey::Resolution;
+        let mut notes = self.notes_about(page, &key, page.lang, Scope::Shared);
+        for text in &page.resolution.texts {
+            notes.extend(self.notes_about(page, &key, &text.lang, Scope::OwnLanguage));
+        }
+        notes
+    }
+
+    /// A column's footnotes; a note of `notes.md` on a footnote goes with the first column
+    /// that has that footnote, so that it is shown once.
+    fn column_footnotes(
+        &self,
+        resolution: &'a Resolution,
+        text: &'a Text,
+        page: &Page,
+    ) -> Vec<FootnoteView<'a>> {
+        let mut footnotes = self.footnotes(text, &format!("{}-", text.lang), page, Scope::OwnLanguage);
+        for footnote in &mut footnotes {
+            let id = footnote.id.trim_start_matches(&format!("{}-", text.lang)).to_string();
+            let first = resolution
+                .texts
+                .iter()
+                .find(|t| t.footnotes.iter().any(|f| f.id == id));
+            if first.is_some_and(|t| t.lang == text.lang) {
+                let shared = self.notes_about(page, &NoteKey::Paragraph(id), &text.lang, Scope::Shared);
+                footnote.notes.splice(0..0, shared);
+            }
+        }
+        footnotes
+    }
+
     /// Rows of the parallel page: every paragraph id held in any language, in text order.
-    fn aligned_rows(&self, resolution: &'a Resolution, kind: ParagraphKind) -> Vec<Row<'a>> {
+    fn aligned_rows(
+        &self,
+        resolution: &'a Resolution,
+        page: &Page,
+        kind: ParagraphKind,
+    ) -> Vec<Row<'a>> {
         let mut ids: Vec<(&'a str, &'static str, Option<&'a str>)> = Vec::new();
         for text in &resolution.texts {
             for p in text.all_paragraphs().filter(|p| part_of(p, kind)) {
@@ -268,24 +336,35 @@ impl<'a> Views<'a> {
                 cells: resolution
                     .texts
                     .iter()
-                    .map(|text| self.cell(text, id, "../"))
+                    .map(|text| self.cell(page, text, id))
                     .collect(),
+                notes: self.notes_about(
+                    page,
+                    &NoteKey::Paragraph(id.to_string()),
+                    page.lang,
+                    Scope::Shared,
+                ),
+                annotate_href: self.annotate_href(resolution, Some(id)),
             })
             .collect()
     }
 
-    fn cell(&self, text: &'a Text, id: &str, root: &str) -> Cell<'a> {
+    fn cell(&self, page: &Page, text: &'a Text, id: &str) -> Cell<'a> {
         let prefix = format!("{}-", text.lang);
+        let key = NoteKey::Paragraph(id.to_string());
+        let notes = self.notes_about(page, &key, &text.lang, Scope::OwnLanguage);
+        let root = paths::root_of(page.path);
         match text.paragraph(id) {
             Some(p) => Cell {
                 lang: &text.lang,
                 html: Some(body_html(
-                    &self.cited_html(&p.html, &p.cites, &text.lang, root),
+                    &self.cited_html(&p.html, &p.cites, &text.lang, &root),
                     &text.lang,
                     &prefix,
                 )),
                 gap: None,
                 first_gap: false,
+                notes,
             },
             None => {
                 let lang = text.lang.as_str();
@@ -300,6 +379,7 @@ impl<'a> Views<'a> {
                     html: None,
                     gap: Some(gap),
                     first_gap: false,
+                    notes,
                 }
             }
         }

@@ -1,0 +1,30 @@
+// recueil: notes beside their paragraphs. A note is open on a wide screen and on paper, and
+// folded under its paragraph on a phone (the reader opens it with a tap). Without this script
+// every note stays open. Loaded from theme/, never from the network.
+(function () {
+  "use strict";
+  var narrow = window.matchMedia("(max-width: 48rem)");
+  function notes() {
+    return document.querySelectorAll("details.pnote");
+  }
+  function fit() {
+    var target = decodeURIComponent(window.location.hash.slice(1));
+    notes().forEach(function (note) {
+      note.open = !narrow.matches || note.id === target;
+    });
+  }
+  fit();
+  narrow.addEventListener("change", fit);
+  window.addEventListener("hashchange", function () {
+    var note = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (note && note.matches("details.pnote")) {
+      note.open = true;
+    }
+  });
+  window.addEventListener("beforeprint", function () {
+    notes().forEach(function (note) {
+      note.open = true;
+    });
+  });
+  window.addEventListener("afterprint", fit);
+})();
