@@ -59,6 +59,29 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Preview the site: build, serve it on this machine, rebuild and reload at each change.
+    Serve {
+        /// The port to listen on (0: any free port).
+        #[arg(long, short, default_value_t = 3000)]
+        port: u16,
+        /// The address to listen on; the preview is for this machine only unless told otherwise.
+        #[arg(long, default_value = "127.0.0.1")]
+        address: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Start a note: create the notes file (or add the heading to it) for a resolution or one of
+    /// its paragraphs. Never replaces what is written.
+    NewNote {
+        /// The resolution, e.g. A/RES/61/168.
+        symbol: String,
+        /// The paragraph id, e.g. op10, pp3, op4-a; without it, a note on the whole resolution.
+        paragraph: Option<String>,
+        /// Write the note for one language only (notes.<lang>.md) instead of every language.
+        #[arg(long)]
+        lang: Option<String>,
+    },
 }
 
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 the content has errors (all listed, with file and line; \
@@ -67,6 +90,8 @@ nothing changed); 2 a usage error, or a file or folder outside the content that 
 Examples:
   recueil build                          build content/ into public/
   recueil check                          check content/ without writing anything
+  recueil serve                          preview at http://127.0.0.1:3000/, live
+  recueil new-note A/RES/61/168 op10     start a note on paragraph op10
   recueil import A_RES_69_179_fr.txt --series international-cooperation-human-rights
   recueil --root ../archive build --out /tmp/site";
 
@@ -99,6 +124,23 @@ pub fn run() -> ExitCode {
                 force,
             },
         ),
+        Command::Serve {
+            port,
+            address,
+            open,
+        } => run_serve(
+            &cli.root,
+            &crate::serve::ServeOptions {
+                address,
+                port,
+                open,
+            },
+        ),
+        Command::NewNote {
+            symbol,
+            paragraph,
+            lang,
+        } => run_new_note(&cli.root, symbol, paragraph, lang),
     })
 }
 
@@ -212,6 +254,53 @@ fn run_check(root: &Path, strict: bool) -> u8 {
             EXIT_CONTENT
         }
     }
+}
+
+fn run_serve(root: &Path, options: &crate::serve::ServeOptions) -> u8 {
+    match crate::serve::serve(root, options) {
+        Ok(()) => EXIT_OK,
+        Err(problems) => {
+            eprint!("{problems}");
+            EXIT_IO
+        }
+    }
+}
+
+fn run_new_note(
+    root: &Path,
+    symbol: String,
+    paragraph: Option<String>,
+    lang: Option<String>,
+) -> u8 {
+    use crate::new_note::{NewNote, Outcome, git_author, new_note};
+    let request = NewNote {
+        symbol,
+        paragraph,
+        lang,
+        author: git_author(root),
+        today: jiff::Zoned::now().date(),
+    };
+    let about = request
+        .paragraph
+        .as_deref()
+        .map_or("the resolution".to_string(), str::to_string);
+    match new_note(root, &request) {
+        Ok(Outcome::Created { path, line }) => {
+            eprintln!("created {}: write your note on {about} at line {line}", path.display())
+        }
+        Ok(Outcome::Added { path, line }) => {
+            eprintln!("added a note on {about} to {}: write it at line {line}", path.display())
+        }
+        Ok(Outcome::Exists { path, line }) => {
+            eprintln!("{} already has a note on {about} at line {line}: edit it there", path.display())
+        }
+        Err(problems) => {
+            eprint!("{problems}");
+            return EXIT_CONTENT;
+        }
+    }
+    eprintln!("preview it with `recueil serve` (or `cargo run --release -- serve`)");
+    EXIT_OK
 }
 
 fn warning_suffix(warnings: &Problems) -> String {

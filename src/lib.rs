@@ -4,7 +4,8 @@
 //! [`config`] (book.toml) -> [`load`] (content/ into an immutable [`archive::Archive`]) ->
 //! [`render`] (Tera templates, one flat list of pages rendered in parallel) -> [`write`](mod@write) (a
 //! temporary folder swapped into place). [`import`] turns raw official texts into content;
-//! [`build`] runs the pipeline; [`cli`] is the command line the binary calls.
+//! [`build`] runs the pipeline; [`serve`] previews it live; [`cli`] is the command line the binary
+//! calls.
 
 pub mod archive;
 pub mod build;
@@ -13,5 +14,7 @@ pub mod config;
 pub mod diag;
 pub mod import;
 pub mod load;
+pub mod new_note;
 pub mod render;
+pub mod serve;
 pub mod write;

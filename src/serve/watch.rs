@@ -1,0 +1,107 @@
+//! Watching what a build reads, and rebuilding when it changes.
+//!
+//! notify reports changes of `content/` (recursively), `templates/`, `theme/` and `book.toml`;
+//! notify-debouncer-mini gathers the burst of events one save makes (an editor writes a temporary
+//! file, renames it, touches the folder) into one. The archive's root itself is watched without
+//! recursion, only to see `book.toml` and a `templates/` or `theme/` folder that appears: the
+//! output folder and its staging folders live there too, and a build must not set off the next.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use notify_debouncer_mini::notify::{RecursiveMode, Watcher};
+use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
+
+use crate::config::Config;
+
+/// How long a burst of events is gathered before a rebuild starts.
+const DEBOUNCE: Duration = Duration::from_millis(100);
+
+/// What a preview watches.
+pub(crate) struct Watched {
+    pub root: PathBuf,
+    /// `content/` (or `build.content-dir`), `templates/`, `theme/`, `book.toml`.
+    pub paths: Vec<PathBuf>,
+}
+
+impl Watched {
+    pub(crate) fn new(root: &Path, config: Option<&Config>) -> Watched {
+        let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+        let paths = super::watched_paths(&root, config);
+        Watched { root, paths }
+    }
+
+    /// Whether a change at `path` may change the site.
+    pub(crate) fn concerns(&self, path: &Path) -> bool {
+        self.paths.iter().any(|watched| path.starts_with(watched))
+    }
+
+    pub(crate) fn describe(&self) -> String {
+        self.paths
+            .iter()
+            .map(|p| p.strip_prefix(&self.root).unwrap_or(p).display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Calls `rebuild` after each change, for as long as the watcher runs.
+pub(crate) fn watch(watched: &Watched, mut rebuild: impl FnMut()) -> Result<(), String> {
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(DEBOUNCE, tx).map_err(|e| e.to_string())?;
+    let watcher = debouncer.watcher();
+    watcher
+        .watch(&watched.root, RecursiveMode::NonRecursive)
+        .map_err(|e| format!("cannot watch the archive's folder: {e}"))?;
+    let mut recursive: Vec<PathBuf> = Vec::new();
+    watch_folders(watcher, watched, &mut recursive);
+    for result in rx {
+        let Ok(events) = result else { continue };
+        if !events.iter().any(|event| watched.concerns(&event.path)) {
+            continue;
+        }
+        // A `templates/` or `theme/` folder created since the start is watched from now on.
+        watch_folders(debouncer.watcher(), watched, &mut recursive);
+        rebuild();
+    }
+    Ok(())
+}
+
+fn watch_folders(watcher: &mut dyn Watcher, watched: &Watched, done: &mut Vec<PathBuf>) {
+    for folder in watched.paths.iter().filter(|p| p.is_dir()) {
+        if done.contains(folder) {
+            continue;
+        }
+        match watcher.watch(folder, RecursiveMode::Recursive) {
+            Ok(()) => done.push(folder.clone()),
+            Err(err) => eprintln!("warning: cannot watch {}: {err}", folder.display()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_what_a_build_reads_sets_off_a_rebuild() {
+        let watched = Watched::new(Path::new("/archive"), None);
+        for path in [
+            "/archive/content/resolutions/a-res-61-168/notes.md",
+            "/archive/book.toml",
+            "/archive/theme/style.css",
+            "/archive/templates/base.html",
+        ] {
+            assert!(watched.concerns(Path::new(path)), "{path}");
+        }
+        for path in [
+            "/archive/public/index.html",
+            "/archive/.recueil-build-x1/index.html",
+            "/archive/book.toml.swp",
+            "/archive/README.md",
+        ] {
+            assert!(!watched.concerns(Path::new(path)), "{path}");
+        }
+    }
+}
