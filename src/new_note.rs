@@ -66,7 +66,7 @@ pub fn new_note(root: &Path, request: &NewNote) -> Result<Outcome, Problems> {
             .into());
     }
     if let Some(id) = &request.paragraph {
-        check_paragraph(root, &symbol, id, &texts)?;
+        check_paragraph(&resolution.dir, &symbol, id, &texts)?;
     }
     let name = request
         .lang
@@ -100,7 +100,7 @@ fn held_symbols(config: &Config) -> Vec<String> {
     held.iter().map(ToString::to_string).collect()
 }
 
-fn check_paragraph(root: &Path, symbol: &Symbol, id: &str, texts: &[&Text]) -> Result<(), Problems> {
+fn check_paragraph(dir: &Path, symbol: &Symbol, id: &str, texts: &[&Text]) -> Result<(), Problems> {
     let held = texts
         .iter()
         .any(|t| t.paragraph(id).is_some() || t.footnotes.iter().any(|f| f.id == id));
@@ -112,7 +112,7 @@ fn check_paragraph(root: &Path, symbol: &Symbol, id: &str, texts: &[&Text]) -> R
     } else {
         format!("`{id}` is not a paragraph id")
     };
-    Err(Problem::error(root, message)
+    Err(Problem::error(dir, message)
         .hint(format!("the paragraphs of {symbol} are: {}", valid_ids(texts)))
         .into())
 }

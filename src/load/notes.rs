@@ -455,6 +455,13 @@ pub(crate) fn compact_ids(ids: &[&str]) -> String {
             None => families.push((family, vec![vec![id]])),
         }
     }
+    // Preamble, operative paragraphs, sub-paragraphs by parent, footnotes.
+    families.sort_by_key(|(family, runs)| match family.as_str() {
+        "pp" => (0, 0),
+        "op" => (1, 0),
+        "fn" => (3, 0),
+        _ => (2, family_of(runs[0][0].split('-').next().unwrap_or_default()).1),
+    });
     let mut parts = Vec::new();
     for (_, runs) in families {
         for run in runs {

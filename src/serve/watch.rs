@@ -1,8 +1,9 @@
 //! Watching what a build reads, and rebuilding when it changes.
 //!
 //! notify reports changes of `content/` (recursively), `templates/`, `theme/` and `book.toml`;
-//! notify-debouncer-mini gathers the burst of events one save makes (an editor writes a temporary
-//! file, renames it, touches the folder) into one. The archive's root itself is watched without
+//! notify-debouncer-full gathers the burst of events one save makes (an editor writes a temporary
+//! file, renames it, touches the folder) into one, and keeps each event's kind: inotify also
+//! reports files being opened and read, and the reads of a build must not set off the next one. The archive's root itself is watched without
 //! recursion, only to see `book.toml` and a `templates/` or `theme/` folder that appears: the
 //! output folder and its staging folders live there too, and a build must not set off the next.
 
@@ -10,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::{RecursiveMode, Watcher};
-use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, new_debouncer};
 
 use crate::config::Config;
 
@@ -27,14 +28,24 @@ pub(crate) struct Watched {
 
 impl Watched {
     pub(crate) fn new(root: &Path, config: Option<&Config>) -> Watched {
-        let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-        let paths = super::watched_paths(&root, config);
+        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let root = absolute(root);
+        let paths = super::watched_paths(&root, config)
+            .iter()
+            .map(|p| absolute(p))
+            .collect();
         Watched { root, paths }
     }
 
     /// Whether a change at `path` may change the site.
     pub(crate) fn concerns(&self, path: &Path) -> bool {
         self.paths.iter().any(|watched| path.starts_with(watched))
+    }
+
+    /// Whether `event` changed something a build reads (reading it changes nothing).
+    fn changed_by(&self, event: &DebouncedEvent) -> bool {
+        !matches!(event.kind, EventKind::Access(_))
+            && event.paths.iter().any(|path| self.concerns(path))
     }
 
     pub(crate) fn describe(&self) -> String {
@@ -49,31 +60,35 @@ impl Watched {
 /// Calls `rebuild` after each change, for as long as the watcher runs.
 pub(crate) fn watch(watched: &Watched, mut rebuild: impl FnMut()) -> Result<(), String> {
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(DEBOUNCE, tx).map_err(|e| e.to_string())?;
-    let watcher = debouncer.watcher();
-    watcher
+    let mut debouncer = new_debouncer(DEBOUNCE, None, tx).map_err(|e| e.to_string())?;
+    debouncer
         .watch(&watched.root, RecursiveMode::NonRecursive)
         .map_err(|e| format!("cannot watch the archive's folder: {e}"))?;
     let mut recursive: Vec<PathBuf> = Vec::new();
-    watch_folders(watcher, watched, &mut recursive);
+    watch_folders(&mut debouncer, watched, &mut recursive);
     for result in rx {
         let Ok(events) = result else { continue };
-        if !events.iter().any(|event| watched.concerns(&event.path)) {
+        if !events.iter().any(|event| watched.changed_by(event)) {
             continue;
         }
         // A `templates/` or `theme/` folder created since the start is watched from now on.
-        watch_folders(debouncer.watcher(), watched, &mut recursive);
+        watch_folders(&mut debouncer, watched, &mut recursive);
         rebuild();
     }
     Ok(())
 }
 
-fn watch_folders(watcher: &mut dyn Watcher, watched: &Watched, done: &mut Vec<PathBuf>) {
+type Debouncer = notify_debouncer_full::Debouncer<
+    notify_debouncer_full::notify::RecommendedWatcher,
+    notify_debouncer_full::RecommendedCache,
+>;
+
+fn watch_folders(debouncer: &mut Debouncer, watched: &Watched, done: &mut Vec<PathBuf>) {
     for folder in watched.paths.iter().filter(|p| p.is_dir()) {
         if done.contains(folder) {
             continue;
         }
-        match watcher.watch(folder, RecursiveMode::Recursive) {
+        match debouncer.watch(folder, RecursiveMode::Recursive) {
             Ok(()) => done.push(folder.clone()),
             Err(err) => eprintln!("warning: cannot watch {}: {err}", folder.display()),
         }

@@ -1,0 +1,202 @@
+//! `recueil serve` as a contributor uses it: the binary on a free port over a copy of an archive;
+//! a saved note is served within two seconds, a broken save shows a banner in the open page and
+//! keeps the last good site, the next good save clears it; nothing leaves the site's folder.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::browser::Browser;
+use crate::support::copy_fixture;
+
+/// A running `recueil serve`, stopped when dropped.
+struct Serve {
+    child: Child,
+    port: u16,
+}
+
+impl Serve {
+    fn start(root: &Path) -> Serve {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_recueil"))
+            .args(["--root", root.to_str().unwrap(), "serve", "--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("recueil serve starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port = line
+            .trim()
+            .strip_prefix("serving http://127.0.0.1:")
+            .and_then(|rest| rest.trim_end_matches('/').parse().ok())
+            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"));
+        Serve { child, port }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    /// `GET path`: the status code and the body.
+    fn get(&self, path: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let status = response
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let body = response.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+        (status, body.to_string())
+    }
+
+    /// Waits until `GET path` answers a body for which `accept` holds; returns how long it took.
+    fn wait_for(&self, path: &str, within: Duration, accept: impl Fn(&str) -> bool) -> Duration {
+        let start = Instant::now();
+        loop {
+            let (_, body) = self.get(path);
+            if accept(&body) {
+                return start.elapsed();
+            }
+            assert!(start.elapsed() < within, "not served within {within:?}: {body}");
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+const PAGE: &str = "/fr/a-res-10-1.html";
+
+fn notes_file(root: &Path) -> std::path::PathBuf {
+    root.join("content/resolutions/a-res-10-1/notes.md")
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn a_saved_note_is_served_and_a_broken_one_reported_until_fixed() {
+    let dir = copy_fixture("sites/notes");
+    let serve = Serve::start(dir.path());
+    let (status, page) = serve.get(PAGE);
+    assert_eq!(status, 200);
+    assert!(page.contains("Note générale sur la résolution 10/1"));
+    assert!(page.contains("<script src=\"/__recueil/live.js\""), "the reload script is injected");
+    let built = std::fs::read_to_string(dir.path().join("public").join(&PAGE[1..])).unwrap();
+    assert!(!built.contains("__recueil"), "never in the built files");
+
+    let notes = notes_file(dir.path());
+    edit(&notes, "Note générale sur", "Nouvelle note générale sur");
+    let took = serve.wait_for(PAGE, Duration::from_secs(2), |b| b.contains("Nouvelle note générale"));
+    eprintln!("edit served after {took:?}");
+
+    edit(&notes, "date: 2024-05-01", "date: [2024");
+    serve.wait_for("/__recueil/status", Duration::from_secs(2), |b| {
+        b.contains("notes.md:3") && !b.contains("\"error\":null")
+    });
+    let (status, page) = serve.get(PAGE);
+    assert_eq!(status, 200, "the last good site is still served");
+    assert!(page.contains("Nouvelle note générale"));
+
+    edit(&notes, "date: [2024", "date: 2024-05-02");
+    serve.wait_for("/__recueil/status", Duration::from_secs(2), |b| b.contains("\"error\":null"));
+    serve.wait_for(PAGE, Duration::from_secs(2), |b| b.contains("2 mai 2024"));
+}
+
+#[test]
+fn the_open_page_reloads_after_a_good_save_and_shows_a_banner_after_a_bad_one() {
+    let dir = copy_fixture("sites/notes");
+    let serve = Serve::start(dir.path());
+    let browser = Browser::launch();
+    browser.open(&serve.url(PAGE));
+    let notes = notes_file(dir.path());
+    let wait = |what: &str, expression: &str| {
+        let start = Instant::now();
+        while browser.try_eval(expression).ok() != Some(serde_json::Value::Bool(true)) {
+            assert!(start.elapsed() < Duration::from_secs(10), "{what}: timed out");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        start.elapsed()
+    };
+    // Marks this document: a reload makes a new one.
+    browser.eval("window.__before_reload = true");
+    edit(&notes, "Note générale sur", "Note revue sur");
+    let took = wait(
+        "the page reloads with the new text",
+        "!window.__before_reload && document.body.textContent.includes('Note revue sur')",
+    );
+    eprintln!("page reloaded after {took:?}");
+
+    edit(&notes, "## op2 Suite", "## op99 Suite");
+    wait(
+        "a banner names the problem",
+        "(document.getElementById('recueil-build-error')?.textContent || '').includes('`op99` is not a paragraph')",
+    );
+    edit(&notes, "## op99 Suite", "## op2 Suite");
+    wait(
+        "the next good save clears it",
+        "!document.getElementById('recueil-build-error') && document.readyState === 'complete'",
+    );
+    assert!(browser.text("#note-op2").contains("Suite de l’examen"));
+}
+
+#[test]
+fn requests_never_leave_the_site_folder() {
+    let dir = copy_fixture("sites/notes");
+    let serve = Serve::start(dir.path());
+    for path in [
+        "/../book.toml",
+        "/%2e%2e/book.toml",
+        "/fr/%2E%2E/%2e%2e/book.toml",
+        "/..%2fbook.toml",
+        "/fr/..%5c..%5cbook.toml",
+    ] {
+        let (status, body) = serve.get(path);
+        assert_eq!(status, 404, "{path}: {body}");
+        assert!(!body.contains("[book]"), "{path}");
+    }
+    assert_eq!(serve.get("/fr").0, 301);
+    assert_eq!(serve.get("/").0, 200);
+}
+
+#[test]
+fn many_requests_at_once_are_all_answered() {
+    let dir = copy_fixture("sites/notes");
+    let serve = Serve::start(dir.path());
+    let port = serve.port;
+    let clients: Vec<_> = (0..200)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let path = if i % 2 == 0 { "/index.html" } else { "/theme/style.css" };
+                let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+                stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+                write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+                let mut response = String::new();
+                stream.read_to_string(&mut response).unwrap();
+                response.starts_with("HTTP/1.1 200")
+            })
+        })
+        .collect();
+    let ok = clients
+        .into_iter()
+        .filter_map(|c| c.join().ok())
+        .filter(|answered| *answered)
+        .count();
+    assert_eq!(ok, 200);
+}
