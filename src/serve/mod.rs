@@ -89,6 +89,8 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Problems> {
         .as_ref()
         .map_or_else(|| root.join("public"), |c| c.build_dir.clone());
     let watched = watch::Watched::new(root, config.as_ref());
+    // Watching starts before the first build, so that no change made from then on is missed.
+    let watching = watch::start(&watched).map_err(|e| Problem::error(root, e))?;
     let live = Arc::new(Live::new());
     rebuild(root, &out, &live, "built");
     let addr = SocketAddr::new(options.address, options.port);
@@ -114,9 +116,8 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Problems> {
         .name("serve-http".into())
         .spawn(move || http::run(server, site, 8))
         .map_err(|e| Problem::error(root, e.to_string()))?;
-    let root = root.to_path_buf();
-    watch::watch(&watched, || rebuild(&root, &out, &live, "rebuilt"))
-        .map_err(|e| Problem::error(&watched.root, e).into())
+    watching.run(|| rebuild(root, &out, &live, "rebuilt"));
+    Ok(())
 }
 
 /// One build into `out`; the terminal and the open pages are told how it went.

@@ -57,25 +57,44 @@ impl Watched {
     }
 }
 
-/// Calls `rebuild` after each change, for as long as the watcher runs.
-pub(crate) fn watch(watched: &Watched, mut rebuild: impl FnMut()) -> Result<(), String> {
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+/// A watcher started, its events waiting to be read by [`Watching::run`].
+pub(crate) struct Watching<'w> {
+    watched: &'w Watched,
+    debouncer: Debouncer,
+    events: mpsc::Receiver<DebounceEventResult>,
+    recursive: Vec<PathBuf>,
+}
+
+/// Starts watching: from now on no change is missed, even before [`Watching::run`].
+pub(crate) fn start(watched: &Watched) -> Result<Watching<'_>, String> {
+    let (tx, events) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(DEBOUNCE, None, tx).map_err(|e| e.to_string())?;
     debouncer
         .watch(&watched.root, RecursiveMode::NonRecursive)
         .map_err(|e| format!("cannot watch the archive's folder: {e}"))?;
     let mut recursive: Vec<PathBuf> = Vec::new();
     watch_folders(&mut debouncer, watched, &mut recursive);
-    for result in rx {
-        let Ok(events) = result else { continue };
-        if !events.iter().any(|event| watched.changed_by(event)) {
-            continue;
+    Ok(Watching {
+        watched,
+        debouncer,
+        events,
+        recursive,
+    })
+}
+
+impl Watching<'_> {
+    /// Calls `rebuild` after each change, for as long as the watcher runs.
+    pub(crate) fn run(mut self, mut rebuild: impl FnMut()) {
+        while let Ok(result) = self.events.recv() {
+            let Ok(events) = result else { continue };
+            if !events.iter().any(|event| self.watched.changed_by(event)) {
+                continue;
+            }
+            // A `templates/` or `theme/` folder created since the start is watched from now on.
+            watch_folders(&mut self.debouncer, self.watched, &mut self.recursive);
+            rebuild();
         }
-        // A `templates/` or `theme/` folder created since the start is watched from now on.
-        watch_folders(&mut debouncer, watched, &mut recursive);
-        rebuild();
     }
-    Ok(())
 }
 
 type Debouncer = notify_debouncer_full::Debouncer<

@@ -106,7 +106,7 @@ fn a_saved_note_is_served_and_a_broken_one_reported_until_fixed() {
     let took = serve.wait_for(PAGE, Duration::from_secs(2), |b| b.contains("Nouvelle note générale"));
     eprintln!("edit served after {took:?}");
 
-    edit(&notes, "date: 2024-05-01", "date: [2024");
+    edit(&notes, "date: 2024-05-01", "date: 2024-13-01");
     serve.wait_for("/__recueil/status", Duration::from_secs(2), |b| {
         b.contains("notes.md:3") && !b.contains("\"error\":null")
     });
@@ -114,7 +114,7 @@ fn a_saved_note_is_served_and_a_broken_one_reported_until_fixed() {
     assert_eq!(status, 200, "the last good site is still served");
     assert!(page.contains("Nouvelle note générale"));
 
-    edit(&notes, "date: [2024", "date: 2024-05-02");
+    edit(&notes, "date: 2024-13-01", "date: 2024-05-02");
     serve.wait_for("/__recueil/status", Duration::from_secs(2), |b| b.contains("\"error\":null"));
     serve.wait_for(PAGE, Duration::from_secs(2), |b| b.contains("2 mai 2024"));
 }
