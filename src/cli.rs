@@ -286,13 +286,22 @@ fn run_new_note(
         .map_or("the resolution".to_string(), str::to_string);
     match new_note(root, &request) {
         Ok(Outcome::Created { path, line }) => {
-            eprintln!("created {}: write your note on {about} at line {line}", path.display())
+            eprintln!(
+                "created {}: write your note on {about} at line {line}",
+                path.display()
+            )
         }
         Ok(Outcome::Added { path, line }) => {
-            eprintln!("added a note on {about} to {}: write it at line {line}", path.display())
+            eprintln!(
+                "added a note on {about} to {}: write it at line {line}",
+                path.display()
+            )
         }
         Ok(Outcome::Exists { path, line }) => {
-            eprintln!("{} already has a note on {about} at line {line}: edit it there", path.display())
+            eprintln!(
+                "{} already has a note on {about} at line {line}: edit it there",
+                path.display()
+            )
         }
         Err(problems) => {
             eprint!("{problems}");

@@ -321,7 +321,10 @@ title = "Collection"
         assert_eq!(config.content_dir, Path::new("/site/content"));
         assert_eq!(config.build_dir, Path::new("/site/public"));
         assert_eq!(config.repository_branch, "main");
-        assert!(!config.trust_html, "raw HTML in notes is sanitised unless trusted");
+        assert!(
+            !config.trust_html,
+            "raw HTML in notes is sanitised unless trusted"
+        );
     }
 
     #[test]

@@ -52,11 +52,16 @@ pub fn new_note(root: &Path, request: &NewNote) -> Result<Outcome, Problems> {
                 .into());
         }
     }
-    let symbol = Symbol::parse(&request.symbol)
-        .map_err(|err| at(err.to_string()).hint("write the symbol as it is printed, e.g. A/RES/61/168"))?;
+    let symbol = Symbol::parse(&request.symbol).map_err(|err| {
+        at(err.to_string()).hint("write the symbol as it is printed, e.g. A/RES/61/168")
+    })?;
     let resolution = find_resolution(&config, &symbol)?;
     let texts: Vec<&Text> = match &request.lang {
-        Some(lang) => resolution.texts.iter().filter(|t| &t.lang == lang).collect(),
+        Some(lang) => resolution
+            .texts
+            .iter()
+            .filter(|t| &t.lang == lang)
+            .collect(),
         None => resolution.texts.iter().collect(),
     };
     if texts.is_empty() {
@@ -79,9 +84,14 @@ fn find_resolution(config: &Config, symbol: &Symbol) -> Result<Resolution, Probl
     let dir = config.content_dir.join("resolutions").join(symbol.slug());
     if !dir.join("meta.yaml").is_file() {
         let held = held_symbols(config);
-        return Err(Problem::error(&config.root, format!("{symbol} is not in the archive"))
-            .hint(format!("the archive holds {}; add a resolution with `recueil import`", held.join(", ")))
-            .into());
+        return Err(
+            Problem::error(&config.root, format!("{symbol} is not in the archive"))
+                .hint(format!(
+                    "the archive holds {}; add a resolution with `recueil import`",
+                    held.join(", ")
+                ))
+                .into(),
+        );
     }
     let (resolution, problems) = crate::load::load_resolution(&dir, config);
     resolution.ok_or(problems)
@@ -93,7 +103,9 @@ fn held_symbols(config: &Config) -> Vec<String> {
     };
     let mut held: Vec<Symbol> = entries
         .flatten()
-        .filter_map(|e| crate::load::read_yaml::<crate::load::meta::Meta>(&e.path().join("meta.yaml")).ok())
+        .filter_map(|e| {
+            crate::load::read_yaml::<crate::load::meta::Meta>(&e.path().join("meta.yaml")).ok()
+        })
         .map(|meta| meta.symbol)
         .collect();
     held.sort_by_key(crate::archive::sort_key);
@@ -113,7 +125,10 @@ fn check_paragraph(dir: &Path, symbol: &Symbol, id: &str, texts: &[&Text]) -> Re
         format!("`{id}` is not a paragraph id")
     };
     Err(Problem::error(dir, message)
-        .hint(format!("the paragraphs of {symbol} are: {}", valid_ids(texts)))
+        .hint(format!(
+            "the paragraphs of {symbol} are: {}",
+            valid_ids(texts)
+        ))
         .into())
 }
 
@@ -126,7 +141,10 @@ fn write_note(path: &Path, request: &NewNote) -> Result<Outcome, Problems> {
     if !path.exists() {
         let (text, line) = new_file(request);
         write_new(path, &text)?;
-        return Ok(Outcome::Created { path: path.to_path_buf(), line });
+        return Ok(Outcome::Created {
+            path: path.to_path_buf(),
+            line,
+        });
     }
     let existing = crate::load::read_text(path)?;
     let (found, problems) = parse_notes(path, &existing, request.lang.as_deref());
@@ -134,14 +152,20 @@ fn write_note(path: &Path, request: &NewNote) -> Result<Outcome, Problems> {
         return Err(problems);
     };
     if let Some(note) = found.notes.iter().find(|n| n.key == key) {
-        return Ok(Outcome::Exists { path: path.to_path_buf(), line: note.line });
+        return Ok(Outcome::Exists {
+            path: path.to_path_buf(),
+            line: note.line,
+        });
     }
     let (text, line) = match &key {
         NoteKey::Paragraph(id) => append_heading(&existing, id),
         NoteKey::Resolution => insert_general(&existing),
     };
     replace(path, &text)?;
-    Ok(Outcome::Added { path: path.to_path_buf(), line })
+    Ok(Outcome::Added {
+        path: path.to_path_buf(),
+        line,
+    })
 }
 
 /// A new file's text and the line where the note is to be written.
@@ -171,7 +195,10 @@ fn insert_general(existing: &str) -> (String, usize) {
     let body_start = front_matter_end(existing);
     let (head, body) = existing.split_at(body_start);
     let line = head.lines().count() + 2;
-    (format!("{head}\n{INVITATION}\n\n{}", body.trim_start_matches('\n')), line)
+    (
+        format!("{head}\n{INVITATION}\n\n{}", body.trim_start_matches('\n')),
+        line,
+    )
 }
 
 /// The byte offset after the closing `---` of the front matter (0 without one).

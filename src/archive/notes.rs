@@ -142,7 +142,9 @@ mod tests {
         for id in ["pp1", "op10", "op4-a", "fn2", "op12-bb"] {
             assert!(is_paragraph_id(id), "{id}");
         }
-        for word in ["Op10", "op", "op-a", "pp3-a", "p3", "op10a", "op 10", "Durban", "op4-"] {
+        for word in [
+            "Op10", "op", "op-a", "pp3-a", "p3", "op10a", "op 10", "Durban", "op4-",
+        ] {
             assert!(!is_paragraph_id(word), "{word}");
         }
     }

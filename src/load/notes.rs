@@ -105,8 +105,16 @@ fn report_stray_files(dir: &Path, config: &Config, problems: &mut Problems) {
         };
         if !site.contains(&lang) {
             problems.push(
-                Problem::error(entry.path(), format!("`{lang}` is not a language of this site, so these notes would not be shown"))
-                    .hint(format!("name the file notes.md (every language) or notes.<lang>.md with one of: {}", site.join(", "))),
+                Problem::error(
+                    entry.path(),
+                    format!(
+                        "`{lang}` is not a language of this site, so these notes would not be shown"
+                    ),
+                )
+                .hint(format!(
+                    "name the file notes.md (every language) or notes.<lang>.md with one of: {}",
+                    site.join(", ")
+                )),
             );
         }
     }
@@ -144,12 +152,22 @@ pub(crate) fn parse_notes(
     let mut notes = Vec::new();
     // The byte range of each note in `source`, to find the note each link belongs to.
     let mut spans: Vec<Range<usize>> = Vec::new();
-    let first_heading = scan.headings.first().map_or(source.len(), |h| h.range.start);
+    let first_heading = scan
+        .headings
+        .first()
+        .map_or(source.len(), |h| h.range.start);
     let general = &source[body_start..first_heading];
     if !general.trim().is_empty() {
         let first_line = body_start + (general.len() - general.trim_start().len());
         let range = body_start..first_heading;
-        notes.push(note(NoteKey::Resolution, None, range.clone(), lines.line(first_line), source, &lines));
+        notes.push(note(
+            NoteKey::Resolution,
+            None,
+            range.clone(),
+            lines.line(first_line),
+            source,
+            &lines,
+        ));
         spans.push(range);
     }
     for (i, heading) in scan.headings.iter().enumerate() {
@@ -163,13 +181,27 @@ pub(crate) fn parse_notes(
         };
         if let Some(first) = notes.iter().find(|n: &&Note| n.key == key) {
             problems.push(
-                Problem::error(path, format!("a second note on {} in this file (the first is at line {})", key_name(&key), first.line))
-                    .at(line, None)
-                    .hint("merge the two notes under one heading"),
+                Problem::error(
+                    path,
+                    format!(
+                        "a second note on {} in this file (the first is at line {})",
+                        key_name(&key),
+                        first.line
+                    ),
+                )
+                .at(line, None)
+                .hint("merge the two notes under one heading"),
             );
             continue;
         }
-        notes.push(note(key, title, heading.range.end..end, line, source, &lines));
+        notes.push(note(
+            key,
+            title,
+            heading.range.end..end,
+            line,
+            source,
+            &lines,
+        ));
         spans.push(heading.range.start..end);
     }
     for (offset, raw) in &scan.links {
@@ -185,17 +217,23 @@ pub(crate) fn parse_notes(
                 line,
             }),
             Err(hint) => problems.push(
-                Problem::error(path, format!("[[{raw}]] is not a link to a resolution or a paragraph"))
-                    .at(line, None)
-                    .hint(hint),
+                Problem::error(
+                    path,
+                    format!("[[{raw}]] is not a link to a resolution or a paragraph"),
+                )
+                .at(line, None)
+                .hint(hint),
             ),
         }
     }
     for note in notes.iter().filter(|n| is_blank(&n.markdown)) {
         problems.push(
-            Problem::warning(path, format!("the note on {} is empty", key_name(&note.key)))
-                .at(note.line, None)
-                .hint("write the note under its heading, or remove the heading"),
+            Problem::warning(
+                path,
+                format!("the note on {} is empty", key_name(&note.key)),
+            )
+            .at(note.line, None)
+            .hint("write the note under its heading, or remove the heading"),
         );
     }
     (Some(Found { file, notes }), problems)
@@ -315,16 +353,22 @@ fn heading_key(
         ));
     }
     let hint = if is_paragraph_id(&first.to_lowercase()) {
-        format!("write the paragraph id in lower case: `## {}`", first.to_lowercase())
+        format!(
+            "write the paragraph id in lower case: `## {}`",
+            first.to_lowercase()
+        )
     } else if let Some(joined) = joined_id(first, rest) {
         format!("write the paragraph id without a space: `## {joined}`")
     } else {
         "a `#` or `##` heading opens a note and starts with the paragraph id it is about, e.g. `## op10` or `## pp3 Durban`; for a heading inside a note, use `###`".to_string()
     };
     problems.push(
-        Problem::error(path, format!("the heading `{text}` does not start with a paragraph id"))
-            .at(line, None)
-            .hint(hint),
+        Problem::error(
+            path,
+            format!("the heading `{text}` does not start with a paragraph id"),
+        )
+        .at(line, None)
+        .hint(hint),
     );
     None
 }
@@ -350,7 +394,9 @@ fn parse_link(raw: &str) -> Result<(Option<Symbol>, Option<String>), String> {
         None => (raw.trim(), None),
     };
     if let Some(paragraph) = paragraph.filter(|p| !is_paragraph_id(p)) {
-        return Err(format!("`{paragraph}` is not a paragraph id (pp3, op10, op4-a, fn2); {example}"));
+        return Err(format!(
+            "`{paragraph}` is not a paragraph id (pp3, op10, op4-a, fn2); {example}"
+        ));
     }
     let symbol = if symbol.is_empty() {
         if paragraph.is_none() {
@@ -368,7 +414,9 @@ fn is_blank(markdown: &str) -> bool {
     let mut kept = String::new();
     while let Some(start) = rest.find("<!--") {
         kept.push_str(&rest[..start]);
-        rest = rest[start..].find("-->").map_or("", |end| &rest[start + end + 3..]);
+        rest = rest[start..]
+            .find("-->")
+            .map_or("", |end| &rest[start + end + 3..]);
     }
     kept.push_str(rest);
     kept.trim().is_empty()
@@ -390,8 +438,11 @@ fn check_keys(found: &Found, symbol: &Symbol, texts: &[Text], problems: &mut Pro
     };
     if let (Some(lang), true) = (&found.file.lang, scope.is_empty()) {
         problems.push(
-            Problem::error(path, format!("{symbol} has no {lang} text, so these notes would not be shown"))
-                .hint("move them to notes.md (shown with every language), or add the text first"),
+            Problem::error(
+                path,
+                format!("{symbol} has no {lang} text, so these notes would not be shown"),
+            )
+            .hint("move them to notes.md (shown with every language), or add the text first"),
         );
         return;
     }
@@ -409,7 +460,10 @@ fn check_keys(found: &Found, symbol: &Symbol, texts: &[Text], problems: &mut Pro
         problems.push(
             Problem::error(path, format!("`{id}` is not a paragraph {of}"))
                 .at(note.line, None)
-                .hint(format!("key the note to one of its paragraphs: {}", valid_ids(&scope))),
+                .hint(format!(
+                    "key the note to one of its paragraphs: {}",
+                    valid_ids(&scope)
+                )),
         );
     }
 }
@@ -460,7 +514,10 @@ pub(crate) fn compact_ids(ids: &[&str]) -> String {
         "pp" => (0, 0),
         "op" => (1, 0),
         "fn" => (3, 0),
-        _ => (2, family_of(runs[0][0].split('-').next().unwrap_or_default()).1),
+        _ => (
+            2,
+            family_of(runs[0][0].split('-').next().unwrap_or_default()).1,
+        ),
     });
     let mut parts = Vec::new();
     for (_, runs) in families {
@@ -523,7 +580,12 @@ pub(crate) fn resolve_link<'a>(
             None if link.paragraph.is_none() && is_known_member(archive, symbol) => {
                 return Ok(None);
             }
-            None => return Err(error(format!("{symbol} is not in the archive"), not_held_hint(archive, symbol))),
+            None => {
+                return Err(error(
+                    format!("{symbol} is not in the archive"),
+                    not_held_hint(archive, symbol),
+                ));
+            }
         },
     };
     if let Some(id) = &link.paragraph {
@@ -553,7 +615,11 @@ fn not_held_hint(archive: &Archive, symbol: &Symbol) -> String {
     {
         return format!("did you mean [[{}]]?", held.symbol);
     }
-    let held: Vec<&str> = archive.resolutions.iter().map(|r| r.symbol.as_str()).collect();
+    let held: Vec<&str> = archive
+        .resolutions
+        .iter()
+        .map(|r| r.symbol.as_str())
+        .collect();
     format!(
         "the archive holds {}; cite another document with an ordinary link: [{symbol}]({})",
         held.join(", "),

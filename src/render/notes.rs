@@ -216,7 +216,11 @@ impl<'a> Rewriter<'a> {
             .filter(|part| !part.is_empty())
             .collect::<Vec<_>>()
             .join("-");
-        let base = format!("{}-{}", self.anchor, if slug.is_empty() { "section" } else { &slug });
+        let base = format!(
+            "{}-{}",
+            self.anchor,
+            if slug.is_empty() { "section" } else { &slug }
+        );
         let mut id = base.clone();
         let mut n = 1;
         while self.heading_ids.contains(&id) {
@@ -270,7 +274,10 @@ fn code_block(code: &str, lang: &str) -> String {
     let data = if token.is_empty() {
         String::new()
     } else {
-        format!(" data-lang=\"{}\"", highlight::escape(token).replace('"', "&quot;"))
+        format!(
+            " data-lang=\"{}\"",
+            highlight::escape(token).replace('"', "&quot;")
+        )
     };
     format!(
         "<pre class=\"{}\"{data}><code>{}</code></pre>\n",

@@ -60,7 +60,9 @@ pub(crate) enum Target {
     /// A folder asked for without its `/`: relative links inside it need the `/`.
     Redirect(String),
     LiveScript,
-    Status { since: Option<u64> },
+    Status {
+        since: Option<u64>,
+    },
     NotFound,
 }
 
@@ -79,7 +81,11 @@ impl Site {
                     .spawn(move || site.status(request, since));
             }
             Target::LiveScript => {
-                let _ = request.respond(bytes(200, LIVE_JS.as_bytes().to_vec(), "text/javascript; charset=utf-8"));
+                let _ = request.respond(bytes(
+                    200,
+                    LIVE_JS.as_bytes().to_vec(),
+                    "text/javascript; charset=utf-8",
+                ));
             }
             Target::Redirect(location) => {
                 let response = text(301, "moved").with_header(header("Location", &location));
@@ -109,9 +115,8 @@ impl Site {
             return Target::NotFound;
         };
         let segments: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty()).collect();
-        let unsafe_segment = |s: &&str| {
-            *s == ".." || *s == "." || s.contains('\\') || s.contains('\0')
-        };
+        let unsafe_segment =
+            |s: &&str| *s == ".." || *s == "." || s.contains('\\') || s.contains('\0');
         if !decoded.starts_with('/') || segments.iter().any(unsafe_segment) {
             return Target::NotFound;
         }
@@ -148,12 +153,19 @@ impl Site {
     }
 
     fn not_found(&self) -> Response<Cursor<Vec<u8>>> {
-        if let Some(page) = self.inside(&self.root.join("404.html")).and_then(|p| self.file(&p, 404)) {
+        if let Some(page) = self
+            .inside(&self.root.join("404.html"))
+            .and_then(|p| self.file(&p, 404))
+        {
             return page;
         }
         let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Not found</title></head>\
                     <body><h1>Not found</h1><p>No such page in the site being previewed.</p></body></html>";
-        bytes(404, inject(page.as_bytes(), self.live.generation()), "text/html; charset=utf-8")
+        bytes(
+            404,
+            inject(page.as_bytes(), self.live.generation()),
+            "text/html; charset=utf-8",
+        )
     }
 
     /// The long poll: answers once a build newer than `since` is done (at once without `since`).
@@ -165,7 +177,10 @@ impl Site {
         let body = format!(
             "{{\"generation\":{},\"error\":{}}}",
             status.generation,
-            status.error.as_deref().map_or("null".to_string(), json_string)
+            status
+                .error
+                .as_deref()
+                .map_or("null".to_string(), json_string)
         );
         let _ = request.respond(bytes(200, body.into_bytes(), "application/json"));
     }
@@ -173,7 +188,8 @@ impl Site {
 
 /// Puts the live-reload script before `</body>` (or at the end).
 pub(crate) fn inject(html: &[u8], generation: u64) -> Vec<u8> {
-    let tag = format!("<script src=\"{PREFIX}live.js\" data-generation=\"{generation}\"></script>\n");
+    let tag =
+        format!("<script src=\"{PREFIX}live.js\" data-generation=\"{generation}\"></script>\n");
     let at = html
         .windows(7)
         .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
@@ -194,15 +210,24 @@ fn bytes(status: u16, data: Vec<u8>, content_type: &str) -> Response<Cursor<Vec<
 }
 
 fn text(status: u16, message: &str) -> Response<Cursor<Vec<u8>>> {
-    bytes(status, message.as_bytes().to_vec(), "text/plain; charset=utf-8")
+    bytes(
+        status,
+        message.as_bytes().to_vec(),
+        "text/plain; charset=utf-8",
+    )
 }
 
 fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header names and values are ASCII")
+    Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .expect("header names and values are ASCII")
 }
 
 fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
         "js" => "text/javascript; charset=utf-8",

@@ -95,10 +95,13 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Problems> {
     rebuild(root, &out, &live, "built");
     let addr = SocketAddr::new(options.address, options.port);
     let listener = TcpListener::bind(addr).map_err(|err| {
-        Problem::error(root, format!("cannot listen on {addr}: {err}"))
-            .hint("another program may use that port: pass --port N, or --port 0 to pick a free one")
+        Problem::error(root, format!("cannot listen on {addr}: {err}")).hint(
+            "another program may use that port: pass --port N, or --port 0 to pick a free one",
+        )
     })?;
-    let local = listener.local_addr().map_err(|e| Problem::error(root, e.to_string()))?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| Problem::error(root, e.to_string()))?;
     let server = tiny_http::Server::from_listener(listener, None)
         .map_err(|e| Problem::error(root, e.to_string()))?;
     let url = format!("http://{local}/");
@@ -191,6 +194,9 @@ mod tests {
         assert_eq!(status.generation, 2);
         assert_eq!(status.error.as_deref(), Some("error: x"));
         let same = live.wait_newer(2, Duration::from_millis(10));
-        assert_eq!(same.generation, 2, "no newer build: answers after the timeout");
+        assert_eq!(
+            same.generation, 2,
+            "no newer build: answers after the timeout"
+        );
     }
 }

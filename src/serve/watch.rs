@@ -51,7 +51,12 @@ impl Watched {
     pub(crate) fn describe(&self) -> String {
         self.paths
             .iter()
-            .map(|p| p.strip_prefix(&self.root).unwrap_or(p).display().to_string())
+            .map(|p| {
+                p.strip_prefix(&self.root)
+                    .unwrap_or(p)
+                    .display()
+                    .to_string()
+            })
             .collect::<Vec<_>>()
             .join(", ")
     }

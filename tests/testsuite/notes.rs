@@ -33,8 +33,14 @@ fn a_paragraph_note_sits_beside_its_paragraph_with_its_anchor_and_author() {
     let (_out, site) = build_notes();
     let page = site.page("fr/a-res-10-1.html");
     let op2 = block(page, "op2");
-    assert!(op2.contains(r#"<details class="pnote" id="note-op2" open>"#), "{op2}");
-    assert!(op2.contains("Suite de l’examen"), "the heading's title is shown");
+    assert!(
+        op2.contains(r#"<details class="pnote" id="note-op2" open>"#),
+        "{op2}"
+    );
+    assert!(
+        op2.contains("Suite de l’examen"),
+        "the heading's title is shown"
+    );
     assert!(op2.contains("par Jeanne Essai, 1er mai 2024"), "{op2}");
     assert!(
         op2.contains(r#"<pre class="hl-code" data-lang="yaml"><code><span class="hl-"#),
@@ -44,7 +50,9 @@ fn a_paragraph_note_sits_beside_its_paragraph_with_its_anchor_and_author() {
     assert!(op2.contains("<del>projet</del>") && op2.contains("<table>"));
     assert!(!block(page, "op1").contains("pnote"), "op1 has no note");
     // The general note opens the page, before the text.
-    let general = page.find(r#"id="note-resolution""#).expect("the general note");
+    let general = page
+        .find(r#"id="note-resolution""#)
+        .expect("the general note");
     assert!(general < page.find(r#"id="pp1""#).unwrap());
     // A note on a footnote sits with the footnote, its own footnotes anchored under it.
     let fn1 = &page[page.find(r#"<li id="fn1""#).unwrap()..];
@@ -71,7 +79,10 @@ fn every_view_of_a_resolution_shows_its_notes() {
     // notes.md applies to every language; notes.en.md to English only.
     assert!(english.contains(r#"id="note-op2-a""#) && english.contains(r#"id="note-op1-en""#));
     assert!(english.contains("note on the text in English"), "{english}");
-    assert!(!french.contains("note-op1-en"), "the English note stays off the French page");
+    assert!(
+        !french.contains("note-op1-en"),
+        "the English note stays off the French page"
+    );
     assert!(french.contains(r#"id="note-pp1""#));
     // The parallel view: shared notes across the row, language notes in their column.
     let row = block(parallel, "op1");
@@ -91,7 +102,12 @@ fn pages_offer_edit_and_annotate_links_on_the_configured_branch() {
     assert!(page.contains("Modifier cette note") && page.contains("Annoter le paragraphe"));
     // Without notes.md, "annotate" opens a new file with the front matter and the heading.
     let fixture = copy_fixture("sites/notes");
-    std::fs::remove_file(fixture.path().join("content/resolutions/a-res-10-1/notes.md")).unwrap();
+    std::fs::remove_file(
+        fixture
+            .path()
+            .join("content/resolutions/a-res-10-1/notes.md"),
+    )
+    .unwrap();
     let out = fixture.path().join("public");
     recueil::build::build(fixture.path(), Some(&out), false).unwrap();
     let page = std::fs::read_to_string(out.join("fr/a-res-10-1.html")).unwrap();
@@ -132,7 +148,10 @@ fn a_note_on_a_paragraph_that_does_not_exist_is_an_error_with_the_valid_ids() {
         err.contains("a-res-10-1/notes.md:6: `op9` is not a paragraph of A/RES/10/1"),
         "{err}"
     );
-    assert!(err.contains("help: key the note to one of its paragraphs: pp1, pp2, op1, op2, fn1"), "{err}");
+    assert!(
+        err.contains("help: key the note to one of its paragraphs: pp1, pp2, op1, op2, fn1"),
+        "{err}"
+    );
     assert!(!dir.path().join("public").exists(), "nothing was written");
 }
 
@@ -142,10 +161,15 @@ fn a_broken_short_link_names_its_file_line_and_fix() {
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     assert!(
-        err.contains("a-res-10-1/notes.md:3: [[A/RES/11/2#op7]]: `op7` is not a paragraph of A/RES/11/2"),
+        err.contains(
+            "a-res-10-1/notes.md:3: [[A/RES/11/2#op7]]: `op7` is not a paragraph of A/RES/11/2"
+        ),
         "{err}"
     );
-    assert!(err.contains("link to one of its paragraphs: pp1, pp2, op1"), "{err}");
+    assert!(
+        err.contains("link to one of its paragraphs: pp1, pp2, op1"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -164,18 +188,35 @@ fn new_note_creates_the_file_and_refuses_unknown_paragraphs() {
     let output = recueil(&["--root", root, "new-note", "A/RES/11/2", "op9"]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
-    assert!(err.contains("`op9` is not a paragraph of A/RES/11/2"), "{err}");
-    assert!(err.contains("pp1, pp2, op1–op3, op2-a, op2-b, fn1"), "{err}");
+    assert!(
+        err.contains("`op9` is not a paragraph of A/RES/11/2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("pp1, pp2, op1–op3, op2-a, op2-b, fn1"),
+        "{err}"
+    );
     let output = recueil(&["--root", root, "new-note", "A/RES/11/2", "op2"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let notes = dir.path().join("content/resolutions/a-res-11-2/notes.md");
     let text = std::fs::read_to_string(&notes).unwrap();
-    assert!(text.starts_with("---\nauthors: [") && text.contains("\n## op2\n"), "{text}");
-    assert!(stderr(&output).contains("write your note on op2 at line"), "{}", stderr(&output));
+    assert!(
+        text.starts_with("---\nauthors: [") && text.contains("\n## op2\n"),
+        "{text}"
+    );
+    assert!(
+        stderr(&output).contains("write your note on op2 at line"),
+        "{}",
+        stderr(&output)
+    );
     // The site still builds, warning that the note is empty.
     let output = recueil(&["--root", root, "build"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert!(stderr(&output).contains("the note on op2 is empty"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("the note on op2 is empty"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 /// The main content of a page with notes, reviewed as a snapshot.

@@ -44,8 +44,14 @@ impl Serve {
     /// `GET path`: the status code and the body.
     fn get(&self, path: &str) -> (u16, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-        write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
         let mut response = String::new();
         stream.read_to_string(&mut response).unwrap();
         let status = response
@@ -65,7 +71,10 @@ impl Serve {
             if accept(&body) {
                 return start.elapsed();
             }
-            assert!(start.elapsed() < within, "not served within {within:?}: {body}");
+            assert!(
+                start.elapsed() < within,
+                "not served within {within:?}: {body}"
+            );
             std::thread::sleep(Duration::from_millis(25));
         }
     }
@@ -97,13 +106,18 @@ fn a_saved_note_is_served_and_a_broken_one_reported_until_fixed() {
     let (status, page) = serve.get(PAGE);
     assert_eq!(status, 200);
     assert!(page.contains("Note générale sur la résolution 10/1"));
-    assert!(page.contains("<script src=\"/__recueil/live.js\""), "the reload script is injected");
+    assert!(
+        page.contains("<script src=\"/__recueil/live.js\""),
+        "the reload script is injected"
+    );
     let built = std::fs::read_to_string(dir.path().join("public").join(&PAGE[1..])).unwrap();
     assert!(!built.contains("__recueil"), "never in the built files");
 
     let notes = notes_file(dir.path());
     edit(&notes, "Note générale sur", "Nouvelle note générale sur");
-    let took = serve.wait_for(PAGE, Duration::from_secs(2), |b| b.contains("Nouvelle note générale"));
+    let took = serve.wait_for(PAGE, Duration::from_secs(2), |b| {
+        b.contains("Nouvelle note générale")
+    });
     eprintln!("edit served after {took:?}");
 
     edit(&notes, "date: 2024-05-01", "date: 2024-13-01");
@@ -115,7 +129,9 @@ fn a_saved_note_is_served_and_a_broken_one_reported_until_fixed() {
     assert!(page.contains("Nouvelle note générale"));
 
     edit(&notes, "date: 2024-13-01", "date: 2024-05-02");
-    serve.wait_for("/__recueil/status", Duration::from_secs(2), |b| b.contains("\"error\":null"));
+    serve.wait_for("/__recueil/status", Duration::from_secs(2), |b| {
+        b.contains("\"error\":null")
+    });
     serve.wait_for(PAGE, Duration::from_secs(2), |b| b.contains("2 mai 2024"));
 }
 
@@ -129,7 +145,10 @@ fn the_open_page_reloads_after_a_good_save_and_shows_a_banner_after_a_bad_one() 
     let wait = |what: &str, expression: &str| {
         let start = Instant::now();
         while browser.try_eval(expression).ok() != Some(serde_json::Value::Bool(true)) {
-            assert!(start.elapsed() < Duration::from_secs(10), "{what}: timed out");
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "{what}: timed out"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         start.elapsed()
@@ -183,10 +202,20 @@ fn many_requests_at_once_are_all_answered() {
     let clients: Vec<_> = (0..200)
         .map(|i| {
             std::thread::spawn(move || {
-                let path = if i % 2 == 0 { "/index.html" } else { "/theme/style.css" };
+                let path = if i % 2 == 0 {
+                    "/index.html"
+                } else {
+                    "/theme/style.css"
+                };
                 let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-                stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-                write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+                stream
+                    .set_read_timeout(Some(Duration::from_secs(30)))
+                    .unwrap();
+                write!(
+                    stream,
+                    "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                )
+                .unwrap();
                 let mut response = String::new();
                 stream.read_to_string(&mut response).unwrap();
                 response.starts_with("HTTP/1.1 200")

@@ -86,9 +86,21 @@ fn a_heading_without_a_paragraph_id_is_an_error_that_says_how_to_write_it() {
     let all: Vec<_> = problems.iter().collect();
     assert_eq!(all.len(), 3, "{problems}");
     assert_eq!(all[0].line, Some(1));
-    assert!(all[0].hint.as_deref().unwrap().contains("`## op10`"), "{}", all[0]);
-    assert!(all[1].hint.as_deref().unwrap().contains("`## op11`"), "{}", all[1]);
-    assert!(all[2].hint.as_deref().unwrap().contains("`###`"), "{}", all[2]);
+    assert!(
+        all[0].hint.as_deref().unwrap().contains("`## op10`"),
+        "{}",
+        all[0]
+    );
+    assert!(
+        all[1].hint.as_deref().unwrap().contains("`## op11`"),
+        "{}",
+        all[1]
+    );
+    assert!(
+        all[2].hint.as_deref().unwrap().contains("`###`"),
+        "{}",
+        all[2]
+    );
 }
 
 #[test]
@@ -102,7 +114,10 @@ fn bad_front_matter_is_located_in_the_file() {
     let problem = problems.iter().next().unwrap();
     assert_eq!(problem.line, Some(3), "{problem}");
     assert!(problem.message.contains("daet"), "{problem}");
-    assert!(problem.hint.as_deref().unwrap().contains("`date`"), "{problem}");
+    assert!(
+        problem.hint.as_deref().unwrap().contains("`date`"),
+        "{problem}"
+    );
     let (_, problems) = parse_notes(Path::new("notes.md"), "---\nauthors: [A]\n\n## op1\n", None);
     let problem = problems.iter().next().unwrap();
     assert!(problem.message.contains("never closed"), "{problem}");
@@ -121,7 +136,11 @@ fn malformed_short_links_are_errors_with_their_line() {
     let (_, problems) = parse("## op1\n\nSee [[A/RES/61/168#paragraph4]].\n\n[[]] [[#]]\n");
     let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
     assert_eq!(lines, [Some(3), Some(5)], "{problems}");
-    assert!(problems.to_string().contains("`paragraph4` is not a paragraph id"));
+    assert!(
+        problems
+            .to_string()
+            .contains("`paragraph4` is not a paragraph id")
+    );
 }
 
 #[test]

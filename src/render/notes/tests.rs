@@ -69,7 +69,15 @@ A [click](javascript:alert(1)) and <a href=\"javascript:alert(2)\">here</a>.
 #[test]
 fn script_handlers_javascript_urls_and_iframes_are_removed() {
     let html = render(HOSTILE, NoteKey::Paragraph("op1".into()), false);
-    for banned in ["<script", "alert", "onerror", "onclick", "javascript:", "<iframe", "style="] {
+    for banned in [
+        "<script",
+        "alert",
+        "onerror",
+        "onclick",
+        "javascript:",
+        "<iframe",
+        "style=",
+    ] {
         assert!(!html.contains(banned), "{banned} survived: {html}");
     }
     assert!(html.contains("kept text"), "{html}");
@@ -84,7 +92,8 @@ fn trusted_html_is_kept_as_written() {
 
 #[test]
 fn short_links_lead_to_the_paragraph_in_the_page_language_or_the_one_held() {
-    let notes = "## op1\n\n[[A/RES/11/2#pp2]] [[A/RES/11/2#op1]] [[#op2]] [[A/RES/11/2|the next one]]\n";
+    let notes =
+        "## op1\n\n[[A/RES/11/2#pp2]] [[A/RES/11/2#op1]] [[#op2]] [[A/RES/11/2|the next one]]\n";
     let html = render(notes, NoteKey::Paragraph("op1".into()), false);
     assert!(
         html.contains(r##"<a href="../fr/a-res-11-2.html#pp2">A/RES/11/2, pp2</a>"##),
@@ -109,16 +118,25 @@ fn a_broken_short_link_is_an_error_with_its_line_and_the_fix() {
     let bad = "The resolution.\n\n## op1\n\nSee [[A/RES/11/2#op7]] and [[A/RES/99/9]].\n";
     let result = std::panic::catch_unwind(|| archive_with(bad));
     let message = match result {
-        Err(panic) => panic
-            .downcast_ref::<String>()
-            .cloned()
-            .unwrap_or_default(),
+        Err(panic) => panic.downcast_ref::<String>().cloned().unwrap_or_default(),
         Ok(_) => panic!("a broken link must stop loading"),
     };
-    assert!(message.contains("notes.md:5: [[A/RES/11/2#op7]]: `op7` is not a paragraph of A/RES/11/2"), "{message}");
-    assert!(message.contains("pp1, pp2, op1"), "the valid ids are listed: {message}");
-    assert!(message.contains("[[A/RES/99/9]]: A/RES/99/9 is not in the archive"), "{message}");
-    assert!(message.contains("the archive holds A/RES/10/1, A/RES/11/2"), "{message}");
+    assert!(
+        message.contains("notes.md:5: [[A/RES/11/2#op7]]: `op7` is not a paragraph of A/RES/11/2"),
+        "{message}"
+    );
+    assert!(
+        message.contains("pp1, pp2, op1"),
+        "the valid ids are listed: {message}"
+    );
+    assert!(
+        message.contains("[[A/RES/99/9]]: A/RES/99/9 is not in the archive"),
+        "{message}"
+    );
+    assert!(
+        message.contains("the archive holds A/RES/10/1, A/RES/11/2"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -126,10 +144,19 @@ fn fenced_code_is_highlighted_in_classes_and_headings_and_footnotes_get_note_anc
     let notes = "## op2\n\n### The fix\n\n```yaml\nvote:\n  without_vote: true\n```\n\nA claim.[^a]\n\n[^a]: Its source.\n\n| a | b |\n|---|---|\n| ~~1~~ | 2 |\n";
     let html = render(notes, NoteKey::Paragraph("op2".into()), false);
     assert!(html.contains(r#"<h3 id="note-op2-the-fix">"#), "{html}");
-    assert!(html.contains(r#"<pre class="hl-code" data-lang="yaml"><code><span class="hl-"#), "{html}");
-    assert!(html.contains(r##"<a href="#note-op2-fn1" id="note-op2-fnref1">1</a>"##), "{html}");
+    assert!(
+        html.contains(r#"<pre class="hl-code" data-lang="yaml"><code><span class="hl-"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r##"<a href="#note-op2-fn1" id="note-op2-fnref1">1</a>"##),
+        "{html}"
+    );
     assert!(html.contains(r#"id="note-op2-fn1""#), "{html}");
-    assert!(html.contains("<table>") && html.contains("<del>1</del>"), "{html}");
+    assert!(
+        html.contains("<table>") && html.contains("<del>1</del>"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -139,7 +166,10 @@ fn keys_of_notes_must_be_paragraphs_of_the_text() {
         .err()
         .and_then(|p| p.downcast_ref::<String>().cloned())
         .unwrap_or_default();
-    assert!(message.contains("notes.md:1: `op9` is not a paragraph of A/RES/10/1"), "{message}");
+    assert!(
+        message.contains("notes.md:1: `op9` is not a paragraph of A/RES/10/1"),
+        "{message}"
+    );
     assert!(message.contains("pp1, op1, op2"), "{message}");
     let _ = Path::new("");
 }

@@ -16,11 +16,11 @@ use serde::Serialize;
 
 pub(crate) use notes::{NoteView, Scope};
 
+use crate::archive::NoteKey;
 use crate::archive::{
     Archive, Derivation, Footnote, Member, Paragraph, ParagraphKind, Resolution, Series, Symbol,
     Text,
 };
-use crate::archive::NoteKey;
 use crate::config::Config;
 use crate::render::notes::Page;
 use crate::render::strings::Strings;
@@ -478,7 +478,12 @@ impl<'a> Views<'a> {
     }
 
     /// A paragraph of a text in `lang` on a resolution page: its citations linked, its notes.
-    pub fn paragraph(&self, paragraph: &'a Paragraph, lang: &str, page: &Page) -> ParagraphView<'a> {
+    pub fn paragraph(
+        &self,
+        paragraph: &'a Paragraph,
+        lang: &str,
+        page: &Page,
+    ) -> ParagraphView<'a> {
         let root = paths::root_of(page.path);
         let html = self.cited_html(&paragraph.html, &paragraph.cites, lang, &root);
         let key = NoteKey::Paragraph(paragraph.id.clone());

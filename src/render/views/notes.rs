@@ -93,12 +93,19 @@ impl<'a> Views<'a> {
     pub(crate) fn edit_href(&self, path: &Path) -> Option<String> {
         let repository = self.config.repository_url.as_deref()?;
         let branch = &self.config.repository_branch;
-        Some(format!("{repository}/edit/{branch}/{}", self.repo_path(path)))
+        Some(format!(
+            "{repository}/edit/{branch}/{}",
+            self.repo_path(path)
+        ))
     }
 
     /// Where to write a note on `id` (or on the whole resolution): the edit page of `notes.md`
     /// when it exists, else a new-file page holding the front matter and the heading.
-    pub(crate) fn annotate_href(&self, resolution: &Resolution, id: Option<&str>) -> Option<String> {
+    pub(crate) fn annotate_href(
+        &self,
+        resolution: &Resolution,
+        id: Option<&str>,
+    ) -> Option<String> {
         if let Some(file) = resolution.notes.file_for(None) {
             return self.edit_href(&file.path);
         }

@@ -298,15 +298,20 @@ impl<'a> Views<'a> {
         text: &'a Text,
         page: &Page,
     ) -> Vec<FootnoteView<'a>> {
-        let mut footnotes = self.footnotes(text, &format!("{}-", text.lang), page, Scope::OwnLanguage);
+        let mut footnotes =
+            self.footnotes(text, &format!("{}-", text.lang), page, Scope::OwnLanguage);
         for footnote in &mut footnotes {
-            let id = footnote.id.trim_start_matches(&format!("{}-", text.lang)).to_string();
+            let id = footnote
+                .id
+                .trim_start_matches(&format!("{}-", text.lang))
+                .to_string();
             let first = resolution
                 .texts
                 .iter()
                 .find(|t| t.footnotes.iter().any(|f| f.id == id));
             if first.is_some_and(|t| t.lang == text.lang) {
-                let shared = self.notes_about(page, &NoteKey::Paragraph(id), &text.lang, Scope::Shared);
+                let shared =
+                    self.notes_about(page, &NoteKey::Paragraph(id), &text.lang, Scope::Shared);
                 footnote.notes.splice(0..0, shared);
             }
         }

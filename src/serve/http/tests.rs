@@ -22,7 +22,10 @@ fn paths_are_resolved_inside_the_site_only() {
     let (_dir, site) = site();
     let real = |rel: &str| site.root.join(rel).canonicalize().unwrap();
     assert_eq!(site.target("/"), Target::File(real("index.html")));
-    assert_eq!(site.target("/fr/x.html?v=1#op1"), Target::File(real("fr/x.html")));
+    assert_eq!(
+        site.target("/fr/x.html?v=1#op1"),
+        Target::File(real("fr/x.html"))
+    );
     assert_eq!(site.target("/fr"), Target::Redirect("/fr/".into()));
     for escape in [
         "/../secret.txt",
@@ -54,7 +57,10 @@ fn the_live_endpoints_are_recognised() {
         site.target("/__recueil/status?since=3"),
         Target::Status { since: Some(3) }
     );
-    assert_eq!(site.target("/__recueil/status"), Target::Status { since: None });
+    assert_eq!(
+        site.target("/__recueil/status"),
+        Target::Status { since: None }
+    );
 }
 
 #[test]
@@ -64,10 +70,17 @@ fn the_script_goes_before_the_end_of_the_body() {
         html,
         "<html><body>x<script src=\"/__recueil/live.js\" data-generation=\"7\"></script>\n</body></html>"
     );
-    assert!(String::from_utf8(inject(b"x", 1)).unwrap().starts_with("x<script"));
+    assert!(
+        String::from_utf8(inject(b"x", 1))
+            .unwrap()
+            .starts_with("x<script")
+    );
 }
 
 #[test]
 fn errors_are_sent_as_json_strings() {
-    assert_eq!(json_string("a \"b\"\\\n\u{1}é"), "\"a \\\"b\\\"\\\\\\n\\u0001é\"");
+    assert_eq!(
+        json_string("a \"b\"\\\n\u{1}é"),
+        "\"a \\\"b\\\"\\\\\\n\\u0001é\""
+    );
 }
