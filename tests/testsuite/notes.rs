@@ -233,3 +233,18 @@ fn page_with_notes_snapshot() {
         .collect();
     insta::assert_snapshot!(main.join("\n"));
 }
+
+#[test]
+fn check_reports_a_note_on_a_paragraph_that_does_not_exist() {
+    let dir = copy_fixture("sites/notes");
+    copy_dir(&fixture("sites/notes-broken/unknown-key"), dir.path());
+    let output = recueil(&["--root", dir.path().to_str().unwrap(), "check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("a-res-10-1/notes.md:6: `op9` is not a paragraph of A/RES/10/1"),
+        "{err}"
+    );
+    assert!(err.contains("pp1, pp2, op1, op2, fn1"), "{err}");
+    assert!(!dir.path().join("public").exists(), "check writes nothing");
+}
