@@ -3,7 +3,8 @@
 // every note stays open. Loaded from theme/, never from the network.
 (function () {
   "use strict";
-  var narrow = window.matchMedia("(max-width: 48rem)");
+  // Screens only: on paper (and when a browser lays the page out for printing) notes stay open.
+  var narrow = window.matchMedia("screen and (max-width: 48rem)");
   function notes() {
     return document.querySelectorAll("details.pnote");
   }
