@@ -6,10 +6,10 @@
 //! page is one job in a flat list rendered in parallel. Nothing is written here: the result is a
 //! list of files for `write` to put in place.
 
-mod publish;
-mod search;
 pub(crate) mod highlight;
 pub(crate) mod notes;
+mod publish;
+mod search;
 pub(crate) mod strings;
 pub(crate) mod views;
 
