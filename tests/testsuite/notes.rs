@@ -248,3 +248,34 @@ fn check_reports_a_note_on_a_paragraph_that_does_not_exist() {
     assert!(err.contains("pp1, pp2, op1, op2, fn1"), "{err}");
     assert!(!dir.path().join("public").exists(), "check writes nothing");
 }
+
+/// In a real browser 1280 px wide, a note on op10 sits in the margin beside op10: to the right of
+/// its text, starting level with it.
+#[test]
+fn a_note_on_op10_sits_beside_op10_in_a_browser() {
+    use crate::support::browser::{Browser, file_url};
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    recueil::build::build(&crate::support::repo_root(), Some(&public), false).unwrap();
+    let browser = Browser::launch();
+    browser.open(&file_url(&public.join("fr/a-res-68-160.html")));
+    let geometry = browser.eval(
+        "(() => { const body = document.querySelector('#op10 > .body').getBoundingClientRect(); \
+         const note = document.querySelector('#note-op10').getBoundingClientRect(); \
+         return [note.left - body.right, Math.abs(note.top - body.top), note.width]; })()",
+    );
+    let [gap, top, width] = [0, 1, 2].map(|i| geometry[i].as_f64().unwrap());
+    assert!(gap > 0.0, "the note is right of the text: {geometry}");
+    assert!(
+        top < 8.0,
+        "the note starts level with its paragraph: {geometry}"
+    );
+    assert!(width > 200.0, "the note has a readable width: {geometry}");
+    assert!(browser.eval("document.querySelector('#note-op10').open") == true);
+    assert!(
+        browser
+            .text("#note-op10 .note-body")
+            .contains("crises mondiales")
+    );
+    browser.assert_no_errors();
+}
