@@ -1,14 +1,16 @@
 //! Syntax highlighting of the fenced code blocks of notes (syntect), as CSS classes.
 //!
 //! Code is turned into `<span class="hl-…">` elements, never inline styles, so that colours
-//! live in two stylesheets generated from syntect's bundled themes: `theme/highlight-light.css`
-//! (always loaded) and `theme/highlight-dark.css` (loaded for screens that prefer a dark scheme;
-//! paper gets the light one). An archive may replace either file in its own `theme/`. The
-//! syntaxes are loaded once, on the first code block of a build, since most pages have none.
+//! live in two stylesheets generated from syntect's bundled themes, each for its own media so that
+//! their rules never mix (a more specific light rule would beat a dark one): `highlight-dark.css`
+//! for screens that prefer a dark scheme, `highlight-light.css` for everything else, paper
+//! included. Colours too faint for their background are darkened or lightened to WCAG AA. An
+//! archive may replace either file in its own `theme/`. The syntaxes are loaded once, on the
+//! first code block of a build, since most pages have none.
 
 use std::sync::LazyLock;
 
-use syntect::highlighting::ThemeSet;
+use syntect::highlighting::{Color, Theme, ThemeSet};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
@@ -49,18 +51,84 @@ pub(crate) fn highlight(code: &str, lang: &str) -> String {
 
 /// `(file name under theme/, contents)` of the light and dark stylesheets.
 pub(crate) fn stylesheets() -> Vec<(&'static str, String)> {
-    let themes = ThemeSet::load_defaults();
+    let mut themes = ThemeSet::load_defaults();
     [
         ("highlight-light.css", LIGHT_THEME),
         ("highlight-dark.css", DARK_THEME),
     ]
     .into_iter()
     .filter_map(|(file, name)| {
-        let theme = themes.themes.get(name)?;
+        let theme = themes.themes.get_mut(name)?;
+        readable(theme);
         let css = css_for_theme_with_class_style(theme, STYLE).ok()?;
         Some((file, css))
     })
     .collect()
+}
+
+/// The contrast every colour of code keeps with its background: WCAG AA for text (4.5:1), with
+/// a margin for rounding.
+const MIN_CONTRAST: f64 = 4.6;
+
+/// Darkens (on a light background) or lightens (on a dark one) every foreground colour of
+/// `theme` that is too faint to read: the bundled themes have a few (green tags on white).
+fn readable(theme: &mut Theme) {
+    let Some(background) = theme.settings.background else {
+        return;
+    };
+    let fix = |color: &mut Option<Color>| {
+        if let Some(c) = color.as_mut() {
+            *c = with_contrast(*c, background);
+        }
+    };
+    fix(&mut theme.settings.foreground);
+    for item in &mut theme.scopes {
+        fix(&mut item.style.foreground);
+    }
+}
+
+/// `color` moved towards black or white until it reaches [`MIN_CONTRAST`] with `background`.
+fn with_contrast(color: Color, background: Color) -> Color {
+    let towards_black = luminance(background) > 0.5;
+    let mut adjusted = color;
+    for step in 1..=20 {
+        if contrast(adjusted, background) >= MIN_CONTRAST {
+            break;
+        }
+        let t = f64::from(step) * 0.05;
+        let mix = |c: u8| {
+            let c = f64::from(c);
+            let target = if towards_black { 0.0 } else { 255.0 };
+            // In 0..=255 by construction.
+            (c + (target - c) * t).round() as u8
+        };
+        adjusted = Color {
+            r: mix(color.r),
+            g: mix(color.g),
+            b: mix(color.b),
+            a: color.a,
+        };
+    }
+    adjusted
+}
+
+/// WCAG contrast ratio of two colours.
+fn contrast(a: Color, b: Color) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// WCAG relative luminance.
+fn luminance(c: Color) -> f64 {
+    let channel = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
 }
 
 /// Text as HTML body text: `&`, `<` and `>` escaped.
@@ -86,6 +154,35 @@ mod tests {
     fn an_unknown_language_is_escaped_plain_text() {
         assert_eq!(highlight("<b>&", "klingon"), "&lt;b&gt;&amp;");
         assert_eq!(highlight("x", ""), "x");
+    }
+
+    #[test]
+    fn every_colour_of_code_is_readable_on_its_background() {
+        let themes = ThemeSet::load_defaults();
+        for name in [LIGHT_THEME, DARK_THEME] {
+            let mut theme = themes.themes[name].clone();
+            readable(&mut theme);
+            let background = theme.settings.background.unwrap();
+            for item in &theme.scopes {
+                if let Some(color) = item.style.foreground {
+                    assert!(contrast(color, background) >= 4.5, "{name}: {color:?}");
+                }
+            }
+        }
+        let green = Color {
+            r: 0x63,
+            g: 0xa3,
+            b: 0x5c,
+            a: 0xff,
+        };
+        let white = Color {
+            r: 255,
+            g: 255,
+            b: 255,
+            a: 255,
+        };
+        assert!(contrast(green, white) < 4.5);
+        assert!(contrast(with_contrast(green, white), white) >= 4.5);
     }
 
     #[test]
