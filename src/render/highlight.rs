@@ -1,10 +1,10 @@
 //! Syntax highlighting of the fenced code blocks of notes (syntect), as CSS classes.
 //!
 //! Code is turned into `<span class="hl-…">` elements, never inline styles, so that colours
-//! live in two stylesheets generated from syntect's bundled themes, each for its own media so that
-//! their rules never mix (a more specific light rule would beat a dark one): `highlight-dark.css`
-//! for screens that prefer a dark scheme, `highlight-light.css` for everything else, paper
-//! included. Colours too faint for their background are darkened or lightened to WCAG AA. An
+//! live in two stylesheets generated from syntect's bundled themes, each wrapped in its own
+//! `@media` so that their rules never mix (a more specific light rule would beat a dark one):
+//! `highlight-dark.css` for screens that prefer a dark scheme, `highlight-light.css` for
+//! everything else, paper included. Colours too faint for their background are darkened or lightened to WCAG AA. An
 //! archive may replace either file in its own `theme/`. The syntaxes are loaded once, on the
 //! first code block of a build, since most pages have none.
 
@@ -23,6 +23,12 @@ pub(crate) const BLOCK_CLASS: &str = "hl-code";
 
 const LIGHT_THEME: &str = "InspiredGitHub";
 const DARK_THEME: &str = "base16-ocean.dark";
+
+/// Where each sheet applies. The conditions are inside the files, not on the `<link>`s: a
+/// browser fetches a stylesheet whose `media` does not match last, and a page's load waits
+/// for it.
+const DARK_MEDIA: &str = "screen and (prefers-color-scheme: dark)";
+const LIGHT_MEDIA: &str = "not screen and (prefers-color-scheme: dark)";
 
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 
@@ -53,15 +59,15 @@ pub(crate) fn highlight(code: &str, lang: &str) -> String {
 pub(crate) fn stylesheets() -> Vec<(&'static str, String)> {
     let mut themes = ThemeSet::load_defaults();
     [
-        ("highlight-light.css", LIGHT_THEME),
-        ("highlight-dark.css", DARK_THEME),
+        ("highlight-light.css", LIGHT_THEME, LIGHT_MEDIA),
+        ("highlight-dark.css", DARK_THEME, DARK_MEDIA),
     ]
     .into_iter()
-    .filter_map(|(file, name)| {
+    .filter_map(|(file, name, media)| {
         let theme = themes.themes.get_mut(name)?;
         readable(theme);
         let css = css_for_theme_with_class_style(theme, STYLE).ok()?;
-        Some((file, css))
+        Some((file, format!("@media {media} {{\n{css}}}\n")))
     })
     .collect()
 }
@@ -191,6 +197,7 @@ mod tests {
         assert_eq!(sheets.len(), 2);
         for (name, css) in sheets {
             assert!(css.contains(".hl-code {"), "{name}");
+            assert!(css.starts_with("@media ") && css.ends_with("}\n"), "{name}");
             assert!(!css.contains("\n.meta"), "{name}: unprefixed classes");
         }
     }

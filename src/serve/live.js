@@ -51,9 +51,18 @@
     }, delay);
   }
 
-  fetch("/__recueil/status", { cache: "no-store" })
-    .then(function (response) { return response.json(); })
-    .then(function (status) { banner(status.error); })
-    .catch(function () {});
-  poll(0);
+  // Only once the page has loaded: the poll waits for the next build and must not hold one of
+  // the connections the page's own files need.
+  function start() {
+    fetch("/__recueil/status", { cache: "no-store" })
+      .then(function (response) { return response.json(); })
+      .then(function (status) { banner(status.error); })
+      .catch(function () {});
+    poll(0);
+  }
+  if (document.readyState === "complete") {
+    start();
+  } else {
+    window.addEventListener("load", start);
+  }
 })();
