@@ -1,23 +1,26 @@
 //! The preview's HTTP side: the built site's files, and the live-reload endpoints.
 //!
-//! tiny_http parses requests (one thread per connection inside tiny_http, growing with the load);
-//! a fixed set of worker threads answers them, so a burst of requests never starves the others.
-//! The status endpoint is a long poll (the answer waits until the next build, or 25 s), handed to a
-//! thread of its own so that an open tab holds no worker.
+//! hyper serves HTTP/1.1 on a small tokio runtime: each connection is a task, so idle keep-alive
+//! connections and open tabs' long polls cost no thread. File reads and the long poll (which
+//! waits on the build state's condition variable until the next build, or 25 s) run on tokio's
+//! blocking pool, never on the threads that accept and parse requests.
 //!
 //! Paths never leave the site's folder: the decoded path is refused if a segment is `..` or `.`,
 //! or holds a backslash or NUL, and the file found must still be inside the folder once symlinks
 //! are resolved. Pages get a small script injected before `</body>` (never in `build` output)
 //! that reloads them after a good build and shows a banner after a failed one.
 
-use std::io::Cursor;
+use std::convert::Infallible;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use tiny_http::{Header, Method, Request, Response, StatusCode};
+use http_body_util::Full;
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{CACHE_CONTROL, CONTENT_TYPE, LOCATION};
+use hyper::{Method, Request, Response, StatusCode};
 
-use super::Live;
+use super::{Live, Status};
 
 /// The prefix of the preview's own URLs; no page of a site uses it.
 pub(crate) const PREFIX: &str = "/__recueil/";
@@ -27,23 +30,39 @@ const LIVE_JS: &str = include_str!("live.js");
 /// How long a status request waits for a new build before answering anyway.
 const POLL: Duration = Duration::from_secs(25);
 
-/// Answers requests until the server is dropped; `workers` threads share the queue.
-pub(crate) fn run(server: Arc<tiny_http::Server>, site: Arc<Site>, workers: usize) {
-    let mut threads = Vec::new();
-    for i in 0..workers {
-        let (server, site) = (Arc::clone(&server), Arc::clone(&site));
-        let spawned = std::thread::Builder::new()
-            .name(format!("serve-{i}"))
-            .spawn(move || {
-                while let Ok(request) = server.recv() {
-                    site.answer(request);
+/// Serves `site` on `listener` until the process ends.
+pub(crate) fn run(listener: std::net::TcpListener, site: Arc<Site>) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("serve-http")
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        listener.set_nonblocking(true)?;
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        loop {
+            let stream = match listener.accept().await {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors, or a connection reset before it was accepted: the
+                // others go on; a short pause lets descriptors come back.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                    continue;
                 }
+            };
+            let site = Arc::clone(&site);
+            tokio::spawn(async move {
+                let service = hyper::service::service_fn(move |request| {
+                    let site = Arc::clone(&site);
+                    async move { Ok::<_, Infallible>(site.answer(request).await) }
+                });
+                let io = hyper_util::rt::TokioIo::new(stream);
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(io, service)
+                    .await;
             });
-        threads.extend(spawned.ok());
-    }
-    for thread in threads {
-        let _ = thread.join();
-    }
+        }
+    })
 }
 
 /// The folder served and the state of the builds.
@@ -66,37 +85,54 @@ pub(crate) enum Target {
     NotFound,
 }
 
+type Answer = Response<Full<Bytes>>;
+
 impl Site {
-    fn answer(self: &Arc<Self>, request: Request) {
-        if !matches!(request.method(), Method::Get | Method::Head) {
-            let _ = request.respond(text(405, "only GET and HEAD are served"));
-            return;
+    async fn answer(self: Arc<Self>, request: Request<Incoming>) -> Answer {
+        if !matches!(*request.method(), Method::GET | Method::HEAD) {
+            return text(405, "only GET and HEAD are served");
         }
-        match self.target(request.url()) {
+        let url = request
+            .uri()
+            .path_and_query()
+            .map_or("/", |p| p.as_str())
+            .to_string();
+        match self.target(&url) {
             Target::Status { since } => {
-                let site = Arc::clone(self);
-                // A long poll holds its own thread, not a worker.
-                let _ = std::thread::Builder::new()
-                    .name("serve-status".into())
-                    .spawn(move || site.status(request, since));
+                let live = Arc::clone(&self.live);
+                let status = tokio::task::spawn_blocking(move || match since {
+                    Some(since) => live.wait_newer(since, POLL),
+                    None => live.current(),
+                })
+                .await
+                .unwrap_or_default();
+                status_json(&status)
             }
-            Target::LiveScript => {
-                let _ = request.respond(bytes(
-                    200,
-                    LIVE_JS.as_bytes().to_vec(),
-                    "text/javascript; charset=utf-8",
-                ));
-            }
+            Target::LiveScript => bytes(
+                200,
+                LIVE_JS.as_bytes().to_vec(),
+                "text/javascript; charset=utf-8",
+            ),
             Target::Redirect(location) => {
-                let response = text(301, "moved").with_header(header("Location", &location));
-                let _ = request.respond(response);
+                let mut response = text(301, "moved");
+                if let Ok(value) = location.parse() {
+                    response.headers_mut().insert(LOCATION, value);
+                }
+                response
             }
             Target::File(path) => {
-                let response = self.file(&path, 200).unwrap_or_else(|| self.not_found());
-                let _ = request.respond(response);
+                let site = Arc::clone(&self);
+                tokio::task::spawn_blocking(move || {
+                    site.file(&path, 200).unwrap_or_else(|| site.not_found())
+                })
+                .await
+                .unwrap_or_else(|_| text(500, "the file could not be read"))
             }
             Target::NotFound => {
-                let _ = request.respond(self.not_found());
+                let site = Arc::clone(&self);
+                tokio::task::spawn_blocking(move || site.not_found())
+                    .await
+                    .unwrap_or_else(|_| text(404, "not found"))
             }
         }
     }
@@ -141,7 +177,7 @@ impl Site {
         real.starts_with(&root).then_some(real)
     }
 
-    fn file(&self, path: &Path, status: u16) -> Option<Response<Cursor<Vec<u8>>>> {
+    fn file(&self, path: &Path, status: u16) -> Option<Answer> {
         let data = fs_err::read(path).ok()?;
         let content_type = content_type(path);
         let data = if content_type.starts_with("text/html") {
@@ -152,7 +188,7 @@ impl Site {
         Some(bytes(status, data, content_type))
     }
 
-    fn not_found(&self) -> Response<Cursor<Vec<u8>>> {
+    fn not_found(&self) -> Answer {
         if let Some(page) = self
             .inside(&self.root.join("404.html"))
             .and_then(|p| self.file(&p, 404))
@@ -167,23 +203,18 @@ impl Site {
             "text/html; charset=utf-8",
         )
     }
+}
 
-    /// The long poll: answers once a build newer than `since` is done (at once without `since`).
-    fn status(&self, request: Request, since: Option<u64>) {
-        let status = match since {
-            Some(since) => self.live.wait_newer(since, POLL),
-            None => self.live.current(),
-        };
-        let body = format!(
-            "{{\"generation\":{},\"error\":{}}}",
-            status.generation,
-            status
-                .error
-                .as_deref()
-                .map_or("null".to_string(), json_string)
-        );
-        let _ = request.respond(bytes(200, body.into_bytes(), "application/json"));
-    }
+fn status_json(status: &Status) -> Answer {
+    let body = format!(
+        "{{\"generation\":{},\"error\":{}}}",
+        status.generation,
+        status
+            .error
+            .as_deref()
+            .map_or("null".to_string(), json_string)
+    );
+    bytes(200, body.into_bytes(), "application/json")
 }
 
 /// Puts the live-reload script before `</body>` (or at the end).
@@ -201,25 +232,28 @@ pub(crate) fn inject(html: &[u8], generation: u64) -> Vec<u8> {
     out
 }
 
-fn bytes(status: u16, data: Vec<u8>, content_type: &str) -> Response<Cursor<Vec<u8>>> {
-    Response::from_data(data)
-        .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", content_type))
-        // A preview must never show a page from the browser's cache.
-        .with_header(header("Cache-Control", "no-store"))
+fn bytes(status: u16, data: Vec<u8>, content_type: &'static str) -> Answer {
+    let mut response = Response::new(Full::new(Bytes::from(data)));
+    *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static(content_type),
+    );
+    // A preview must never show a page from the browser's cache.
+    headers.insert(
+        CACHE_CONTROL,
+        hyper::header::HeaderValue::from_static("no-store"),
+    );
+    response
 }
 
-fn text(status: u16, message: &str) -> Response<Cursor<Vec<u8>>> {
+fn text(status: u16, message: &str) -> Answer {
     bytes(
         status,
         message.as_bytes().to_vec(),
         "text/plain; charset=utf-8",
     )
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .expect("header names and values are ASCII")
 }
 
 fn content_type(path: &Path) -> &'static str {

@@ -102,8 +102,6 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Problems> {
     let local = listener
         .local_addr()
         .map_err(|e| Problem::error(root, e.to_string()))?;
-    let server = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| Problem::error(root, e.to_string()))?;
     let url = format!("http://{local}/");
     println!("serving {url}");
     eprintln!("watching {} (Ctrl-C to stop)", watched.describe());
@@ -114,10 +112,14 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Problems> {
         root: out.clone(),
         live: Arc::clone(&live),
     });
-    let server = Arc::new(server);
     std::thread::Builder::new()
         .name("serve-http".into())
-        .spawn(move || http::run(server, site, 8))
+        .spawn(move || {
+            if let Err(err) = http::run(listener, site) {
+                eprintln!("error: the preview server stopped: {err}");
+                std::process::exit(i32::from(crate::cli::EXIT_IO));
+            }
+        })
         .map_err(|e| Problem::error(root, e.to_string()))?;
     watching.run(|| rebuild(root, &out, &live, "rebuilt"));
     Ok(())
