@@ -1,4 +1,4 @@
-//! One whole build: configuration, loading, rendering and writing, with what it found.
+//! One whole build: configuration, loading, analysis, rendering and writing, with what it found.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -32,12 +32,13 @@ pub struct CheckReport {
     pub warnings: Problems,
 }
 
-/// Runs every check of a build (configuration, content, lineage, references, templates) without
-/// writing anything.
+/// Runs every check of a build (configuration, content, lineage, references, analysis,
+/// templates) without writing anything.
 pub fn check(root: &Path) -> Result<CheckReport, Problems> {
     let config = Config::load(root)?;
     let loaded = crate::load::load(&config)?;
-    let files = crate::render::render_site(&config, &loaded.archive)?;
+    let analysis = crate::analysis::Analysis::run(&loaded.archive);
+    let files = crate::render::render_site(&config, &loaded.archive, &analysis)?;
     let archive = &loaded.archive;
     Ok(CheckReport {
         resolutions: archive.resolutions.len(),
@@ -52,8 +53,9 @@ pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildReport
     let started = Instant::now();
     let config = Config::load(root).map_err(BuildError::Content)?;
     let loaded = crate::load::load(&config).map_err(BuildError::Content)?;
-    let files =
-        crate::render::render_site(&config, &loaded.archive).map_err(BuildError::Content)?;
+    let analysis = crate::analysis::Analysis::run(&loaded.archive);
+    let files = crate::render::render_site(&config, &loaded.archive, &analysis)
+        .map_err(BuildError::Content)?;
     let out = out.map_or_else(|| config.build_dir.clone(), Path::to_path_buf);
     crate::write::write_site(&out, &files, force).map_err(BuildError::Output)?;
     Ok(BuildReport {

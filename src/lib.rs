@@ -2,11 +2,13 @@
 //!
 //! The pipeline, one module per stage (see ARCHITECTURE.md):
 //! [`config`] (book.toml) -> [`load`] (content/ into an immutable [`archive::Archive`]) ->
+//! [`analysis`] (what changed between successive texts of a series) ->
 //! [`render`] (Tera templates, one flat list of pages rendered in parallel) -> [`write`](mod@write) (a
 //! temporary folder swapped into place). [`import`] turns raw official texts into content;
 //! [`build`] runs the pipeline; [`serve`] previews it live; [`cli`] is the command line the binary
 //! calls.
 
+pub mod analysis;
 pub mod archive;
 pub mod build;
 pub mod cli;

@@ -18,6 +18,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::analysis::{Analysis, Comparison};
 use crate::archive::Archive;
 use crate::config::Config;
 use crate::diag::{Problem, Problems};
@@ -62,6 +63,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         "not_found.html",
         include_str!("../../templates/not_found.html"),
     ),
+    ("compare.html", include_str!("../../templates/compare.html")),
 ];
 
 const STRINGS: &str = include_str!("../../templates/strings.toml");
@@ -88,19 +90,25 @@ enum Job<'a> {
     References(&'a str),
     Search(&'a str),
     NotFound,
+    Comparison(&'a Comparison<'a>),
 }
 
-/// Renders every page and theme file of the site.
-pub fn render_site(config: &Config, archive: &Archive) -> Result<Vec<OutputFile>, Problems> {
+/// Renders every page and theme file of the site; `analysis` is what changed in `archive`.
+pub fn render_site<'a>(
+    config: &'a Config,
+    archive: &'a Archive,
+    analysis: &'a Analysis<'a>,
+) -> Result<Vec<OutputFile>, Problems> {
     let templates_dir = config.root.join("templates");
     let strings = load_strings(config, &templates_dir)?;
     let tera = load_templates(&templates_dir)?;
     let views = Views {
         config,
         archive,
+        analysis,
         strings: &strings,
     };
-    let jobs = jobs(config, archive);
+    let jobs = jobs(config, archive, analysis);
     let results: Vec<Result<OutputFile, PageFailure>> = jobs
         .par_iter()
         .map(|job| render_job(&tera, &views, job, &templates_dir))
@@ -129,7 +137,7 @@ pub fn render_site(config: &Config, archive: &Archive) -> Result<Vec<OutputFile>
     Ok(files)
 }
 
-fn jobs<'a>(config: &'a Config, archive: &'a Archive) -> Vec<Job<'a>> {
+fn jobs<'a>(config: &'a Config, archive: &'a Archive, analysis: &'a Analysis<'a>) -> Vec<Job<'a>> {
     let mut jobs: Vec<Job> = config.language_codes().map(Job::Home).collect();
     for resolution in &archive.resolutions {
         jobs.extend(
@@ -154,6 +162,7 @@ fn jobs<'a>(config: &'a Config, archive: &'a Archive) -> Vec<Job<'a>> {
                 .map(|lang| Job::Series(series, lang)),
         );
     }
+    jobs.extend(analysis.comparisons.iter().map(Job::Comparison));
     jobs
 }
 
@@ -212,6 +221,17 @@ fn render_job(
             "references.html",
             paths::references(lang),
             &views.references_page(lang),
+            templates_dir,
+        ),
+        Job::Comparison(comparison) => render(
+            tera,
+            "compare.html",
+            paths::compare(
+                comparison.lang,
+                &comparison.older.slug,
+                &comparison.newer.slug,
+            ),
+            &views.compare_page(comparison),
             templates_dir,
         ),
     }

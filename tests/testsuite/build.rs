@@ -1,5 +1,6 @@
 //! Building fixture sites: what pages exist, where links lead, what readers see.
 
+use crate::support::main_of;
 use crate::support::site::Site;
 use crate::support::{copy_fixture, fixture};
 
@@ -161,18 +162,6 @@ fn metadata_values_are_escaped() {
     let page = std::fs::read_to_string(out.join("fr/a-res-10-1.html")).unwrap();
     assert!(!page.contains("<script>alert"));
     assert!(page.contains("&lt;script&gt;"));
-}
-
-/// The main content of a page, where template changes show up; reviewed as a snapshot.
-fn main_of(html: &str) -> String {
-    let start = html.find("<main").expect("a <main> landmark");
-    let end = html.find("</main>").expect("</main>") + "</main>".len();
-    html[start..end]
-        .lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

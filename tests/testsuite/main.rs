@@ -4,6 +4,7 @@ mod archive;
 mod build;
 mod check;
 mod citations;
+mod compare;
 mod errors;
 mod harness;
 mod notes;

@@ -5,7 +5,10 @@
 //! and under any subpath), the language a link leads to, dates in words, and the alignment of
 //! paragraphs across languages.
 
+mod chart;
 mod citing;
+mod compare;
+mod history;
 mod links;
 mod notes;
 mod pages;
@@ -16,6 +19,7 @@ use serde::Serialize;
 
 pub(crate) use notes::{NoteView, Scope};
 
+use crate::analysis::Analysis;
 use crate::archive::NoteKey;
 use crate::archive::{
     Archive, Derivation, Footnote, Member, Paragraph, ParagraphKind, Resolution, Series, Symbol,
@@ -66,6 +70,7 @@ pub(crate) struct Alternate {
 pub(crate) struct Views<'a> {
     pub config: &'a Config,
     pub archive: &'a Archive,
+    pub analysis: &'a Analysis<'a>,
     pub strings: &'a Strings,
 }
 
@@ -153,6 +158,8 @@ pub(crate) struct ParagraphView<'a> {
     pub notes: Vec<NoteView>,
     /// Where to write a note about it (with `repository-url` in book.toml).
     pub annotate_href: Option<String>,
+    /// Where the paragraph comes from (resolution pages of texts that take part in a comparison).
+    pub history: Option<history::HistoryView>,
 }
 
 #[derive(Serialize)]
@@ -207,6 +214,10 @@ pub(crate) mod paths {
     pub fn without_index(path: &str) -> &str {
         path.strip_suffix("index.html").unwrap_or(path)
     }
+    /// What changed from `older` to `newer`, in `lang`.
+    pub fn compare(lang: &str, older: &str, newer: &str) -> String {
+        format!("{lang}/compare/{older}--{newer}.html")
+    }
     /// The relative way back to the root from a page at `path`.
     pub fn root_of(path: &str) -> String {
         "../".repeat(path.matches('/').count())
@@ -238,6 +249,22 @@ fn typeset(html: &str, lang: &str) -> String {
         .replace(" :", "\u{A0}:")
         .replace("« ", "«\u{A0}")
         .replace(" »", "\u{A0}»")
+}
+
+/// Text made safe to put in HTML.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Gives the footnote anchors of a column of the parallel page their language prefix.
@@ -499,6 +526,7 @@ impl<'a> Views<'a> {
                 .collect(),
             notes: self.notes_about(page, &key, lang, Scope::All),
             annotate_href: self.annotate_href(page.resolution, Some(&paragraph.id)),
+            history: None,
         }
     }
 

@@ -55,6 +55,19 @@ pub(crate) struct ResolutionPage<'a> {
     pub general_notes: Vec<NoteView>,
     /// Where to write a note on the resolution (with `repository-url` in book.toml).
     pub annotate_href: Option<String>,
+    /// What changed since the text it is compared with, and in the texts compared with it.
+    pub comparisons: Vec<CompareLink>,
+}
+
+/// A link to a comparison page, worded from the page that links to it.
+#[derive(Serialize)]
+pub(crate) struct CompareLink {
+    pub href: String,
+    pub label: String,
+    /// The other text of the comparison.
+    pub short: String,
+    /// "since" (this text is the newer one) or "in" (a later text).
+    pub direction: &'static str,
 }
 
 #[derive(Serialize)]
@@ -121,6 +134,21 @@ pub(crate) struct SeriesPage<'a> {
     pub members: Vec<MemberLink>,
     pub held: usize,
     pub timeline: Option<super::timeline::Timeline>,
+    /// The lineage of paragraphs across the texts, drawn.
+    pub chart: Option<super::chart::ChartView>,
+    /// Every comparison between texts of the series, the page's language first.
+    pub comparisons: Vec<ComparisonSummary>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ComparisonSummary {
+    pub href: String,
+    pub older: String,
+    pub newer: String,
+    pub counts_text: String,
+    /// The language of the comparison when it is not the page's.
+    pub hreflang: Option<String>,
+    pub lang_name: Option<String>,
 }
 
 impl<'a> Views<'a> {
@@ -202,9 +230,10 @@ impl<'a> Views<'a> {
         ResolutionPage {
             common: self.common(lang, &path, page_title, alternates),
             head,
-            text: self.text(text, &page),
             cited_by: self.cited_by(&resolution.symbol, lang, &root),
             references_href: format!("{root}{}", paths::references(lang)),
+            comparisons: self.compare_links(resolution, lang, &root),
+            text: self.text_with_history(resolution, text, &page, &root),
             series: self
                 .series_of(resolution)
                 .map(|s| self.series_ref(s, lang, &root)),
@@ -407,7 +436,57 @@ impl<'a> Views<'a> {
                 .collect(),
             held: series.members.iter().filter(|m| m.held).count(),
             timeline: super::timeline::timeline(series),
+            chart: self.chart(series, lang, &root),
+            comparisons: self.comparison_summaries(series, lang, &root),
         }
+    }
+
+    /// Links from a resolution page to the comparisons it takes part in.
+    fn compare_links(&self, resolution: &Resolution, lang: &str, root: &str) -> Vec<CompareLink> {
+        let since = self
+            .analysis
+            .as_newer(resolution, lang)
+            .map(|c| CompareLink {
+                href: self.compare_href(c, root),
+                label: self.strings.get(lang, "compare_since").to_string(),
+                short: c.older.symbol.short().to_string(),
+                direction: "since",
+            });
+        let later = self
+            .analysis
+            .as_older(resolution, lang)
+            .map(|c| CompareLink {
+                href: self.compare_href(c, root),
+                label: self.strings.get(lang, "compare_in").to_string(),
+                short: c.newer.symbol.short().to_string(),
+                direction: "in",
+            });
+        since.into_iter().chain(later).collect()
+    }
+
+    fn comparison_summaries(
+        &self,
+        series: &Series,
+        lang: &str,
+        root: &str,
+    ) -> Vec<ComparisonSummary> {
+        let in_series = |c: &&crate::analysis::Comparison| {
+            c.newer.meta.series.as_deref() == Some(series.id.as_str())
+        };
+        let mut comparisons: Vec<&crate::analysis::Comparison> =
+            self.analysis.comparisons.iter().filter(in_series).collect();
+        comparisons.sort_by_key(|c| (c.lang != lang, crate::archive::sort_key(&c.newer.symbol)));
+        comparisons
+            .into_iter()
+            .map(|c| ComparisonSummary {
+                href: self.compare_href(c, root),
+                older: c.older.symbol.short().to_string(),
+                newer: c.newer.symbol.short().to_string(),
+                counts_text: self.counts_in_words(&c.counts(), lang),
+                hreflang: (c.lang != lang).then(|| c.lang.to_string()),
+                lang_name: (c.lang != lang).then(|| self.strings.language_name(lang, c.lang)),
+            })
+            .collect()
     }
 }
 

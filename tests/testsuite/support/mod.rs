@@ -52,3 +52,15 @@ pub fn recueil(args: &[&str]) -> Output {
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// The main content of a page, where template changes show up; reviewed as a snapshot.
+pub fn main_of(html: &str) -> String {
+    let start = html.find("<main").expect("a <main> landmark");
+    let end = html.find("</main>").expect("</main>") + "</main>".len();
+    html[start..end]
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}

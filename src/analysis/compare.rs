@@ -1,0 +1,229 @@
+//! Which texts are compared, and the rows of each comparison.
+//!
+//! A text is compared with the nearest predecessor in its series, following the lineage of the
+//! model (a stated predecessor, or else the order of the series), that the archive holds in the
+//! same language and in full. An incomplete text in between is skipped and named, so a page can
+//! say why 68/160 is compared with 61/168 and not with 62/160.
+
+use crate::archive::{Archive, Member, Paragraph, ParagraphKind, Resolution, Series, Text};
+
+use super::align::{Alignment, align};
+use super::diff::{Segment, word_diff};
+use super::words::{Token, same_text, similarity_words, tokenize};
+use super::{Comparison, Part, Row, Status};
+
+/// Two texts to compare, and the incomplete texts passed over between them.
+pub(super) struct Pair<'a> {
+    older: (&'a Resolution, &'a Text),
+    newer: (&'a Resolution, &'a Text),
+    skipped: Vec<&'a Resolution>,
+}
+
+/// Every text of every series with the text it is compared with.
+pub(super) fn pairs(archive: &Archive) -> Vec<Pair<'_>> {
+    let mut pairs = Vec::new();
+    for series in &archive.series {
+        for member in series.members.iter().filter(|m| m.held) {
+            let Some(newer) = archive.resolution(&member.symbol) else {
+                continue;
+            };
+            for text in &newer.texts {
+                if let Some((older, skipped)) =
+                    predecessor_text(archive, series, member, &text.lang)
+                {
+                    pairs.push(Pair {
+                        older,
+                        newer: (newer, text),
+                        skipped,
+                    });
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// Walks back the lineage to the nearest complete text in `lang`, noting incomplete ones.
+fn predecessor_text<'a>(
+    archive: &'a Archive,
+    series: &Series,
+    member: &Member,
+    lang: &str,
+) -> Option<((&'a Resolution, &'a Text), Vec<&'a Resolution>)> {
+    let mut skipped = Vec::new();
+    let mut current = member.predecessor.as_ref();
+    // At most one step per member: stated predecessors cannot send the walk round in circles.
+    for _ in 0..series.members.len() {
+        let symbol = current?;
+        let held = archive.resolution(symbol);
+        if let Some((resolution, text)) = held.and_then(|r| Some((r, r.text(lang)?))) {
+            if text.complete {
+                return Some(((resolution, text), skipped));
+            }
+            skipped.push(resolution);
+        }
+        current = series
+            .members
+            .iter()
+            .find(|m| &m.symbol == symbol)?
+            .predecessor
+            .as_ref();
+    }
+    None
+}
+
+/// Aligns the two texts part by part and compares each continued paragraph word by word.
+pub(super) fn compare(pair: Pair<'_>) -> Comparison<'_> {
+    let (older, older_text) = pair.older;
+    let (newer, newer_text) = pair.newer;
+    let mut parts: Vec<Part> = [ParagraphKind::Preambular, ParagraphKind::Operative]
+        .into_iter()
+        .map(|kind| Part {
+            kind,
+            rows: compare_part(&part_of(older_text, kind), &part_of(newer_text, kind)),
+        })
+        .filter(|p| !p.rows.is_empty())
+        .collect();
+    let not_compared = if newer_text.complete {
+        Vec::new()
+    } else {
+        set_aside_beyond_the_end(&mut parts, older_text)
+    };
+    Comparison {
+        lang: &newer_text.lang,
+        older,
+        older_text,
+        newer,
+        newer_text,
+        skipped: pair.skipped,
+        parts,
+        not_compared,
+    }
+}
+
+/// The paragraphs of one part; sub-paragraphs belong to the operative part.
+fn part_of(text: &Text, kind: ParagraphKind) -> Vec<&Paragraph> {
+    text.all_paragraphs()
+        .filter(|p| match kind {
+            ParagraphKind::Preambular => p.kind == ParagraphKind::Preambular,
+            _ => p.kind != ParagraphKind::Preambular,
+        })
+        .collect()
+}
+
+fn compare_part<'a>(old: &[&'a Paragraph], new: &[&'a Paragraph]) -> Vec<Row<'a>> {
+    let old_tokens: Vec<Vec<Token>> = old.iter().map(|p| tokenize(&p.plain)).collect();
+    let new_tokens: Vec<Vec<Token>> = new.iter().map(|p| tokenize(&p.plain)).collect();
+    let old_words: Vec<Vec<String>> = old_tokens.iter().map(|t| similarity_words(t)).collect();
+    let new_words: Vec<Vec<String>> = new_tokens.iter().map(|t| similarity_words(t)).collect();
+    let alignment = align(&old_words, &new_words);
+    let texts = Texts {
+        old,
+        new,
+        old_tokens: &old_tokens,
+        new_tokens: &new_tokens,
+    };
+    rows_in_reading_order(&alignment, &texts)
+}
+
+/// The paragraphs of a part and their tokens.
+struct Texts<'t, 'a> {
+    old: &'t [&'a Paragraph],
+    new: &'t [&'a Paragraph],
+    old_tokens: &'t [Vec<Token>],
+    new_tokens: &'t [Vec<Token>],
+}
+
+/// Rows in the order of the newer text; a dropped paragraph comes where it stood in the older.
+fn rows_in_reading_order<'a>(alignment: &Alignment, texts: &Texts<'_, 'a>) -> Vec<Row<'a>> {
+    let mut rows = Vec::new();
+    let mut dropped = alignment.dropped.iter().copied().peekable();
+    for j in 0..texts.new.len() {
+        if let Some(m) = alignment.matches.iter().find(|m| m.new[0] == j) {
+            while let Some(i) = dropped.next_if(|&i| !m.moved && i < m.old[0]) {
+                rows.push(single(Status::Dropped, texts.old[i], true));
+            }
+            rows.push(continued(&m.old, &m.new, m.moved, texts));
+        } else if alignment.new.contains(&j) {
+            rows.push(single(Status::New, texts.new[j], false));
+        }
+    }
+    rows.extend(dropped.map(|i| single(Status::Dropped, texts.old[i], true)));
+    rows
+}
+
+fn single(status: Status, paragraph: &Paragraph, older: bool) -> Row<'_> {
+    let (from, to) = if older {
+        (vec![paragraph], Vec::new())
+    } else {
+        (Vec::new(), vec![paragraph])
+    };
+    Row {
+        status,
+        from,
+        to,
+        moved: false,
+        segments: vec![Segment::Same(paragraph.plain.clone())],
+    }
+}
+
+/// A continued paragraph: unchanged when only typography differs, else modified with its diff.
+fn continued<'a>(old: &[usize], new: &[usize], moved: bool, texts: &Texts<'_, 'a>) -> Row<'a> {
+    let before = joined(old, texts.old_tokens);
+    let after = joined(new, texts.new_tokens);
+    let one_to_one = old.len() == 1 && new.len() == 1;
+    let (status, segments) = if one_to_one && same_text(&before, &after) {
+        let text = texts.new[new[0]].plain.clone();
+        (Status::Unchanged, vec![Segment::Same(text)])
+    } else {
+        (Status::Modified, word_diff(&before, &after))
+    };
+    Row {
+        status,
+        from: old.iter().map(|&i| texts.old[i]).collect(),
+        to: new.iter().map(|&j| texts.new[j]).collect(),
+        moved,
+        segments,
+    }
+}
+
+/// The tokens of several paragraphs read as one text (a split or merged paragraph).
+fn joined(indices: &[usize], tokens: &[Vec<Token>]) -> Vec<Token> {
+    let mut all: Vec<Token> = Vec::new();
+    for &i in indices {
+        let start = all.len();
+        all.extend(tokens[i].iter().cloned());
+        match all.get_mut(start) {
+            Some(first) if start > 0 && first.space_before.is_empty() => {
+                first.space_before = " ".into();
+            }
+            _ => {}
+        }
+    }
+    all
+}
+
+/// When the newer text is incomplete, the older paragraphs after the last one it continues are
+/// not dropped: the newer source just stops before them. They are taken out of the rows.
+fn set_aside_beyond_the_end<'a>(parts: &mut [Part<'a>], older: &Text) -> Vec<&'a Paragraph> {
+    let position = |p: &Paragraph| older.all_paragraphs().position(|q| q.id == p.id);
+    let last_continued = parts
+        .iter()
+        .flat_map(|part| part.rows.iter())
+        .filter(|r| r.status != Status::Dropped)
+        .flat_map(|r| r.from.iter())
+        .filter_map(|p| position(p))
+        .max();
+    let mut set_aside = Vec::new();
+    for part in parts.iter_mut() {
+        part.rows.retain(|row| {
+            let beyond = row.status == Status::Dropped
+                && position(row.from[0]).is_some_and(|i| last_continued.is_none_or(|l| i > l));
+            if beyond {
+                set_aside.push(row.from[0]);
+            }
+            !beyond
+        });
+    }
+    set_aside
+}

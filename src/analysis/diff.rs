@@ -1,0 +1,255 @@
+//! Word-level comparison of two versions of a paragraph, with the `similar` crate.
+//!
+//! Tokens are compared on their typographic key (see `words`), so `’` against `'` is no change;
+//! what is shown is the newer text, with the older words that went in `Deleted` and the newer
+//! ones that came in `Inserted`, in place. A short run of unchanged words caught between two
+//! changes ("de la") is folded into them: "<del>a de la b</del> <ins>c de la d</ins>" reads
+//! better than four fragments.
+
+use serde::Serialize;
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use super::words::Token;
+
+/// A piece of the compared text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "text", rename_all = "lowercase")]
+pub enum Segment {
+    Same(String),
+    Deleted(String),
+    Inserted(String),
+}
+
+/// The newer text with the words deleted from the older and inserted into it, in place.
+pub(crate) fn word_diff(old: &[Token], new: &[Token]) -> Vec<Segment> {
+    let old_keys: Vec<&str> = old.iter().map(|t| t.key.as_str()).collect();
+    let new_keys: Vec<&str> = new.iter().map(|t| t.key.as_str()).collect();
+    let ops = capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
+    let runs = fold_short_equal_runs(runs_of(&ops, old, new));
+    let mut out = Output::default();
+    for run in runs {
+        match run {
+            Run::Same { new, .. } => out.same(&join(&new, true)),
+            Run::Change { deleted, inserted } => out.change(&deleted, &inserted),
+        }
+    }
+    out.segments
+}
+
+/// Equal stretches (the same words in both, each with its own spacing) and changes (older
+/// tokens out, newer tokens in).
+enum Run<'t> {
+    Same {
+        old: Vec<&'t Token>,
+        new: Vec<&'t Token>,
+    },
+    Change {
+        deleted: Vec<&'t Token>,
+        inserted: Vec<&'t Token>,
+    },
+}
+
+fn runs_of<'t>(ops: &[DiffOp], old: &'t [Token], new: &'t [Token]) -> Vec<Run<'t>> {
+    let mut runs: Vec<Run> = Vec::new();
+    for op in ops {
+        let deleted: Vec<&Token> = old[op.old_range()].iter().collect();
+        let inserted: Vec<&Token> = new[op.new_range()].iter().collect();
+        if let DiffOp::Equal { .. } = op {
+            runs.push(Run::Same {
+                old: deleted,
+                new: inserted,
+            });
+            continue;
+        }
+        match runs.last_mut() {
+            Some(Run::Change {
+                deleted: d,
+                inserted: i,
+            }) => {
+                d.extend(deleted);
+                i.extend(inserted);
+            }
+            _ => runs.push(Run::Change { deleted, inserted }),
+        }
+    }
+    runs
+}
+
+/// At most this many tokens of unchanged text between two changes are folded into them.
+const FOLDED_RUN: usize = 2;
+
+/// Folds a short unchanged run of small words between two changes into one change.
+fn fold_short_equal_runs(runs: Vec<Run<'_>>) -> Vec<Run<'_>> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut runs = runs.into_iter().peekable();
+    while let Some(run) = runs.next() {
+        let foldable = matches!(&run, Run::Same { new, .. } if is_filler(new))
+            && matches!(out.last(), Some(Run::Change { .. }))
+            && matches!(runs.peek(), Some(Run::Change { .. }));
+        if !foldable {
+            push_run(&mut out, run);
+            continue;
+        }
+        let Run::Same { old, new } = run else {
+            continue;
+        };
+        if let Some(Run::Change { deleted, inserted }) = out.last_mut() {
+            deleted.extend(old);
+            inserted.extend(new);
+        }
+    }
+    out
+}
+
+/// Appends a run, joining it to the previous change when both are changes.
+fn push_run<'t>(out: &mut Vec<Run<'t>>, run: Run<'t>) {
+    if let (
+        Some(Run::Change {
+            deleted: d,
+            inserted: i,
+        }),
+        Run::Change { deleted, inserted },
+    ) = (out.last_mut(), &run)
+    {
+        d.extend(deleted.iter().copied());
+        i.extend(inserted.iter().copied());
+        return;
+    }
+    out.push(run);
+}
+
+fn is_filler(tokens: &[&Token]) -> bool {
+    tokens.len() <= FOLDED_RUN && tokens.iter().all(|t| t.text.chars().count() <= 3)
+}
+
+/// The tokens as text; `with_first_space` keeps the spaces before the first one.
+fn join(tokens: &[&Token], with_first_space: bool) -> String {
+    let mut text = String::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if i > 0 || with_first_space {
+            text.push_str(&token.space_before);
+        }
+        text.push_str(&token.text);
+    }
+    text
+}
+
+#[derive(Default)]
+struct Output {
+    segments: Vec<Segment>,
+}
+
+impl Output {
+    fn same(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match self.segments.last_mut() {
+            Some(Segment::Same(last)) => last.push_str(text),
+            _ => self.segments.push(Segment::Same(text.to_string())),
+        }
+    }
+
+    /// The spaces before a change stay outside it; deletion first, then insertion.
+    fn change(&mut self, deleted: &[&Token], inserted: &[&Token]) {
+        let first = inserted.first().or(deleted.first());
+        if let Some(first) = first {
+            let at_start = self.segments.is_empty();
+            if !at_start {
+                self.same(&first.space_before);
+            }
+        }
+        if !deleted.is_empty() {
+            self.segments.push(Segment::Deleted(join(deleted, false)));
+        }
+        if !inserted.is_empty() {
+            if !deleted.is_empty() {
+                self.same(" ");
+            }
+            self.segments.push(Segment::Inserted(join(inserted, false)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::words::tokenize;
+    use Segment::*;
+
+    fn diff(old: &str, new: &str) -> Vec<Segment> {
+        word_diff(&tokenize(old), &tokenize(new))
+    }
+
+    fn s(text: &str) -> Segment {
+        Same(text.into())
+    }
+
+    #[test]
+    fn a_replaced_word_is_deleted_then_inserted_in_place() {
+        assert_eq!(
+            diff(
+                "la protection efficaces de tous",
+                "la protection effectives de tous"
+            ),
+            [
+                s("la protection "),
+                Deleted("efficaces".into()),
+                s(" "),
+                Inserted("effectives".into()),
+                s(" de tous")
+            ]
+        );
+    }
+
+    #[test]
+    fn insertions_and_deletions_alone_keep_their_spaces() {
+        assert_eq!(
+            diff("a b c", "a c"),
+            [s("a "), Deleted("b".into()), s(" c")]
+        );
+        assert_eq!(
+            diff("a c", "a b c"),
+            [s("a "), Inserted("b".into()), s(" c")]
+        );
+        assert_eq!(diff("a c", "x a c"), [Inserted("x".into()), s(" a c")]);
+    }
+
+    #[test]
+    fn typography_shows_the_newer_text_without_a_change() {
+        assert_eq!(
+            diff("l'homme ;", "l’homme\u{202F};"),
+            [s("l’homme\u{202F};")]
+        );
+    }
+
+    #[test]
+    fn folded_words_keep_the_spacing_of_their_own_text() {
+        // "à" is both in "État, à l'égard" and glued in "vis-à-vis": each side keeps its spaces.
+        let segments = diff("chaque État, à l'égard", "vis-à-vis");
+        assert!(
+            segments.contains(&Deleted("chaque État, à l'égard".into())),
+            "{segments:?}"
+        );
+        assert!(
+            segments.contains(&Inserted("vis-à-vis".into())),
+            "{segments:?}"
+        );
+    }
+
+    #[test]
+    fn a_short_unchanged_run_between_two_changes_is_folded() {
+        let segments = diff(
+            "les responsabilités de la société",
+            "leurs devoirs de la planète",
+        );
+        assert_eq!(
+            segments,
+            [
+                Deleted("les responsabilités de la société".into()),
+                s(" "),
+                Inserted("leurs devoirs de la planète".into())
+            ]
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! Analysis: what changed from one resolution of a series to the next, paragraph by paragraph.
+//!
+//! This stage sits between the immutable archive and rendering. It owns the facts that pages
+//! about change need and that are too costly or too subtle to recompute per page:
+//!
+//! - **which texts are compared** (`compare`): each held member of a series with its nearest
+//!   predecessor held in the same language, or the latest complete text before it when that one
+//!   is incomplete (62/160 fr stops after pp5, so 68/160 is compared with 61/168);
+//! - **the alignment** of their paragraphs, preamble and operative part apart (`align`, where
+//!   the method and its threshold are documented): renumbered, inserted, dropped, moved, split and
+//!   merged paragraphs;
+//! - **the word-level comparison** of each continued paragraph (`diff`, with the `similar`
+//!   crate), on a key where typography is not a change (`words`);
+//! - **the history of each paragraph** (`history`): the first text it appears in and the texts
+//!   in which it changed; and the **lineage** of paragraphs across a series (`threads`) that the
+//!   series page draws.
+//!
+//! It runs once per build, comparisons in parallel (rayon), after loading and before rendering;
+//! views borrow its results. Like the model, it holds facts, never HTML.
+
+pub(crate) mod align;
+mod compare;
+mod diff;
+mod history;
+mod threads;
+mod words;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::archive::{Archive, Paragraph, ParagraphKind, Resolution, Series, Text};
+pub use diff::Segment;
+pub use history::{History, Step, StepKind};
+pub use threads::{Lineage, Thread, ThreadCell};
+
+/// What became of a paragraph from the older text to the newer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Unchanged,
+    Modified,
+    New,
+    Dropped,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Unchanged => "unchanged",
+            Status::Modified => "modified",
+            Status::New => "new",
+            Status::Dropped => "dropped",
+        }
+    }
+}
+
+/// Two texts of a series in one language, compared.
+#[derive(Debug)]
+pub struct Comparison<'a> {
+    pub lang: &'a str,
+    pub older: &'a Resolution,
+    pub older_text: &'a Text,
+    pub newer: &'a Resolution,
+    pub newer_text: &'a Text,
+    /// Held predecessors in this language passed over because their text is incomplete,
+    /// nearest first.
+    pub skipped: Vec<&'a Resolution>,
+    /// The preamble, then the operative part (sub-paragraphs included); empty parts left out.
+    pub parts: Vec<Part<'a>>,
+    /// Older paragraphs after the point where an incomplete newer text stops: nothing can be
+    /// said of them, so they are neither continued nor dropped.
+    pub not_compared: Vec<&'a Paragraph>,
+}
+
+/// The aligned rows of one part of the texts.
+#[derive(Debug)]
+pub struct Part<'a> {
+    pub kind: ParagraphKind,
+    pub rows: Vec<Row<'a>>,
+}
+
+/// One step of the alignment: a paragraph continued (possibly split or merged), new or dropped.
+#[derive(Debug)]
+pub struct Row<'a> {
+    pub status: Status,
+    /// The older paragraphs (none for a new one; several when merged).
+    pub from: Vec<&'a Paragraph>,
+    /// The newer paragraphs (none for a dropped one; several when split).
+    pub to: Vec<&'a Paragraph>,
+    /// The paragraph moved against the order of the others.
+    pub moved: bool,
+    /// The newer text with deletions and insertions in place (modified rows); the text of the
+    /// paragraph otherwise.
+    pub segments: Vec<Segment>,
+}
+
+/// How many rows of each status a comparison has.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub unchanged: usize,
+    pub modified: usize,
+    pub new: usize,
+    pub dropped: usize,
+}
+
+impl Counts {
+    pub fn of<'r, 'a: 'r>(rows: impl IntoIterator<Item = &'r Row<'a>>) -> Counts {
+        let mut counts = Counts::default();
+        for row in rows {
+            *match row.status {
+                Status::Unchanged => &mut counts.unchanged,
+                Status::Modified => &mut counts.modified,
+                Status::New => &mut counts.new,
+                Status::Dropped => &mut counts.dropped,
+            } += 1;
+        }
+        counts
+    }
+}
+
+impl<'a> Comparison<'a> {
+    pub fn rows(&self) -> impl Iterator<Item = &Row<'a>> {
+        self.parts.iter().flat_map(|p| p.rows.iter())
+    }
+
+    pub fn counts(&self) -> Counts {
+        Counts::of(self.rows())
+    }
+
+    /// The row an older paragraph went into, if it was compared.
+    pub fn row_from(&self, id: &str) -> Option<&Row<'a>> {
+        self.rows().find(|r| r.from.iter().any(|p| p.id == id))
+    }
+}
+
+/// Everything the analysis found, borrowed from the archive it was run on.
+#[derive(Debug, Default)]
+pub struct Analysis<'a> {
+    pub comparisons: Vec<Comparison<'a>>,
+    /// Per text (slug, then language): the history of each of its paragraphs, by id.
+    histories: history::Histories<'a>,
+}
+
+impl<'a> Analysis<'a> {
+    /// Compares every text with its predecessor (in parallel), then traces paragraph histories.
+    pub fn run(archive: &'a Archive) -> Analysis<'a> {
+        let comparisons: Vec<Comparison> = compare::pairs(archive)
+            .into_par_iter()
+            .map(compare::compare)
+            .collect();
+        let histories = history::trace(&comparisons);
+        Analysis {
+            comparisons,
+            histories,
+        }
+    }
+
+    /// The comparison in which this text is the newer one.
+    pub fn as_newer(&self, resolution: &Resolution, lang: &str) -> Option<&Comparison<'a>> {
+        self.comparisons
+            .iter()
+            .find(|c| c.newer.symbol == resolution.symbol && c.lang == lang)
+    }
+
+    /// The comparisons in which this text is the older one (several when a later text is
+    /// incomplete and the one after it is compared with this one too).
+    pub fn as_older<'s>(
+        &'s self,
+        resolution: &'s Resolution,
+        lang: &'s str,
+    ) -> impl Iterator<Item = &'s Comparison<'a>> {
+        self.comparisons
+            .iter()
+            .filter(move |c| c.older.symbol == resolution.symbol && c.lang == lang)
+    }
+
+    /// Where a paragraph of a text comes from, when the text takes part in a comparison.
+    pub fn history(&self, resolution: &Resolution, lang: &str, id: &str) -> Option<&History<'a>> {
+        self.histories
+            .get(resolution.slug.as_str())?
+            .get(lang)?
+            .get(id)
+    }
+
+    /// The lineage of paragraphs across the series in `lang`, when two texts can be compared.
+    pub fn lineage(
+        &self,
+        archive: &'a Archive,
+        series: &Series,
+        lang: &str,
+    ) -> Option<Lineage<'a>> {
+        threads::lineage(self, archive, series, lang)
+    }
+}

@@ -1,0 +1,295 @@
+//! The comparison page: what changed from one text of a series to a later one, in one language.
+//!
+//! A summary of the counts, then the aligned rows of the preamble and of the operative part. Each
+//! row carries `data-status`, `data-from` and `data-to` so that a program can check the
+//! alignment, and shows the newer text with deletions and insertions in place (`<del>`, `<ins>`,
+//! each with words for screen readers, since strike-through and underline are not read out).
+
+use serde::Serialize;
+
+use super::{Common, SeriesRef, Views, escape, paths, typeset};
+use crate::analysis::{Comparison, Counts, Row, Segment, Status};
+use crate::archive::{Paragraph, Resolution};
+
+#[derive(Serialize)]
+pub(crate) struct ComparePage<'a> {
+    pub common: Common<'a>,
+    pub older: Side<'a>,
+    pub newer: Side<'a>,
+    pub series: Option<SeriesRef<'a>>,
+    /// Why the nearest predecessor was passed over, as a sentence with links (HTML).
+    pub skipped_html: Option<String>,
+    /// Why some older paragraphs are not compared, as a sentence with links (HTML).
+    pub not_compared_html: Option<String>,
+    pub counts: Counts,
+    pub sections: Vec<CompareSection>,
+}
+
+/// One of the two texts compared.
+#[derive(Serialize)]
+pub(crate) struct Side<'a> {
+    pub symbol: &'a str,
+    pub short: &'a str,
+    pub title: &'a str,
+    pub title_lang: Option<&'a str>,
+    pub href: String,
+    pub adopted: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct CompareSection {
+    pub kind: &'static str,
+    pub counts: Counts,
+    pub rows: Vec<CompareRow>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct CompareRow {
+    /// The row's anchor: the newer paragraph's id, or `was-<older id>` for a dropped one.
+    pub anchor: String,
+    /// The other newer ids of a split paragraph, so that each can be linked to.
+    pub extra_anchors: Vec<String>,
+    pub status: &'static str,
+    pub status_label: String,
+    /// Moved, split or merged.
+    pub note: Option<String>,
+    pub data_from: String,
+    pub data_to: String,
+    pub from: Vec<IdLink>,
+    pub to: Vec<IdLink>,
+    pub html: String,
+}
+
+/// A paragraph id linked to its place on its resolution page.
+#[derive(Serialize)]
+pub(crate) struct IdLink {
+    pub id: String,
+    pub href: String,
+}
+
+impl<'a> Views<'a> {
+    pub fn compare_page(&self, comparison: &'a Comparison<'a>) -> ComparePage<'a> {
+        let lang = comparison.lang;
+        let (older, newer) = (comparison.older, comparison.newer);
+        let path = paths::compare(lang, &older.slug, &newer.slug);
+        let root = paths::root_of(&path);
+        let alternates = self.alternates(lang, &root, |l| {
+            self.analysis
+                .comparisons
+                .iter()
+                .any(|c| {
+                    c.lang == l && c.older.symbol == older.symbol && c.newer.symbol == newer.symbol
+                })
+                .then(|| paths::compare(l, &older.slug, &newer.slug))
+        });
+        let page_title = format!(
+            "{}{}{} → {}",
+            self.strings.get(lang, "compare_title"),
+            self.strings.get(lang, "colon"),
+            older.symbol.short(),
+            newer.symbol.short()
+        );
+        ComparePage {
+            common: self.common(lang, &path, page_title, alternates),
+            older: self.side(older, lang, &root),
+            newer: self.side(newer, lang, &root),
+            series: self
+                .series_of(newer)
+                .map(|s| self.series_ref(s, lang, &root)),
+            skipped_html: self.skipped_html(comparison, &root),
+            not_compared_html: self.not_compared_html(comparison, &root),
+            counts: comparison.counts(),
+            sections: comparison
+                .parts
+                .iter()
+                .map(|part| CompareSection {
+                    kind: super::kind_name(part.kind),
+                    counts: Counts::of(&part.rows),
+                    rows: part
+                        .rows
+                        .iter()
+                        .map(|row| self.compare_row(comparison, row, &root))
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    fn side(&self, resolution: &'a Resolution, lang: &str, root: &str) -> Side<'a> {
+        let (title, title_lang) = self.title_in(resolution, lang);
+        Side {
+            symbol: resolution.symbol.as_str(),
+            short: resolution.symbol.short(),
+            title,
+            title_lang,
+            href: format!("{root}{}", paths::resolution(lang, &resolution.slug)),
+            adopted: resolution.meta.adopted.map(|d| self.strings.date(lang, d)),
+        }
+    }
+
+    fn compare_row(&self, comparison: &Comparison, row: &Row, root: &str) -> CompareRow {
+        let lang = comparison.lang;
+        let links = |resolution: &Resolution, paragraphs: &[&Paragraph]| -> Vec<IdLink> {
+            let page = paths::resolution(lang, &resolution.slug);
+            paragraphs
+                .iter()
+                .map(|p| IdLink {
+                    id: p.id.clone(),
+                    href: format!("{root}{page}#{}", p.id),
+                })
+                .collect()
+        };
+        let ids = |paragraphs: &[&Paragraph]| -> Vec<String> {
+            paragraphs.iter().map(|p| p.id.clone()).collect()
+        };
+        let to = ids(&row.to);
+        let anchor = match to.first() {
+            Some(id) => id.clone(),
+            None => format!("was-{}", row.from.first().map_or("", |p| p.id.as_str())),
+        };
+        let note_key = if row.moved {
+            Some("row_moved")
+        } else if row.from.len() > 1 {
+            Some("row_merged")
+        } else if row.to.len() > 1 {
+            Some("row_split")
+        } else {
+            None
+        };
+        CompareRow {
+            anchor,
+            extra_anchors: to.iter().skip(1).cloned().collect(),
+            status: row.status.as_str(),
+            status_label: self.strings.get(lang, status_key(row.status)).to_string(),
+            note: note_key.map(|k| self.strings.get(lang, k).to_string()),
+            data_from: ids(&row.from).join(" "),
+            data_to: to.join(" "),
+            from: links(comparison.older, &row.from),
+            to: links(comparison.newer, &row.to),
+            html: self.segments_html(&row.segments, lang),
+        }
+    }
+
+    /// The compared text: deletions and insertions marked for the eye and for screen readers.
+    fn segments_html(&self, segments: &[Segment], lang: &str) -> String {
+        let marked = |tag: &str, key: &str, text: &str| {
+            format!(
+                "<{tag}><span class=\"visually-hidden\">{}</span>{}<span class=\"visually-hidden\">{}</span></{tag}>",
+                escape(self.strings.get(lang, key)),
+                typeset(&escape(text), lang),
+                escape(self.strings.get(lang, "marker_end")),
+            )
+        };
+        segments
+            .iter()
+            .map(|segment| match segment {
+                Segment::Same(text) => typeset(&escape(text), lang),
+                Segment::Deleted(text) => marked("del", "marker_deleted", text),
+                Segment::Inserted(text) => marked("ins", "marker_inserted", text),
+            })
+            .collect()
+    }
+
+    /// "The French text of 62/160 is incomplete: this page compares 68/160 with 61/168, …"
+    fn skipped_html(&self, comparison: &Comparison, root: &str) -> Option<String> {
+        let lang = comparison.lang;
+        let skipped: Vec<String> = comparison
+            .skipped
+            .iter()
+            .map(|r| self.symbol_link(r, lang, root))
+            .collect();
+        if skipped.is_empty() {
+            return None;
+        }
+        Some(fill(
+            self.strings.get(lang, "compare_skipped"),
+            &[
+                (
+                    "{language}",
+                    escape(&self.strings.language_name(lang, lang)),
+                ),
+                ("{skipped}", skipped.join(", ")),
+                ("{newer}", self.symbol_link(comparison.newer, lang, root)),
+                ("{older}", self.symbol_link(comparison.older, lang, root)),
+            ],
+        ))
+    }
+
+    /// "The French text of 62/160 stops early: these paragraphs of 61/168 are not compared: …"
+    fn not_compared_html(&self, comparison: &Comparison, root: &str) -> Option<String> {
+        if comparison.not_compared.is_empty() {
+            return None;
+        }
+        let lang = comparison.lang;
+        let page = paths::resolution(lang, &comparison.older.slug);
+        let ids: Vec<String> = comparison
+            .not_compared
+            .iter()
+            .map(|p| format!("<a href=\"{root}{page}#{0}\">{0}</a>", escape(&p.id)))
+            .collect();
+        let stops = comparison
+            .newer_text
+            .last_id()
+            .map(|id| {
+                let newer = paths::resolution(lang, &comparison.newer.slug);
+                format!("<a href=\"{root}{newer}#{0}\">{0}</a>", escape(id))
+            })
+            .unwrap_or_default();
+        Some(fill(
+            self.strings.get(lang, "compare_not_compared"),
+            &[
+                (
+                    "{language}",
+                    escape(&self.strings.language_name(lang, lang)),
+                ),
+                ("{newer}", self.symbol_link(comparison.newer, lang, root)),
+                ("{older}", self.symbol_link(comparison.older, lang, root)),
+                ("{last}", stops),
+                ("{ids}", ids.join(", ")),
+            ],
+        ))
+    }
+
+    fn symbol_link(&self, resolution: &Resolution, lang: &str, root: &str) -> String {
+        let (path, _) = self.reading_path(resolution, lang);
+        format!(
+            "<a href=\"{root}{path}\">{}</a>",
+            escape(resolution.symbol.short())
+        )
+    }
+}
+
+/// A sentence of the interface with its `{placeholders}` replaced by HTML made here.
+fn fill(sentence: &str, values: &[(&str, String)]) -> String {
+    let mut html = escape(sentence);
+    for (placeholder, value) in values {
+        html = html.replace(placeholder, value);
+    }
+    html
+}
+
+fn status_key(status: Status) -> &'static str {
+    match status {
+        Status::Unchanged => "status_unchanged",
+        Status::Modified => "status_modified",
+        Status::New => "status_new",
+        Status::Dropped => "status_dropped",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_are_escaped_but_their_links_are_not() {
+        let html = fill(
+            "Le texte de {skipped} est <incomplet>",
+            &[("{skipped}", "<a href=\"x.html\">62/160</a>".into())],
+        );
+        assert_eq!(
+            html,
+            "Le texte de <a href=\"x.html\">62/160</a> est &lt;incomplet&gt;"
+        );
+    }
+}

@@ -1,0 +1,202 @@
+//! The history of each paragraph as a resolution page shows it: a one-line summary ("Since 59/187
+//! · changed in 61/168, 68/160") that opens on the texts it passed through, each linked to the
+//! comparison that found the step, and what became of it in the texts compared with this one.
+
+use serde::Serialize;
+
+use super::{Views, paths};
+use crate::analysis::{Comparison, History, Status, Step, StepKind};
+use crate::archive::{Resolution, Text};
+
+#[derive(Serialize)]
+pub(crate) struct HistoryView {
+    pub summary: String,
+    /// From the first text in which the paragraph appears to this one.
+    pub steps: Vec<StepView>,
+    /// What became of it in each later text compared with this one.
+    pub next: Vec<StepView>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct StepView {
+    pub short: String,
+    /// The paragraph on that text's page; none for the page itself.
+    pub href: Option<String>,
+    /// `op9`, or `op3, op4` for a paragraph split in two.
+    pub ids: String,
+    pub kind: &'static str,
+    pub label: String,
+    /// The row of the comparison that found this step.
+    pub compare_href: Option<String>,
+}
+
+impl<'a> Views<'a> {
+    /// A resolution page's text, each paragraph with its history.
+    pub fn text_with_history(
+        &self,
+        resolution: &'a Resolution,
+        text: &'a Text,
+        page: &crate::render::notes::Page,
+        root: &str,
+    ) -> super::TextView<'a> {
+        let mut view = self.text(text, page);
+        let paragraphs = view.preamble.iter_mut().chain(view.operative.iter_mut());
+        for paragraph in paragraphs {
+            paragraph.history = self.history_view(resolution, &text.lang, paragraph.id, root);
+            for sub in &mut paragraph.subs {
+                sub.history = self.history_view(resolution, &text.lang, sub.id, root);
+            }
+        }
+        view
+    }
+
+    fn history_view(
+        &self,
+        resolution: &Resolution,
+        lang: &str,
+        id: &str,
+        root: &str,
+    ) -> Option<HistoryView> {
+        let history = self.analysis.history(resolution, lang, id)?;
+        let steps = history
+            .steps
+            .iter()
+            .map(|step| self.step_view(step, lang, root, resolution))
+            .collect();
+        let next = self
+            .analysis
+            .as_older(resolution, lang)
+            .filter_map(|c| self.next_view(c, id, root))
+            .collect::<Vec<_>>();
+        Some(HistoryView {
+            summary: self.history_summary(history, resolution, lang, &next),
+            steps,
+            next,
+        })
+    }
+
+    /// "Since 59/187 · changed in 61/168, 68/160"; "New in 68/160"; for the earliest text, what
+    /// became of the paragraph next.
+    fn history_summary(
+        &self,
+        history: &History,
+        here: &Resolution,
+        lang: &str,
+        next: &[StepView],
+    ) -> String {
+        let t = |key| self.strings.get(lang, key);
+        let origin = history.origin();
+        let changed: Vec<&str> = history
+            .changes()
+            .map(|s| s.resolution.symbol.short())
+            .collect();
+        let mut parts = Vec::new();
+        match origin.kind {
+            StepKind::New if origin.resolution.symbol == here.symbol => {
+                parts.push(t("history_new_here").to_string());
+            }
+            StepKind::New => parts.push(format!(
+                "{} {}",
+                t("history_new_in"),
+                origin.resolution.symbol.short()
+            )),
+            _ if origin.resolution.symbol != here.symbol => parts.push(format!(
+                "{} {}",
+                t("history_since"),
+                origin.resolution.symbol.short()
+            )),
+            _ => {}
+        }
+        if origin.resolution.symbol != here.symbol {
+            parts.push(if changed.is_empty() {
+                t("history_unchanged").to_string()
+            } else {
+                format!("{} {}", t("history_changed_in"), changed.join(", "))
+            });
+        }
+        if parts.is_empty() && next.is_empty() {
+            parts.push(t("history_earliest").to_string());
+        } else if parts.is_empty() {
+            let fates: Vec<String> = next
+                .iter()
+                .map(|n| format!("{} {} {}", n.label, t("history_in"), n.short))
+                .collect();
+            parts.push(format!(
+                "{}{}{}",
+                t("history_then"),
+                t("colon"),
+                fates.join(", ")
+            ));
+        }
+        parts.join(" · ")
+    }
+
+    fn step_view(&self, step: &Step, lang: &str, root: &str, here: &Resolution) -> StepView {
+        let (kind, key) = match step.kind {
+            StepKind::Earliest => ("earliest", "step_earliest"),
+            StepKind::New => ("new", "step_new"),
+            StepKind::Unchanged => ("unchanged", "step_unchanged"),
+            StepKind::Modified => ("modified", "step_modified"),
+        };
+        let this_page = step.resolution.symbol == here.symbol;
+        StepView {
+            short: step.resolution.symbol.short().to_string(),
+            href: (!this_page).then(|| {
+                let page = paths::resolution(lang, &step.resolution.slug);
+                format!("{root}{page}#{}", step.ids.first().copied().unwrap_or(""))
+            }),
+            ids: step.ids.join(", "),
+            kind,
+            label: self.strings.get(lang, key).to_string(),
+            compare_href: step.comparison.and_then(|c| {
+                let comparison = self.analysis.comparisons.get(c)?;
+                Some(format!(
+                    "{}#{}",
+                    self.compare_href(comparison, root),
+                    step.ids.first()?
+                ))
+            }),
+        }
+    }
+
+    /// What became of paragraph `id` in the newer text of `comparison`, if it was compared.
+    fn next_view(&self, comparison: &Comparison, id: &str, root: &str) -> Option<StepView> {
+        let row = comparison.row_from(id)?;
+        let lang = comparison.lang;
+        let (kind, key) = match row.status {
+            Status::Dropped => ("dropped", "step_dropped"),
+            Status::Unchanged => ("unchanged", "step_unchanged"),
+            _ => ("modified", "step_modified"),
+        };
+        let anchor = match row.to.first() {
+            Some(p) => p.id.clone(),
+            None => format!("was-{id}"),
+        };
+        let newer = comparison.newer;
+        Some(StepView {
+            short: newer.symbol.short().to_string(),
+            href: row
+                .to
+                .first()
+                .map(|p| format!("{root}{}#{}", paths::resolution(lang, &newer.slug), p.id)),
+            ids: row
+                .to
+                .iter()
+                .map(|p| p.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            kind,
+            label: self.strings.get(lang, key).to_string(),
+            compare_href: Some(format!("{}#{anchor}", self.compare_href(comparison, root))),
+        })
+    }
+
+    pub(super) fn compare_href(&self, comparison: &Comparison, root: &str) -> String {
+        let page = paths::compare(
+            comparison.lang,
+            &comparison.older.slug,
+            &comparison.newer.slug,
+        );
+        format!("{root}{page}")
+    }
+}
