@@ -54,9 +54,22 @@ pub(crate) struct Alignment {
 
 /// Aligns the paragraphs of two parts, each paragraph given as its words.
 pub(crate) fn align(old: &[Vec<String>], new: &[Vec<String>]) -> Alignment {
-    let scores: Vec<Vec<f32>> = old
-        .iter()
-        .map(|o| new.iter().map(|n| ratio(o, n)).collect())
+    let (old_sorted, new_sorted) = (sorted_words(old), sorted_words(new));
+    let scores: Vec<Vec<f32>> = (0..old.len())
+        .map(|i| {
+            (0..new.len())
+                .map(|j| {
+                    // The ratio never exceeds the share of words in common, in any order: a
+                    // pair that cannot reach the threshold is not diffed at all.
+                    let bound = common_share(&old_sorted[i], &new_sorted[j]);
+                    if bound < THRESHOLD {
+                        0.0
+                    } else {
+                        ratio(&old[i], &new[j])
+                    }
+                })
+                .collect()
+        })
         .collect();
     let mut matches: Vec<Match> = ordered_pairs(&scores, old.len(), new.len())
         .into_iter()
@@ -86,6 +99,37 @@ pub(crate) fn align(old: &[Vec<String>], new: &[Vec<String>]) -> Alignment {
 pub(crate) fn ratio(a: &[String], b: &[String]) -> f32 {
     let ops = capture_diff_slices(Algorithm::Myers, a, b);
     get_diff_ratio(&ops, a.len(), b.len())
+}
+
+fn sorted_words(paragraphs: &[Vec<String>]) -> Vec<Vec<&str>> {
+    paragraphs
+        .iter()
+        .map(|words| {
+            let mut sorted: Vec<&str> = words.iter().map(String::as_str).collect();
+            sorted.sort_unstable();
+            sorted
+        })
+        .collect()
+}
+
+/// 2 × words in common (as multisets) ÷ words in both: an upper bound of [`ratio`].
+fn common_share(a: &[&str], b: &[&str]) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f32 / (a.len() + b.len()) as f32
 }
 
 /// The share of `part`'s words found in order in `whole`.
@@ -311,6 +355,18 @@ mod tests {
         assert!(aligned.matches.is_empty(), "{aligned:?}");
         assert_eq!(aligned.new, [0, 1]);
         assert_eq!(aligned.dropped, [0, 1]);
+    }
+
+    #[test]
+    fn the_share_of_common_words_bounds_the_ratio() {
+        for (a, b) in [(A, B), (A, C), (C, D), (B, E), (A, A)] {
+            let (a, b) = (words(a), words(b));
+            let bound = common_share(
+                &sorted_words(&[a.clone()])[0],
+                &sorted_words(&[b.clone()])[0],
+            );
+            assert!(ratio(&a, &b) <= bound + f32::EPSILON, "{a:?} {b:?}");
+        }
     }
 
     #[test]

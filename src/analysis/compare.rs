@@ -134,19 +134,35 @@ struct Texts<'t, 'a> {
     new_tokens: &'t [Vec<Token>],
 }
 
-/// Rows in the order of the newer text; a dropped paragraph comes where it stood in the older.
+/// Rows in the order of the newer text; a dropped paragraph comes where it stood in the older,
+/// before what is new at that place (as a reader expects: what went out, then what came in).
 fn rows_in_reading_order<'a>(alignment: &Alignment, texts: &Texts<'_, 'a>) -> Vec<Row<'a>> {
     let mut rows = Vec::new();
     let mut dropped = alignment.dropped.iter().copied().peekable();
+    // The older paragraph of the next pair in order from position `j` of the newer text.
+    let next_in_order = |j: usize| {
+        alignment
+            .matches
+            .iter()
+            .filter(|m| !m.moved && m.new[0] >= j)
+            .min_by_key(|m| m.new[0])
+            .map_or(usize::MAX, |m| m.old[0])
+    };
     for j in 0..texts.new.len() {
-        if let Some(m) = alignment.matches.iter().find(|m| m.new[0] == j) {
-            while let Some(i) = dropped.next_if(|&i| !m.moved && i < m.old[0]) {
+        let pair = alignment.matches.iter().find(|m| m.new[0] == j);
+        if pair.is_none() && !alignment.new.contains(&j) {
+            continue; // the second part of a split paragraph, shown with the first
+        }
+        if !pair.is_some_and(|m| m.moved) {
+            let before = next_in_order(j);
+            while let Some(i) = dropped.next_if(|&i| i < before) {
                 rows.push(single(Status::Dropped, texts.old[i], true));
             }
-            rows.push(continued(&m.old, &m.new, m.moved, texts));
-        } else if alignment.new.contains(&j) {
-            rows.push(single(Status::New, texts.new[j], false));
         }
+        rows.push(match pair {
+            Some(m) => continued(&m.old, &m.new, m.moved, texts),
+            None => single(Status::New, texts.new[j], false),
+        });
     }
     rows.extend(dropped.map(|i| single(Status::Dropped, texts.old[i], true)));
     rows
@@ -226,4 +242,104 @@ fn set_aside_beyond_the_end<'a>(parts: &mut [Part<'a>], older: &Text) -> Vec<&'a
         });
     }
     set_aside
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn text(source: &str, complete: bool) -> Text {
+        let (parsed, _) = crate::load::text::parse_text(Path::new("fr.md"), source);
+        Text {
+            lang: "fr".into(),
+            path: "fr.md".into(),
+            complete,
+            remark: None,
+            opening: parsed.opening,
+            paragraphs: parsed.paragraphs,
+            footnotes: parsed.footnotes,
+        }
+    }
+
+    fn summary(rows: &[Row]) -> Vec<String> {
+        rows.iter()
+            .map(|r| {
+                let ids = |ps: &[&Paragraph]| {
+                    ps.iter()
+                        .map(|p| p.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join("+")
+                };
+                format!("{} {}>{}", r.status.as_str(), ids(&r.from), ids(&r.to))
+            })
+            .collect()
+    }
+
+    const OLDER: &str = "L’Assemblée générale,\n\n\
+        *Rappelant* la Conférence mondiale sur les droits de l’homme tenue à Vienne en 1993,\n\n\
+        1. *Réaffirme* que la coopération internationale est l’un des buts de l’Organisation ;\n\n\
+        2. *Prie* le Secrétaire général de lui présenter un rapport à sa prochaine session ;\n\n\
+        3. *Décide* de poursuivre l’examen de la question à sa soixantième session.\n";
+
+    #[test]
+    fn what_went_out_comes_before_what_came_in_and_typography_is_no_change() {
+        let newer = "L'Assemblée générale,\n\n\
+            *Rappelant* la Conférence mondiale sur les droits de l'homme tenue à Vienne en 1993,\n\n\
+            1. *Réaffirme* que la coopération internationale est l'un des buts de l'Organisation ;\n\n\
+            2. *Souligne* le rôle de l'assistance technique fournie à la demande des États concernés ;\n\n\
+            3. *Décide* de poursuivre l'examen de la question à sa soixante et unième session.\n";
+        let (older, newer) = (text(OLDER, true), text(newer, true));
+        let rows = compare_part(
+            &part_of(&older, ParagraphKind::Operative),
+            &part_of(&newer, ParagraphKind::Operative),
+        );
+        assert_eq!(
+            summary(&rows),
+            [
+                "unchanged op1>op1",
+                "dropped op2>",
+                "new >op2",
+                "modified op3>op3"
+            ]
+        );
+        let preamble = compare_part(
+            &part_of(&older, ParagraphKind::Preambular),
+            &part_of(&newer, ParagraphKind::Preambular),
+        );
+        assert_eq!(summary(&preamble), ["unchanged pp1>pp1"]);
+    }
+
+    #[test]
+    fn an_incomplete_newer_text_leaves_what_it_does_not_reach_uncompared() {
+        let newer = "L’Assemblée générale,\n\n\
+            *Rappelant* la Conférence mondiale sur les droits de l’homme tenue à Vienne en 1993,\n";
+        let (older, newer) = (text(OLDER, true), text(newer, false));
+        let mut parts: Vec<Part> = [ParagraphKind::Preambular, ParagraphKind::Operative]
+            .into_iter()
+            .map(|kind| Part {
+                kind,
+                rows: compare_part(&part_of(&older, kind), &part_of(&newer, kind)),
+            })
+            .collect();
+        let set_aside = set_aside_beyond_the_end(&mut parts, &older);
+        let ids: Vec<&str> = set_aside.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["op1", "op2", "op3"]);
+        assert_eq!(summary(&parts[0].rows), ["unchanged pp1>pp1"]);
+        assert!(parts[1].rows.is_empty(), "nothing is said to be dropped");
+    }
+
+    #[test]
+    fn sub_paragraphs_are_compared_with_the_operative_part() {
+        let source = "L’Assemblée générale,\n\n\
+            1. *Demande* aux États :\n\n   - (a) de coopérer entre eux dans tous les domaines ;\
+            \n\n   - (b) de présenter leurs rapports dans les délais prévus ;\n";
+        let older = text(source, true);
+        let ids: Vec<&str> = part_of(&older, ParagraphKind::Operative)
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        assert_eq!(ids, ["op1", "op1-a", "op1-b"]);
+    }
 }

@@ -125,3 +125,32 @@ fn a_cited_paragraph_opens_at_its_anchor() {
     assert!(browser.text("#fn1").contains("A/CONF.157/24"));
     browser.assert_no_errors();
 }
+
+#[test]
+fn a_reader_goes_from_a_paragraph_to_what_changed_and_back() {
+    let out = build_archive();
+    let browser = Browser::launch();
+    let base = file_url(&out.path().join("public")) + "/";
+    browser.open(&format!("{base}fr/a-res-68-160.html"));
+    assert_eq!(
+        browser.click(r#"a[data-nav="compare-since"]"#),
+        format!("{base}fr/compare/a-res-61-168--a-res-68-160.html")
+    );
+    assert_eq!(browser.lang(), "fr");
+    assert_eq!(browser.count(r#"li[data-status="new"]"#), 3);
+    assert!(browser.text(".notice.skipped").contains("62/160"));
+    assert_eq!(
+        browser.click(r#"#op9 a[data-nav="to"]"#),
+        format!("{base}fr/a-res-68-160.html#op9")
+    );
+    // The paragraph's history opens without a script and leads to the comparison that found it.
+    browser.eval("document.querySelector('#op9 details.history').open = true");
+    assert!(browser.text("#op9 details.history").contains("59/187"));
+    let compare =
+        browser.click(r#"#op9 details.history li.step.modified:last-child a[data-nav="compare"]"#);
+    assert_eq!(
+        compare,
+        format!("{base}fr/compare/a-res-61-168--a-res-68-160.html#op9")
+    );
+    browser.assert_no_errors();
+}
