@@ -17,7 +17,7 @@ const HEADER: u32 = 30;
 const BOX_W: u32 = 76;
 const BOX_H: u32 = 18;
 const ROW_H: u32 = 22;
-const GAP: u32 = 48;
+const GAP: u32 = 40;
 /// The height of a section label ("Préambule") above the first thread of its part.
 const LABEL_H: u32 = 24;
 
