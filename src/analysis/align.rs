@@ -363,8 +363,8 @@ mod tests {
         for (a, b) in [(A, B), (A, C), (C, D), (B, E), (A, A)] {
             let (a, b) = (words(a), words(b));
             let bound = common_share(
-                &sorted_words(&[a.clone()])[0],
-                &sorted_words(&[b.clone()])[0],
+                &sorted_words(std::slice::from_ref(&a))[0],
+                &sorted_words(std::slice::from_ref(&b))[0],
             );
             assert!(ratio(&a, &b) <= bound + f32::EPSILON, "{a:?} {b:?}");
         }
