@@ -68,6 +68,12 @@ impl<'a> Views<'a> {
             .as_older(resolution, lang)
             .filter_map(|c| self.next_view(c, id, root))
             .collect::<Vec<_>>();
+        if history.steps.len() == 1
+            && history.origin().kind == StepKind::Earliest
+            && next.is_empty()
+        {
+            return None; // nothing known before this text, nothing compared after it
+        }
         Some(HistoryView {
             summary: self.history_summary(history, resolution, lang, &next),
             steps,
@@ -114,9 +120,7 @@ impl<'a> Views<'a> {
                 format!("{} {}", t("history_changed_in"), changed.join(", "))
             });
         }
-        if parts.is_empty() && next.is_empty() {
-            parts.push(t("history_earliest").to_string());
-        } else if parts.is_empty() {
+        if parts.is_empty() {
             let fates: Vec<String> = next
                 .iter()
                 .map(|n| format!("{} {} {}", n.label, t("history_in"), n.short))
