@@ -125,7 +125,7 @@ pub fn render_site<'a>(
         return Err(group_failures(failures));
     }
     files.extend(theme_files(&config.root.join("theme"))?);
-    files.extend(publish::publishing_files(config, archive));
+    files.extend(publish::publishing_files(config, archive, analysis));
     files.push(OutputFile {
         path: "search-index.js".into(),
         bytes: search::search_index(archive),

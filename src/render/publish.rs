@@ -4,6 +4,7 @@
 //! the feeds and the sitemap line of robots.txt are written only when `book.toml` gives the
 //! `site-url`; the pages themselves keep relative links and work anywhere.
 
+use crate::analysis::Analysis;
 use crate::archive::Archive;
 use crate::config::Config;
 use crate::render::OutputFile;
@@ -13,7 +14,11 @@ use crate::render::views::paths;
 type PageGroup = Vec<(String, String)>;
 
 /// `robots.txt`, and with a site URL `sitemap.xml` and the feeds; `CNAME` when configured.
-pub(crate) fn publishing_files(config: &Config, archive: &Archive) -> Vec<OutputFile> {
+pub(crate) fn publishing_files(
+    config: &Config,
+    archive: &Archive,
+    analysis: &Analysis,
+) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let site = config.site_url.as_deref();
     let mut robots = String::from("User-agent: *\nAllow: /\n");
@@ -21,7 +26,7 @@ pub(crate) fn publishing_files(config: &Config, archive: &Archive) -> Vec<Output
         robots.push_str(&format!("\nSitemap: {site}sitemap.xml\n"));
         files.push(file(
             "sitemap.xml",
-            sitemap(site, &page_groups(config, archive)),
+            sitemap(site, &page_groups(config, archive, analysis)),
         ));
         for lang in config.language_codes() {
             files.push(file(&paths::feed(lang), feed(config, archive, site, lang)));
@@ -42,7 +47,7 @@ fn file(path: &str, text: String) -> OutputFile {
 }
 
 /// Every page of the site, grouped with its versions in other languages.
-fn page_groups(config: &Config, archive: &Archive) -> Vec<PageGroup> {
+fn page_groups(config: &Config, archive: &Archive, analysis: &Analysis) -> Vec<PageGroup> {
     let langs: Vec<&str> = config.language_codes().collect();
     let each = |path: &dyn Fn(&str) -> String| -> PageGroup {
         langs.iter().map(|l| (l.to_string(), path(l))).collect()
@@ -70,7 +75,22 @@ fn page_groups(config: &Config, archive: &Archive) -> Vec<PageGroup> {
     if !archive.citations.is_empty() {
         groups.push(each(&|l| paths::references(l)));
     }
+    groups.extend(comparison_groups(analysis));
     groups
+}
+
+/// Comparison pages, the same two texts in each language grouped as alternates.
+fn comparison_groups(analysis: &Analysis) -> Vec<PageGroup> {
+    let mut groups: Vec<((&str, &str), PageGroup)> = Vec::new();
+    for c in &analysis.comparisons {
+        let key = (c.older.slug.as_str(), c.newer.slug.as_str());
+        let page = (c.lang.to_string(), paths::compare(c.lang, key.0, key.1));
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, group)) => group.push(page),
+            None => groups.push((key, vec![page])),
+        }
+    }
+    groups.into_iter().map(|(_, group)| group).collect()
 }
 
 fn sitemap(site: &str, groups: &[PageGroup]) -> String {

@@ -307,3 +307,16 @@ fn comparison_page_snapshot() {
     let (_out, site) = build(&fixture("sites/compare"));
     insta::assert_snapshot!(main_of(site.page("fr/compare/a-res-1-1--a-res-3-1.html")));
 }
+
+#[test]
+fn comparison_pages_are_in_the_sitemap() {
+    let (out, _site) = build(&repo_root());
+    let sitemap = std::fs::read_to_string(out.path().join("public/sitemap.xml")).unwrap();
+    for page in [
+        "fr/compare/a-res-59-187--a-res-61-168.html",
+        "fr/compare/a-res-61-168--a-res-62-160.html",
+        "fr/compare/a-res-61-168--a-res-68-160.html",
+    ] {
+        assert!(sitemap.contains(&format!("{page}</loc>")), "{page} missing");
+    }
+}
