@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 
 use crate::build::{BuildError, build, check};
 use crate::config::Config;
-use crate::diag::{Problem, Problems};
+use crate::diag::{Problem, Problems, shown};
 use crate::import::{ImportOptions, import_files};
 
 /// recueil builds an annotated, bilingual archive of UN resolutions into a static site.
@@ -178,12 +178,12 @@ fn run_import(root: &Path, files: &[PathBuf], options: ImportOptions) -> u8 {
                     "imported {} ({}) from {} into {}",
                     imported.symbol,
                     imported.lang,
-                    imported.file.display(),
-                    imported.folder.display()
+                    shown(&imported.file).display(),
+                    shown(&imported.folder).display()
                 );
             }
             for backup in &report.backups {
-                eprintln!("kept the previous version as {}", backup.display());
+                eprintln!("kept the previous version as {}", shown(backup).display());
             }
             eprintln!(
                 "{} file(s) written, {} unchanged{}",
@@ -215,7 +215,7 @@ fn run_build(root: &Path, out: Option<PathBuf>, force: bool) -> u8 {
                 "built {} pages ({} files) into {} in {} ms{}",
                 report.pages,
                 report.files,
-                report.out.display(),
+                shown(&report.out).display(),
                 report.elapsed.as_millis(),
                 warning_suffix(&report.warnings),
             );
@@ -288,19 +288,19 @@ fn run_new_note(
         Ok(Outcome::Created { path, line }) => {
             eprintln!(
                 "created {}: write your note on {about} at line {line}",
-                path.display()
+                shown(&path).display()
             )
         }
         Ok(Outcome::Added { path, line }) => {
             eprintln!(
                 "added a note on {about} to {}: write it at line {line}",
-                path.display()
+                shown(&path).display()
             )
         }
         Ok(Outcome::Exists { path, line }) => {
             eprintln!(
                 "{} already has a note on {about} at line {line}: edit it there",
-                path.display()
+                shown(&path).display()
             )
         }
         Err(problems) => {

@@ -6,7 +6,7 @@
 //! returning at the first one, so that a contributor sees every mistake of a build at once.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// How bad a problem is: errors stop a build, warnings are printed and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -77,7 +77,7 @@ impl fmt::Display for Problem {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{label}: {}", self.path.display())?;
+        write!(f, "{label}: {}", shown(&self.path).display())?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
@@ -160,6 +160,29 @@ impl fmt::Display for Problems {
 
 impl std::error::Error for Problems {}
 
+/// A path as a person reads it in a message: relative to the current folder when it is inside
+/// it, without a leading `./` (`content/x/meta.yaml`, not `./content/x/meta.yaml` nor
+/// `/home/me/archive/content/x/meta.yaml`), so that it can be pasted after `cd` into the archive.
+pub fn shown(path: &Path) -> PathBuf {
+    let inside_current = if path.is_absolute() {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+    } else {
+        None
+    };
+    let path = inside_current.as_deref().unwrap_or(path);
+    let without_dot: PathBuf = path
+        .components()
+        .skip_while(|c| matches!(c, Component::CurDir))
+        .collect();
+    if without_dot.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        without_dot
+    }
+}
+
 /// 1-based (line, column) of a byte offset in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -193,6 +216,21 @@ mod tests {
             .collect();
         assert_eq!(order, ["first", "warn", "late"]);
         assert_eq!(problems.error_count(), 2);
+    }
+
+    #[test]
+    fn paths_are_shown_without_a_leading_dot() {
+        assert_eq!(
+            shown(Path::new("./content/x/meta.yaml")),
+            Path::new("content/x/meta.yaml")
+        );
+        assert_eq!(shown(Path::new(".")), Path::new("."));
+        assert_eq!(shown(Path::new("../other/book.toml")), Path::new("../other/book.toml"));
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(shown(&cwd.join("content/fr.md")), Path::new("content/fr.md"));
+        assert_eq!(shown(Path::new("/elsewhere/fr.md")), Path::new("/elsewhere/fr.md"));
+        let p = Problem::error("./templates/resolution.html", "x").at(3, Some(7));
+        assert_eq!(p.to_string(), "error: templates/resolution.html:3:7: x");
     }
 
     #[test]

@@ -134,7 +134,7 @@ fn duplicate(inputs: &[Input], file: &Path, p: &Parsed) -> Option<Problem> {
                 "{} ({}) is also given by {}",
                 p.symbol,
                 p.lang,
-                other.file.display()
+                crate::diag::shown(&other.file).display()
             ),
         )
         .hint("import one text per symbol and language"),

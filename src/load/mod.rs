@@ -75,7 +75,7 @@ fn check_folders(resolutions: &[Resolution], problems: &mut Problems) {
                     format!(
                         "{} is also the symbol of {}: two folders hold the same resolution",
                         resolution.symbol,
-                        first.dir.join("meta.yaml").display()
+                        crate::diag::shown(&first.dir.join("meta.yaml")).display()
                     ),
                 )
                 .hint("keep one folder (merge its texts and notes into it) or correct `symbol:`")

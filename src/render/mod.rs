@@ -11,6 +11,7 @@ pub(crate) mod notes;
 mod publish;
 mod search;
 pub(crate) mod strings;
+mod template_errors;
 pub(crate) mod views;
 
 use std::path::Path;
@@ -244,15 +245,21 @@ fn render<T: Serialize>(
     view: &T,
     templates_dir: &Path,
 ) -> Result<OutputFile, PageFailure> {
-    let failed = |err: &dyn std::fmt::Display| {
-        let problem = Problem::error(templates_dir.join(template), err.to_string())
-            .hint("check the variable names against ARCHITECTURE.md (template views)");
+    let failed = |problem: Problem| {
+        let problem =
+            problem.hint("check the variable names against ARCHITECTURE.md (template views)");
         Box::new((path.clone(), problem))
     };
-    let context = tera::Context::from_serialize(view).map_err(|e| failed(&error_chain(&e)))?;
-    let html = tera
-        .render(template, &context)
-        .map_err(|e| failed(&error_chain(&e)))?;
+    let context = tera::Context::from_serialize(view).map_err(|e| {
+        failed(Problem::error(
+            templates_dir.join(template),
+            error_chain(&e),
+        ))
+    })?;
+    let html = tera.render(template, &context).map_err(|e| {
+        let mut problems = template_errors::problems(templates_dir, template, &e);
+        failed(problems.swap_remove(0))
+    })?;
     Ok(OutputFile {
         path,
         bytes: html.into_bytes(),
@@ -281,7 +288,7 @@ fn group_failures(failures: Vec<(String, Problem)>) -> Problems {
 }
 
 /// An error and its causes, one per line ("Reason: …"), as Zola reports them.
-fn error_chain(err: &dyn std::error::Error) -> String {
+pub(crate) fn error_chain(err: &dyn std::error::Error) -> String {
     let mut message = err.to_string();
     let mut cause = err.source();
     while let Some(reason) = cause {
@@ -318,8 +325,11 @@ fn load_templates(templates_dir: &Path) -> Result<tera::Tera, Problems> {
     }
     tera.add_raw_templates(sources.iter().map(|(n, s)| (*n, s.as_str())))
         .map_err(|err| {
-            Problem::error(templates_dir, error_chain(&err))
-                .hint("fix the template syntax at the place shown")
+            let mut problems = Problems::new();
+            for problem in template_errors::problems(templates_dir, "", &err) {
+                problems.push(problem.hint("fix the template syntax at the place shown"));
+            }
+            problems
         })?;
     Ok(tera)
 }
