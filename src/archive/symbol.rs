@@ -15,11 +15,13 @@ pub struct Symbol(String);
 pub enum SymbolError {
     #[error("a symbol cannot be empty")]
     Empty,
-    #[error("`{0}` has an empty part: symbols look like `A/RES/62/160`")]
+    // Symbols come from files people write: shown escaped, so that a NUL or a control
+    // character is visible in the message.
+    #[error("`{}` has an empty part: symbols look like `A/RES/62/160`", .0.escape_debug())]
     EmptyPart(String),
-    #[error("`{symbol}` contains `{ch}`, which no UN symbol uses")]
+    #[error("`{}` contains {ch:?}, which no UN symbol uses", .symbol.escape_debug())]
     BadCharacter { symbol: String, ch: char },
-    #[error("`{0}` contains `..`, which no UN symbol uses")]
+    #[error("`{}` contains `..`, which no UN symbol uses", .0.escape_debug())]
     DotDot(String),
 }
 
@@ -132,6 +134,8 @@ mod tests {
         ] {
             assert!(Symbol::parse(bad).is_err(), "{bad:?} should be rejected");
         }
+        let nul = Symbol::parse("A/RES/1\0").unwrap_err().to_string();
+        assert_eq!(nul, "`A/RES/1\\0` contains '\\0', which no UN symbol uses");
     }
 
     #[test]

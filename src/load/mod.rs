@@ -151,7 +151,15 @@ pub(crate) fn read_yaml<T: DeserializeOwned>(path: &Path) -> Result<T, Problem> 
 pub(crate) fn parse_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Problem> {
     let located = |err: serde_yaml::Error| {
         let message = yaml_message(&err);
-        let hint = yaml_hint(&message);
+        let line = err
+            .location()
+            .and_then(|at| text.lines().nth(at.line().saturating_sub(1)));
+        let hint = match line {
+            Some(line) if line.contains('\t') => {
+                "YAML is indented with spaces: replace the tab on this line with spaces".to_string()
+            }
+            _ => yaml_hint(&message),
+        };
         let problem = Problem::error(path, message).hint(hint);
         match err.location() {
             Some(at) => problem.at(at.line(), Some(at.column())),
@@ -191,6 +199,18 @@ fn yaml_hint(message: &str) -> String {
         ),
         ("parse", "write dates as YYYY-MM-DD, e.g. 2007-12-18"),
         (
+            "UN symbol",
+            "write the symbol as the official document does, e.g. `A/RES/62/160`",
+        ),
+        (
+            "symbols look like",
+            "write the symbol as the official document does, e.g. `A/RES/62/160`",
+        ),
+        (
+            "a symbol cannot be empty",
+            "write the symbol as the official document does, e.g. `A/RES/62/160`",
+        ),
+        (
             "struct Vote",
             "write `vote: {without_vote: true}` or `vote: {in_favour: 120, against: 50, abstaining: 10}`",
         ),
@@ -199,6 +219,15 @@ fn yaml_hint(message: &str) -> String {
             "write `texts: {fr: {complete: false, remark: …}}`",
         ),
         ("unknown variant", "use one of the values listed"),
+        ("expected u32", "write a whole number, e.g. `session: 62`"),
+        (
+            "expected a sequence",
+            "write a list in brackets, e.g. `report: [A/62/439/Add.2]`",
+        ),
+        (
+            "invalid type",
+            "the value on that line is not of the kind expected: see the example in CONTRIBUTING.md",
+        ),
     ];
     hints
         .iter()

@@ -52,6 +52,14 @@ fn each_broken_fixture_is_named_at_its_file_and_line() {
             "shared-predecessor",
             "a-res-12-3/meta.yaml:3: A/RES/11/2 and A/RES/12/3 both follow A/RES/10/1",
         ),
+        (
+            "template-syntax",
+            "template-syntax/templates/series.html:3:21: Found `}` but expected }}.",
+        ),
+        (
+            "template-variable",
+            "template-variable/templates/index.html:4:7: failed to render index.html: Variable `home` is not defined",
+        ),
     ];
     for (case, expected) in cases {
         let output = check(&fixture(&format!("sites/broken/{case}")));
