@@ -95,9 +95,8 @@ impl Config {
     /// Reads and validates `<root>/book.toml`.
     pub fn load(root: &Path) -> Result<Config, Problems> {
         let path = root.join(CONFIG_FILE);
-        let text = fs_err::read_to_string(&path).map_err(|err| {
-            Problem::error(&path, err.to_string())
-                .hint("run recueil from the archive's folder, or pass --root DIR")
+        let text = crate::load::read_text(&path).map_err(|problem| {
+            problem.hint("run recueil from the archive's folder, or pass --root DIR")
         })?;
         Config::parse(root, &path, &text)
     }

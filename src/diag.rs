@@ -149,10 +149,32 @@ impl From<Problem> for Problems {
     }
 }
 
+/// How many problems of one file are printed; the rest are counted. A file with thousands of
+/// the same slip (a text pasted in the wrong form) would otherwise bury every other message.
+pub const SHOWN_PER_FILE: usize = 50;
+
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for problem in self.sorted() {
-            writeln!(f, "{problem}")?;
+        let sorted = self.sorted();
+        for same_file in sorted.chunk_by(|a, b| a.path == b.path) {
+            for problem in same_file.iter().take(SHOWN_PER_FILE) {
+                writeln!(f, "{problem}")?;
+            }
+            if let Some(more) = same_file
+                .len()
+                .checked_sub(SHOWN_PER_FILE)
+                .filter(|n| *n > 0)
+            {
+                let errors = same_file[SHOWN_PER_FILE..]
+                    .iter()
+                    .filter(|p| p.is_error())
+                    .count();
+                writeln!(
+                    f,
+                    "note: {}: {more} more problem(s) in this file ({errors} error(s)) are not shown\n  help: fix the ones above and run the command again",
+                    shown(&same_file[0].path).display()
+                )?;
+            }
         }
         Ok(())
     }
@@ -219,16 +241,41 @@ mod tests {
     }
 
     #[test]
+    fn a_file_with_very_many_problems_shows_the_first_ones_and_counts_the_rest() {
+        let mut problems = Problems::new();
+        for line in 1..=SHOWN_PER_FILE + 7 {
+            problems.push(Problem::error("a.md", "same slip").at(line, None));
+        }
+        problems.push(Problem::warning("b.md", "other").at(1, None));
+        let text = problems.to_string();
+        assert_eq!(text.matches("same slip").count(), SHOWN_PER_FILE);
+        assert!(
+            text.contains("note: a.md: 7 more problem(s) in this file (7 error(s)) are not shown"),
+            "{text}"
+        );
+        assert!(text.ends_with("warning: b.md:1: other\n"), "{text}");
+    }
+
+    #[test]
     fn paths_are_shown_without_a_leading_dot() {
         assert_eq!(
             shown(Path::new("./content/x/meta.yaml")),
             Path::new("content/x/meta.yaml")
         );
         assert_eq!(shown(Path::new(".")), Path::new("."));
-        assert_eq!(shown(Path::new("../other/book.toml")), Path::new("../other/book.toml"));
+        assert_eq!(
+            shown(Path::new("../other/book.toml")),
+            Path::new("../other/book.toml")
+        );
         let cwd = std::env::current_dir().unwrap();
-        assert_eq!(shown(&cwd.join("content/fr.md")), Path::new("content/fr.md"));
-        assert_eq!(shown(Path::new("/elsewhere/fr.md")), Path::new("/elsewhere/fr.md"));
+        assert_eq!(
+            shown(&cwd.join("content/fr.md")),
+            Path::new("content/fr.md")
+        );
+        assert_eq!(
+            shown(Path::new("/elsewhere/fr.md")),
+            Path::new("/elsewhere/fr.md")
+        );
         let p = Problem::error("./templates/resolution.html", "x").at(3, Some(7));
         assert_eq!(p.to_string(), "error: templates/resolution.html:3:7: x");
     }

@@ -30,12 +30,26 @@ impl Citations {
     /// `resolutions` are sorted by session, so the citations of a document come in that order.
     pub(crate) fn build(resolutions: &[Resolution]) -> Citations {
         let mut by_cited: HashMap<Symbol, Vec<Citation>> = HashMap::new();
+        // (cited, citing, paragraph) -> its place in the cited document's list, so that a
+        // paragraph found again in another language is merged in constant time.
+        let mut known: HashMap<(&Symbol, &Symbol, &str), usize> = HashMap::new();
         for resolution in resolutions {
             for text in &resolution.texts {
                 for (paragraph, _, cites) in text.citing_parts() {
                     for cited in cites.iter().filter(|c| c.symbol != resolution.symbol) {
                         let list = by_cited.entry(cited.symbol.clone()).or_default();
-                        add(list, &resolution.symbol, paragraph, &text.lang);
+                        let key = (&cited.symbol, &resolution.symbol, paragraph);
+                        match known.get(&key) {
+                            Some(&at) => add_lang(&mut list[at], &text.lang),
+                            None => {
+                                known.insert(key, list.len());
+                                list.push(Citation {
+                                    from: resolution.symbol.clone(),
+                                    paragraph: paragraph.to_string(),
+                                    langs: vec![text.lang.clone()],
+                                });
+                            }
+                        }
                     }
                 }
             }
@@ -64,19 +78,8 @@ impl Citations {
     }
 }
 
-fn add(list: &mut Vec<Citation>, from: &Symbol, paragraph: &str, lang: &str) {
-    let known = list
-        .iter_mut()
-        .find(|c| &c.from == from && c.paragraph == paragraph);
-    match known {
-        Some(citation) if !citation.langs.iter().any(|l| l == lang) => {
-            citation.langs.push(lang.to_string())
-        }
-        Some(_) => {}
-        None => list.push(Citation {
-            from: from.clone(),
-            paragraph: paragraph.to_string(),
-            langs: vec![lang.to_string()],
-        }),
+fn add_lang(citation: &mut Citation, lang: &str) {
+    if !citation.langs.iter().any(|l| l == lang) {
+        citation.langs.push(lang.to_string());
     }
 }

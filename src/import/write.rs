@@ -100,10 +100,10 @@ pub(super) struct Input {
 fn read_inputs(files: &[PathBuf], opts: &ImportOptions, problems: &mut Problems) -> Vec<Input> {
     let mut inputs: Vec<Input> = Vec::new();
     for file in files {
-        let bytes = match fs_err::read(file) {
+        let bytes = match crate::load::read_limited(file) {
             Ok(b) => b,
-            Err(e) => {
-                problems.push(Problem::error(file, format!("cannot read this file: {e}")));
+            Err(problem) => {
+                problems.push(problem);
                 continue;
             }
         };

@@ -123,9 +123,33 @@ fn subfolders(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
     found
 }
 
-/// Reads a UTF-8 file, without a byte-order mark.
+/// The largest file recueil reads as text (a canonical text, notes, YAML, a template, a raw text
+/// to import). The longest resolutions are a few hundred KB; a file of 50 MB is a mistake (a PDF,
+/// a whole collection), and refusing it at once keeps every build and import quick.
+pub(crate) const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads a file of at most [`MAX_FILE_BYTES`].
+pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
+    let size = fs_err::metadata(path)
+        .map_err(|err| Problem::error(path, err.to_string()))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(Problem::error(
+            path,
+            format!(
+                "this file is {:.1} MB; recueil reads files of at most {} MB",
+                size as f64 / 1e6,
+                MAX_FILE_BYTES >> 20
+            ),
+        )
+        .hint("a resolution's text is a few hundred KB at most: check that this is the file you meant (the text, not a PDF or a whole collection)"));
+    }
+    fs_err::read(path).map_err(|err| Problem::error(path, err.to_string()))
+}
+
+/// Reads a UTF-8 file of at most [`MAX_FILE_BYTES`], without a byte-order mark.
 pub(crate) fn read_text(path: &Path) -> Result<String, Problem> {
-    let bytes = fs_err::read(path).map_err(|err| Problem::error(path, err.to_string()))?;
+    let bytes = read_limited(path)?;
     let text = String::from_utf8(bytes).map_err(|err| {
         let (line, column) = crate::diag::line_col(
             &String::from_utf8_lossy(&err.as_bytes()[..err.utf8_error().valid_up_to()]),

@@ -6,6 +6,11 @@
 //! checked against the resolution's own texts as soon as it is loaded; the short links between
 //! resolutions (`[[A/RES/61/168#op4]]`) are checked once the whole archive is known
 //! ([`check_links`]). Every problem names the file, the line and what to write instead.
+//!
+//! Notes are Markdown from anyone who sends a pull request, so their shape is bounded before
+//! they reach the renderer and its HTML sanitiser: lists and quotes nest at most
+//! [`MAX_NESTING`] levels (a million `>` in a row would otherwise cost minutes of sanitising) and
+//! a file holds at most [`MAX_NOTES`] notes.
 
 use std::ops::Range;
 use std::path::Path;
@@ -23,6 +28,12 @@ pub(crate) const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH)
     .union(Options::ENABLE_WIKILINKS);
+
+/// How deep blocks and inline markup may nest in a note. Real notes nest lists two or three levels.
+pub(crate) const MAX_NESTING: usize = 32;
+
+/// The most notes (headings) one notes file may hold: one per paragraph is already a lot.
+pub(crate) const MAX_NOTES: usize = crate::load::text::MAX_PARAGRAPHS;
 
 /// `---` front matter of a notes file.
 #[derive(Debug, Default, Deserialize)]
@@ -148,7 +159,33 @@ pub(crate) fn parse_notes(
         written_in: front.lang,
     };
     let body = &source[body_start..];
-    let scan = scan(body, body_start);
+    let mut scan = scan(body, body_start);
+    if let Some(offset) = scan.too_deep {
+        problems.push(
+            Problem::error(
+                path,
+                format!("lists, quotes or emphasis nested more than {MAX_NESTING} levels deep"),
+            )
+            .at(lines.line(offset), None)
+            .hint("write the note with fewer levels: a list inside a list is usually enough"),
+        );
+        return (None, problems);
+    }
+    if scan.headings.len() > MAX_NOTES {
+        let line = lines.line(scan.headings[MAX_NOTES].range.start);
+        problems.push(
+            Problem::error(
+                path,
+                format!(
+                    "this file has {} notes; a notes file may hold at most {MAX_NOTES}",
+                    scan.headings.len()
+                ),
+            )
+            .at(line, None)
+            .hint("one note per paragraph at most: merge notes on the same paragraph"),
+        );
+        scan.headings.truncate(MAX_NOTES);
+    }
     let mut notes = Vec::new();
     // The byte range of each note in `source`, to find the note each link belongs to.
     let mut spans: Vec<Range<usize>> = Vec::new();
@@ -156,6 +193,8 @@ pub(crate) fn parse_notes(
         .headings
         .first()
         .map_or(source.len(), |h| h.range.start);
+    // The line of the note already written for each key, to report a second one.
+    let mut first_lines: std::collections::HashMap<NoteKey, usize> = Default::default();
     let general = &source[body_start..first_heading];
     if !general.trim().is_empty() {
         let first_line = body_start + (general.len() - general.trim_start().len());
@@ -179,14 +218,13 @@ pub(crate) fn parse_notes(
         let Some((key, title)) = heading_key(path, heading, line, &mut problems) else {
             continue;
         };
-        if let Some(first) = notes.iter().find(|n: &&Note| n.key == key) {
+        if let Some(first) = first_lines.get(&key) {
             problems.push(
                 Problem::error(
                     path,
                     format!(
-                        "a second note on {} in this file (the first is at line {})",
+                        "a second note on {} in this file (the first is at line {first})",
                         key_name(&key),
-                        first.line
                     ),
                 )
                 .at(line, None)
@@ -194,6 +232,7 @@ pub(crate) fn parse_notes(
             );
             continue;
         }
+        first_lines.insert(key.clone(), line);
         notes.push(note(
             key,
             title,
@@ -206,7 +245,10 @@ pub(crate) fn parse_notes(
     }
     for (offset, raw) in &scan.links {
         let line = lines.line(*offset);
-        let Some(index) = spans.iter().position(|span| span.contains(offset)) else {
+        // The spans are in file order and do not overlap: the last that starts at or before
+        // the link is the only one that can hold it.
+        let index = spans.partition_point(|span| span.start <= *offset);
+        let Some(index) = index.checked_sub(1).filter(|&i| spans[i].contains(offset)) else {
             continue;
         };
         match parse_link(raw) {
@@ -301,14 +343,26 @@ struct Scan {
     headings: Vec<Heading>,
     /// `[[…]]` links: offset and destination.
     links: Vec<(usize, String)>,
+    /// Where the nesting first went deeper than [`MAX_NESTING`].
+    too_deep: Option<usize>,
 }
 
 /// The headings that open notes and the short links, with offsets in the whole file.
 fn scan(body: &str, base: usize) -> Scan {
     let mut scan = Scan::default();
     let mut open: Option<Heading> = None;
+    let mut depth = 0usize;
     for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
         let range = range.start + base..range.end + base;
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_NESTING {
+            scan.too_deep = Some(range.start);
+            return scan;
+        }
         match event {
             Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H2 => {
                 open = Some(Heading {

@@ -2,8 +2,17 @@
 //!
 //! The canonical form is plain Markdown a person can correct: an opening line, one preambular
 //! paragraph per block, the operative paragraphs as an ordered list (sub-paragraphs `(a)` as a
-//! nested bullet list) and Markdown footnotes. Anything else (headings, raw HTML, code blocks) is
-//! reported as a problem with its line, because it would have no paragraph id.
+//! nested bullet list) and Markdown footnotes. Anything else (headings, raw HTML, code blocks,
+//! a list or a quote inside a paragraph) is reported as a problem with its line, because it would
+//! have no paragraph id.
+//!
+//! The text may come from anywhere (a hand edit, a broken import, a hostile pull request), so the
+//! parser stays linear in the size of its input: pulldown-cmark's events are walked once, without
+//! recursion (a list nested 10,000 levels deep is refused at its first level, then skipped), each
+//! problem is recorded once per line in constant time, and a text with more than
+//! [`MAX_PARAGRAPHS`] paragraphs is refused (and cut there) before later stages see it.
+
+use std::collections::HashSet;
 
 use std::ops::Range;
 use std::path::Path;
@@ -12,6 +21,11 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::archive::{Footnote, Paragraph, ParagraphKind};
 use crate::diag::{Problem, Problems};
+
+/// The most paragraphs, sub-paragraphs and footnotes one text may have. The longest resolutions of
+/// the Assembly have a few hundred; a text with more is not a resolution (or is several), and
+/// refusing it keeps every later stage (lineage, citations, rendering) fast on hostile input.
+pub(crate) const MAX_PARAGRAPHS: usize = 5_000;
 
 /// What a canonical text holds, before it is attached to its resolution.
 #[derive(Debug, Default)]
@@ -30,6 +44,8 @@ struct Cursor<'a, 'p> {
     path: &'p Path,
     line_starts: Vec<usize>,
     problems: Problems,
+    /// (line, message) of the problems recorded, so that each is reported once.
+    reported: HashSet<(usize, String)>,
     /// Footnote labels referenced so far, with the anchor given to each reference.
     fn_refs: Vec<(String, String)>,
 }
@@ -50,10 +66,51 @@ pub(crate) fn parse_text(path: &Path, source: &str) -> (ParsedText, Problems) {
         path,
         line_starts,
         problems: Problems::new(),
+        reported: HashSet::new(),
         fn_refs: Vec::new(),
     };
-    let parsed = cursor.document();
+    let mut parsed = cursor.document();
+    limit_size(path, &mut parsed, &mut cursor.problems);
     (parsed, cursor.problems)
+}
+
+/// Refuses a text with more than [`MAX_PARAGRAPHS`] paragraphs and footnotes, and cuts it there.
+fn limit_size(path: &Path, parsed: &mut ParsedText, problems: &mut Problems) {
+    let count = |p: &Paragraph| 1 + p.subs.len();
+    let total: usize = parsed.paragraphs.iter().map(count).sum::<usize>() + parsed.footnotes.len();
+    if total <= MAX_PARAGRAPHS {
+        return;
+    }
+    let mut kept = 0;
+    let cut = parsed.paragraphs.iter().position(|p| {
+        kept += count(p);
+        kept > MAX_PARAGRAPHS
+    });
+    let line = cut
+        .and_then(|i| parsed.paragraphs.get(i))
+        .map(|p| p.line)
+        .or_else(|| {
+            parsed
+                .footnotes
+                .get(MAX_PARAGRAPHS.saturating_sub(kept))
+                .map(|f| f.line)
+        });
+    problems.push(
+        Problem::error(
+            path,
+            format!(
+                "this text has {total} paragraphs, sub-paragraphs and footnotes; a text may have at most {MAX_PARAGRAPHS}"
+            ),
+        )
+        .at_line(line)
+        .hint("a resolution has a few hundred paragraphs at most: check that this file holds one resolution, in the canonical form"),
+    );
+    if let Some(cut) = cut {
+        parsed.paragraphs.truncate(cut);
+    }
+    parsed
+        .footnotes
+        .truncate(MAX_PARAGRAPHS.saturating_sub(kept.min(MAX_PARAGRAPHS)));
 }
 
 impl<'a> Cursor<'a, '_> {
@@ -64,10 +121,23 @@ impl<'a> Cursor<'a, '_> {
     /// Records an error at `offset`; the same message on the same line is reported once.
     fn problem(&mut self, offset: usize, message: impl Into<String>, hint: &str) {
         let line = self.line(offset);
-        let problem = Problem::error(self.path, message).at(line, None).hint(hint);
-        if !self.problems.iter().any(|p| *p == problem) {
-            self.problems.push(problem);
+        let message = message.into();
+        if self.reported.insert((line, message.clone())) {
+            self.problems
+                .push(Problem::error(self.path, message).at(line, None).hint(hint));
         }
+    }
+
+    /// Refuses a block (a list, a quote, a heading…) where only the words of a paragraph may
+    /// be, and skips it whole, however deep it nests.
+    fn refuse_block(&mut self, offset: usize, tag: &Tag, inside: &str) {
+        let what = describe(tag);
+        self.problem(
+            offset,
+            format!("{what} inside {inside} has no paragraph id"),
+            "a paragraph holds only its words (with *italics* and footnotes [^1]); only operative paragraphs have sub-paragraphs, as a bullet list `   - (a) …`",
+        );
+        self.skip_block();
     }
 
     fn warn(&mut self, offset: usize, message: impl Into<String>, hint: &str) {
@@ -128,7 +198,10 @@ impl<'a> Cursor<'a, '_> {
                     parsed.footnotes.push(footnote(&label, &inlines, line));
                 }
                 Event::Start(tag) => {
-                    let what = describe(&tag);
+                    let what = match tag {
+                        Tag::List(None) => "a bullet list outside an operative paragraph",
+                        _ => describe(&tag),
+                    };
                     self.problem(
                         range.start,
                         format!("{what} has no place in a canonical text"),
@@ -193,7 +266,7 @@ impl<'a> Cursor<'a, '_> {
             match event {
                 Event::End(TagEnd::Item) => break,
                 Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
-                Event::Start(Tag::List(None)) => subs = self.sub_list(&id),
+                Event::Start(Tag::List(None)) => self.sub_list(&id, &mut subs),
                 Event::Start(Tag::List(Some(_))) => {
                     self.problem(
                         range.start,
@@ -202,6 +275,7 @@ impl<'a> Cursor<'a, '_> {
                     );
                     self.skip_block();
                 }
+                Event::Start(tag) if !is_inline(&tag) => self.refuse_block(range.start, &tag, &id),
                 inline => self.push_inline(inline, range.start, &mut inlines),
             }
         }
@@ -224,8 +298,10 @@ impl<'a> Cursor<'a, '_> {
         paragraph
     }
 
-    fn sub_list(&mut self, parent: &str) -> Vec<Paragraph> {
-        let mut subs = Vec::new();
+    /// The sub-paragraphs of `parent`, added to `subs` (a second list in the same paragraph
+    /// goes on with the letters).
+    fn sub_list(&mut self, parent: &str, subs: &mut Vec<Paragraph>) {
+        let inside = format!("a sub-paragraph of {parent}");
         while let Some((event, range)) = self.events.get(self.pos).cloned() {
             self.pos += 1;
             match event {
@@ -237,6 +313,9 @@ impl<'a> Cursor<'a, '_> {
                         match event {
                             Event::End(TagEnd::Item) => break,
                             Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+                            Event::Start(tag) if !is_inline(&tag) => {
+                                self.refuse_block(range.start, &tag, &inside)
+                            }
                             inline => self.push_inline(inline, range.start, &mut inlines),
                         }
                     }
@@ -262,7 +341,6 @@ impl<'a> Cursor<'a, '_> {
                 _ => {}
             }
         }
-        subs
     }
 
     /// Inline events up to the end of the current block, which is consumed.
@@ -276,6 +354,9 @@ impl<'a> Cursor<'a, '_> {
                     if !inlines.is_empty() && end == TagEnd::FootnoteDefinition {
                         inlines.push(Event::SoftBreak);
                     }
+                }
+                Event::Start(tag) if !is_inline(&tag) => {
+                    self.refuse_block(range.start, &tag, "a footnote")
                 }
                 inline => self.push_inline(inline, range.start, &mut inlines),
             }
@@ -504,14 +585,30 @@ pub(crate) fn plain_text(inlines: &[Event]) -> String {
     out.trim().to_string()
 }
 
+/// The tags that may sit among the words of a paragraph.
+fn is_inline(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
 fn describe(tag: &Tag) -> &'static str {
     match tag {
         Tag::Heading { .. } => "a heading",
         Tag::BlockQuote(_) => "a block quote",
         Tag::CodeBlock(_) => "a code block",
-        Tag::List(None) => "a bullet list outside an operative paragraph",
+        Tag::List(None) => "a bullet list",
+        Tag::List(Some(_)) => "a numbered list",
         Tag::Table(_) => "a table",
         Tag::HtmlBlock => "raw HTML",
+        Tag::FootnoteDefinition(_) => "a footnote definition",
         _ => "this block",
     }
 }
@@ -681,6 +778,55 @@ mod tests {
             let (parsed, problems) = parse(&input);
             let _ = (parsed.paragraphs.len(), problems.len());
         }
+    }
+
+    #[test]
+    fn blocks_inside_a_paragraph_are_refused_at_their_first_level() {
+        let deep: String = (0..10_000)
+            .map(|depth| format!("     {}- x\n", "  ".repeat(depth)))
+            .collect();
+        let source = format!(
+            "L’Assemblée générale,\n\n1. *Décide* :\n\n   - (a) d’abord :\n\n{deep}\n2. *Prie* :\n\n   > cité\n"
+        );
+        let (parsed, problems) = parse(&source);
+        assert_eq!(ids(&parsed), ["op1", "op1-a", "op2"]);
+        let found: Vec<_> = problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    Some(7),
+                    "a bullet list inside a sub-paragraph of op1 has no paragraph id"
+                ),
+                (Some(10_010), "a block quote inside op2 has no paragraph id"),
+            ],
+            "{problems}"
+        );
+        assert!(!parsed.paragraphs[0].subs[0].html.contains("<ul>"));
+    }
+
+    #[test]
+    fn a_text_with_too_many_paragraphs_is_refused_and_cut() {
+        let source: String = std::iter::once("L’Assemblée générale,\n\n".to_string())
+            .chain((0..MAX_PARAGRAPHS + 10).map(|i| format!("*Rappelant* {i},\n\n")))
+            .collect();
+        let (parsed, problems) = parse(&source);
+        assert_eq!(parsed.paragraphs.len(), MAX_PARAGRAPHS);
+        let error = problems.iter().find(|p| p.is_error()).expect("an error");
+        assert!(error.message.contains("at most 5000"), "{error}");
+        assert_eq!(error.line, Some(3 + 2 * MAX_PARAGRAPHS));
+    }
+
+    #[test]
+    fn the_same_mistake_on_many_lines_is_reported_in_linear_time() {
+        let source = "## titre\n\n".repeat(50_000);
+        let started = std::time::Instant::now();
+        let (_, problems) = parse(&source);
+        assert_eq!(problems.error_count(), 50_000);
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
     }
 
     #[test]

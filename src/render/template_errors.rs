@@ -53,10 +53,7 @@ fn reports(text: &str) -> Vec<&str> {
         .filter(|&i| i == 0 || text.as_bytes()[i - 1] == b'\n')
         .collect();
     starts.push(text.len());
-    starts
-        .windows(2)
-        .map(|w| &text[w[0]..w[1]])
-        .collect()
+    starts.windows(2).map(|w| &text[w[0]..w[1]]).collect()
 }
 
 /// One report (`error: message`, `--> file:line:column`, the snippet) as a located problem.
@@ -95,8 +92,11 @@ mod tests {
 
     fn load(name: &str, source: &str) -> tera::Error {
         let mut tera = tera::Tera::new();
-        tera.add_raw_templates([("base.html", "<p>{% block body %}{% endblock body %}</p>"), (name, source)])
-            .expect_err("the template is broken")
+        tera.add_raw_templates([
+            ("base.html", "<p>{% block body %}{% endblock body %}</p>"),
+            (name, source),
+        ])
+        .expect_err("the template is broken")
     }
 
     #[test]
@@ -121,11 +121,25 @@ mod tests {
         let problems = problems(Path::new("templates"), "", &err);
         let found: Vec<_> = problems
             .iter()
-            .map(|p| (p.path.display().to_string(), p.line, p.message.lines().next().unwrap().to_string()))
+            .map(|p| {
+                (
+                    p.path.display().to_string(),
+                    p.line,
+                    p.message.lines().next().unwrap().to_string(),
+                )
+            })
             .collect();
         assert!(found.len() >= 2, "{found:?}");
-        assert!(found.iter().all(|(path, line, _)| path == "templates/page.html" && *line == Some(1)), "{found:?}");
-        assert!(found.iter().any(|(_, _, m)| m.contains("nofilter")), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|(path, line, _)| path == "templates/page.html" && *line == Some(1)),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|(_, _, m)| m.contains("nofilter")),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -138,7 +152,10 @@ mod tests {
         let err = tera.render("page.html", &context).unwrap_err();
         let problems = problems(Path::new("templates"), "page.html", &err);
         let p = &problems[0];
-        assert_eq!((p.path.to_str(), p.line), (Some("templates/page.html"), Some(2)));
+        assert_eq!(
+            (p.path.to_str(), p.line),
+            (Some("templates/page.html"), Some(2))
+        );
         assert!(p.message.contains("`titel`"), "{}", p.message);
     }
 

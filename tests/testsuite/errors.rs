@@ -244,10 +244,16 @@ fn a_template_error_names_the_template_line_and_variable_once() {
         .unwrap()
         + 1;
     assert!(
-        err.contains(&format!("error: {}:{line}:", templates.join("resolution.html").display())),
+        err.contains(&format!(
+            "error: {}:{line}:",
+            templates.join("resolution.html").display()
+        )),
         "the template's file, line and column: {err}"
     );
-    assert!(err.contains("{{ head.titel }}") && err.contains("^^^^^"), "the line, marked: {err}");
+    assert!(
+        err.contains("{{ head.titel }}") && err.contains("^^^^^"),
+        "the line, marked: {err}"
+    );
     assert!(err.contains("1 error(s)"), "{err}");
 }
 

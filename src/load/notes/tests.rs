@@ -161,3 +161,45 @@ fn id_lists_are_written_as_ranges() {
         "pp1–pp3, op1–op3, op5, op2-a–op2-c, fn1, fn2"
     );
 }
+
+#[test]
+fn notes_nested_too_deep_are_refused_before_rendering() {
+    let deep_quote = format!("## op1\n\n{} x\n", ">".repeat(1_000_000));
+    let deep_list: String = (0..100)
+        .map(|depth| format!("{}- x\n", "  ".repeat(depth)))
+        .collect();
+    let stars = format!("{}a{}\n", "*".repeat(30_000), "*".repeat(30_000));
+    for (source, refused) in [(deep_quote, true), (deep_list, true), (stars, true)] {
+        let started = std::time::Instant::now();
+        let (found, problems) = parse_notes(Path::new("notes.md"), &source, None);
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+        assert_eq!(found.is_none(), refused, "{problems}");
+        if refused {
+            let text = problems.to_string();
+            assert!(text.contains("nested more than 32 levels deep"), "{text}");
+        }
+    }
+    let (found, problems) = parse("- a\n  - b\n    - c\n      > d\n");
+    assert!(problems.is_empty(), "{problems}");
+    assert_eq!(keys(&found), ["resolution"]);
+}
+
+#[test]
+fn a_file_with_too_many_notes_is_refused_and_cut_quickly() {
+    let source: String = (0..MAX_NOTES + 5)
+        .map(|i| format!("## op1\n\nSee [[#op{i}]].\n\n"))
+        .collect();
+    let started = std::time::Instant::now();
+    let (found, problems) = parse(&source);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert!(
+        problems.iter().any(|p| p.message.contains("at most 5000")),
+        "the limit is named"
+    );
+    assert_eq!(
+        found.notes.len(),
+        1,
+        "the same key: one note, the others reported"
+    );
+    assert_eq!(problems.error_count(), MAX_NOTES);
+}
