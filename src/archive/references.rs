@@ -96,10 +96,6 @@ static BODY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static BODY_ANYWHERE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(BODIES).expect("the body pattern is valid"));
 
-static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:sa|ses|its|Sa|Ses|Its)\s+$").expect("the possessive pattern is valid")
-});
-
 /// A document symbol: `A/CONF.157/24 (Part I)`, `E/CN.4/2001/2-E/CN.4/Sub.2/2000/46`.
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     let symbol = r"[A-Z]{1,8}(?:/(?:[A-Z][A-Za-z]*\.\d+|[A-Z]+|\d+))+";
@@ -116,9 +112,15 @@ static SUSPECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Finds the references of one paragraph or footnote (its plain text).
+///
+/// Linear in the length of the text, whatever it holds: the text may be hostile (a paragraph of
+/// a million "résolution 1/1"), so nothing here scans the whole text again for each match.
 pub fn find(plain: &str) -> Found {
     let mut found = Found::default();
+    // Byte ranges of the references found, in text order, never overlapping.
     let mut covered: Vec<(usize, usize)> = Vec::new();
+    // The bodies the text names (for numbers by year), found once when first needed.
+    let bodies = std::cell::OnceCell::new();
     for m in DOCUMENT.captures_iter(plain) {
         let whole = m.get(0).expect("group 0 always matches");
         let glued = plain[whole.end()..]
@@ -137,17 +139,19 @@ pub fn find(plain: &str) -> Found {
             possessive: false,
         });
     }
+    let documents = covered.len();
     for phrase in PHRASE.captures_iter(plain) {
         let whole = phrase.get(0).expect("group 0 always matches");
-        if covered
-            .iter()
-            .any(|&(s, e)| whole.start() < e && s < whole.end())
-        {
+        // Phrases never overlap each other: only the documents need checking.
+        if overlaps(&covered[..documents], whole.start(), whole.end()) {
             continue;
         }
         covered.push((whole.start(), whole.end()));
-        found.references.extend(phrase_references(plain, &phrase));
+        found
+            .references
+            .extend(phrase_references(plain, &phrase, &bodies));
     }
+    covered.sort_unstable();
     found.references.sort_by_key(|r| r.start);
     found.suspects = suspects(plain, &covered);
     found
@@ -166,8 +170,49 @@ fn document_symbol(m: &regex::Captures) -> Option<Symbol> {
     Symbol::parse(&format!("{symbol}{part}")).ok()
 }
 
+/// Whether `start..end` overlaps a range of `covered` (in order, not overlapping).
+fn overlaps(covered: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = covered.partition_point(|&(_, e)| e <= start);
+    covered.get(i).is_some_and(|&(s, _)| s < end)
+}
+
+/// The range of `covered` (in order, not overlapping) that holds byte `at`, if any.
+fn holder(covered: &[(usize, usize)], at: usize) -> Option<(usize, usize)> {
+    let i = covered.partition_point(|&(_, end)| end <= at);
+    covered.get(i).copied().filter(|&(start, _)| start <= at)
+}
+
+/// Where the text names a body that numbers its resolutions by year, in text order.
+type Bodies = std::cell::OnceCell<Vec<(usize, Body)>>;
+
+fn bodies_by_year(plain: &str) -> Vec<(usize, Body)> {
+    BODY_ANYWHERE
+        .find_iter(plain)
+        .map(|m| (m.start(), body_named(m.as_str())))
+        .filter(|&(_, body)| numbers_by_year(body))
+        .collect()
+}
+
+/// `sa résolution`, `its resolution`: a possessive right before the word (what the pattern
+/// `\b(?:sa|ses|its|Sa|Ses|Its)\s+$` says), read from the end of `before`, so that it costs the
+/// same wherever the word stands in a long text.
+fn possessive_before(before: &str) -> bool {
+    let word_end = before.trim_end();
+    if word_end.len() == before.len() {
+        return false;
+    }
+    ["sa", "ses", "its", "Sa", "Ses", "Its"].iter().any(|word| {
+        word_end.strip_suffix(word).is_some_and(|rest| {
+            !rest
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        })
+    })
+}
+
 /// The references of one phrase: `résolutions 60/156 et 61/168 de …`, each number resolved.
-fn phrase_references(plain: &str, phrase: &regex::Captures) -> Vec<Reference> {
+fn phrase_references(plain: &str, phrase: &regex::Captures, bodies: &Bodies) -> Vec<Reference> {
     let word = phrase.name("word").expect("the word always matches");
     let list = phrase.name("list").expect("the list always matches");
     let named = phrase
@@ -178,13 +223,13 @@ fn phrase_references(plain: &str, phrase: &regex::Captures) -> Vec<Reference> {
                 .captures(&plain[list.end()..])
                 .map(|c| body_named(&c["body"]))
         });
-    let possessive = phrase.name("before").is_none() && POSSESSIVE.is_match(&plain[..word.start()]);
+    let possessive = phrase.name("before").is_none() && possessive_before(&plain[..word.start()]);
     ONE_NUMBER
         .captures_iter(list.as_str())
         .filter_map(|n| {
             let whole = n.get(0).expect("group 0 always matches");
             let start = list.start() + whole.start();
-            let body = named.or_else(|| nearest_body(plain, start, &n));
+            let body = named.or_else(|| nearest_body(plain, start, &n, bodies));
             let symbol = resolution_symbol(body?, &n)?;
             Some(Reference {
                 possessive: possessive && symbol.ga_session().is_some(),
@@ -199,7 +244,7 @@ fn phrase_references(plain: &str, phrase: &regex::Captures) -> Vec<Reference> {
 
 /// The body of a number no body stands beside: the Assembly for a session number; for a year
 /// number, the body numbering by year that the paragraph names nearest to it.
-fn nearest_body(plain: &str, at: usize, number: &regex::Captures) -> Option<Body> {
+fn nearest_body(plain: &str, at: usize, number: &regex::Captures, bodies: &Bodies) -> Option<Body> {
     if number.name("year").is_some() {
         return Some(Body::SecurityCouncil);
     }
@@ -207,15 +252,16 @@ fn nearest_body(plain: &str, at: usize, number: &regex::Captures) -> Option<Body
     if first < 1946 {
         return Some(Body::GeneralAssembly);
     }
-    BODY_ANYWHERE
-        .captures_iter(plain)
-        .filter_map(|c| {
-            let m = c.get(0)?;
-            let body = body_named(m.as_str());
-            numbers_by_year(body).then(|| (m.start().abs_diff(at), body))
-        })
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, body)| body)
+    let bodies = bodies.get_or_init(|| bodies_by_year(plain));
+    // The nearest is the last one before `at` or the first one after it (the one before on a tie).
+    let i = bodies.partition_point(|&(start, _)| start < at);
+    let before = i.checked_sub(1).map(|j| bodies[j]);
+    let after = bodies.get(i).copied();
+    match (before, after) {
+        (Some((b, body)), Some((a, other))) => Some(if at - b <= a - at { body } else { other }),
+        (Some((_, body)), None) | (None, Some((_, body))) => Some(body),
+        (None, None) => None,
+    }
 }
 
 fn numbers_by_year(body: Body) -> bool {
@@ -272,9 +318,7 @@ fn suspects(plain: &str, covered: &[(usize, usize)]) -> Vec<Suspect> {
         .captures_iter(plain)
         .filter_map(|c| {
             let m = c.name("number").or_else(|| c.name("symbol"))?;
-            let inside = covered
-                .iter()
-                .any(|&(s, e)| m.start() >= s && m.start() < e);
+            let inside = holder(covered, m.start()).is_some();
             let text = m.as_str().trim_end_matches(['.', '-']);
             let looks_like_one = text.bytes().any(|b| b.is_ascii_digit());
             (!inside && looks_like_one).then(|| Suspect {
@@ -488,5 +532,36 @@ mod tests {
             let got: Vec<&str> = found.suspects.iter().map(|s| s.text.as_str()).collect();
             assert_eq!(got, [suspect], "in {text:?}");
         }
+    }
+
+    #[test]
+    fn the_possessive_is_the_word_right_before() {
+        for (before, expected) in [
+            ("Rappelant sa ", true),
+            ("Recalling its\n", true),
+            ("Rappelant Sa  ", true),
+            ("Rappelant sa", false),
+            ("Rappelant visa ", false),
+            ("Rappelant ses ", true),
+            ("", false),
+        ] {
+            assert_eq!(possessive_before(before), expected, "{before:?}");
+        }
+    }
+
+    #[test]
+    fn a_long_hostile_paragraph_is_read_in_linear_time() {
+        let unit = "sa résolution 61/168, la résolution 2005/54 de la Commission des droits de l’homme, A/CONF.157/24 (Part I), résolution 6l/168, ";
+        let plain = unit.repeat(20_000);
+        let started = std::time::Instant::now();
+        let found = find(&plain);
+        assert_eq!(found.references.len(), 60_000);
+        assert_eq!(found.suspects.len(), 20_000);
+        assert!(found.references[0].possessive);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{:?}",
+            started.elapsed()
+        );
     }
 }

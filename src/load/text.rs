@@ -12,7 +12,7 @@
 //! problem is recorded once per line in constant time, and a text with more than
 //! [`MAX_PARAGRAPHS`] paragraphs is refused (and cut there) before later stages see it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use std::ops::Range;
 use std::path::Path;
@@ -46,9 +46,17 @@ struct Cursor<'a, 'p> {
     problems: Problems,
     /// (line, message) of the problems recorded, so that each is reported once.
     reported: HashSet<(usize, String)>,
-    /// Footnote labels referenced so far, with the anchor given to each reference.
-    fn_refs: Vec<(String, String)>,
+    /// Problems found beyond [`MAX_RECORDED`]: counted, not kept.
+    unrecorded: (usize, usize),
+    /// How many references to each footnote label were met, to give each its own anchor.
+    fn_refs: HashMap<String, usize>,
+    /// Paragraphs, sub-paragraphs and footnotes made so far.
+    made: usize,
 }
+
+/// The most problems kept for one text; a text pasted in the wrong form can have one per line,
+/// and only the first ones help (the display shows 50 per file).
+const MAX_RECORDED: usize = 1_000;
 
 /// Parses `source`; problems are located in `path`.
 pub(crate) fn parse_text(path: &Path, source: &str) -> (ParsedText, Problems) {
@@ -67,50 +75,32 @@ pub(crate) fn parse_text(path: &Path, source: &str) -> (ParsedText, Problems) {
         line_starts,
         problems: Problems::new(),
         reported: HashSet::new(),
-        fn_refs: Vec::new(),
+        unrecorded: (0, 0),
+        fn_refs: HashMap::new(),
+        made: 0,
     };
     let mut parsed = cursor.document();
-    limit_size(path, &mut parsed, &mut cursor.problems);
+    cut_to_limit(&mut parsed);
+    cursor.report_unrecorded();
     (parsed, cursor.problems)
 }
 
-/// Refuses a text with more than [`MAX_PARAGRAPHS`] paragraphs and footnotes, and cuts it there.
-fn limit_size(path: &Path, parsed: &mut ParsedText, problems: &mut Problems) {
-    let count = |p: &Paragraph| 1 + p.subs.len();
-    let total: usize = parsed.paragraphs.iter().map(count).sum::<usize>() + parsed.footnotes.len();
-    if total <= MAX_PARAGRAPHS {
-        return;
-    }
+/// Keeps the first [`MAX_PARAGRAPHS`] paragraphs and footnotes of a text the parser stopped
+/// reading (it reported why), so that later stages see a bounded text.
+fn cut_to_limit(parsed: &mut ParsedText) {
     let mut kept = 0;
     let cut = parsed.paragraphs.iter().position(|p| {
-        kept += count(p);
+        kept += 1 + p.subs.len();
         kept > MAX_PARAGRAPHS
     });
-    let line = cut
-        .and_then(|i| parsed.paragraphs.get(i))
-        .map(|p| p.line)
-        .or_else(|| {
-            parsed
-                .footnotes
-                .get(MAX_PARAGRAPHS.saturating_sub(kept))
-                .map(|f| f.line)
-        });
-    problems.push(
-        Problem::error(
-            path,
-            format!(
-                "this text has {total} paragraphs, sub-paragraphs and footnotes; a text may have at most {MAX_PARAGRAPHS}"
-            ),
-        )
-        .at_line(line)
-        .hint("a resolution has a few hundred paragraphs at most: check that this file holds one resolution, in the canonical form"),
-    );
     if let Some(cut) = cut {
         parsed.paragraphs.truncate(cut);
+        parsed.footnotes.clear();
+    } else {
+        parsed
+            .footnotes
+            .truncate(MAX_PARAGRAPHS.saturating_sub(kept));
     }
-    parsed
-        .footnotes
-        .truncate(MAX_PARAGRAPHS.saturating_sub(kept.min(MAX_PARAGRAPHS)));
 }
 
 impl<'a> Cursor<'a, '_> {
@@ -122,9 +112,46 @@ impl<'a> Cursor<'a, '_> {
     fn problem(&mut self, offset: usize, message: impl Into<String>, hint: &str) {
         let line = self.line(offset);
         let message = message.into();
-        if self.reported.insert((line, message.clone())) {
+        if self.problems.len() >= MAX_RECORDED {
+            self.unrecorded.0 += 1;
+        } else if self.reported.insert((line, message.clone())) {
             self.problems
                 .push(Problem::error(self.path, message).at(line, None).hint(hint));
+        }
+    }
+
+    /// One problem for those found beyond [`MAX_RECORDED`], an error if any of them was.
+    fn report_unrecorded(&mut self) {
+        let (errors, warnings) = self.unrecorded;
+        if errors + warnings == 0 {
+            return;
+        }
+        let message = format!(
+            "{} more problem(s) found after these ({errors} error(s)), not listed",
+            errors + warnings
+        );
+        let problem = if errors > 0 {
+            Problem::error(self.path, message)
+        } else {
+            Problem::warning(self.path, message)
+        };
+        self.problems.push(problem.hint(
+            "this file is far from the canonical form: fix the first problems and check again",
+        ));
+    }
+
+    /// Counts one paragraph or footnote made at `line`; past [`MAX_PARAGRAPHS`] the text is
+    /// refused there and the rest is not read.
+    fn count_one(&mut self, line: usize) {
+        self.made += 1;
+        if self.made == MAX_PARAGRAPHS + 1 {
+            let offset = self.line_starts.get(line - 1).copied().unwrap_or(0);
+            self.problem(
+                offset,
+                format!("this text has more than {MAX_PARAGRAPHS} paragraphs, sub-paragraphs and footnotes; the rest is not read"),
+                "a resolution has a few hundred paragraphs at most: check that this file holds one resolution, in the canonical form",
+            );
+            self.pos = self.events.len();
         }
     }
 
@@ -142,6 +169,10 @@ impl<'a> Cursor<'a, '_> {
 
     fn warn(&mut self, offset: usize, message: impl Into<String>, hint: &str) {
         let line = self.line(offset);
+        if self.problems.len() >= MAX_RECORDED {
+            self.unrecorded.1 += 1;
+            return;
+        }
         self.problems.push(
             Problem::warning(self.path, message)
                 .at(line, None)
@@ -195,6 +226,7 @@ impl<'a> Cursor<'a, '_> {
                 Event::Start(Tag::FootnoteDefinition(label)) => {
                     let line = self.line(range.start);
                     let inlines = self.inlines_until(TagEnd::FootnoteDefinition);
+                    self.count_one(line);
                     parsed.footnotes.push(footnote(&label, &inlines, line));
                 }
                 Event::Start(tag) => {
@@ -420,6 +452,7 @@ impl<'a> Cursor<'a, '_> {
         inlines: Vec<Event<'a>>,
         line: usize,
     ) -> Paragraph {
+        self.count_one(line);
         let plain = plain_text(&inlines);
         let html = self.inline_html(inlines);
         Paragraph {
@@ -440,9 +473,9 @@ impl<'a> Cursor<'a, '_> {
             .into_iter()
             .map(|event| match event {
                 Event::FootnoteReference(label) => {
-                    let seen = self.fn_refs.iter().filter(|(l, _)| *l == *label).count();
-                    let anchor = if seen == 0 { format!("fnref{label}") } else { format!("fnref{label}-{}", seen + 1) };
-                    self.fn_refs.push((label.to_string(), anchor.clone()));
+                    let seen = self.fn_refs.entry(label.to_string()).or_default();
+                    *seen += 1;
+                    let anchor = if *seen == 1 { format!("fnref{label}") } else { format!("fnref{label}-{seen}") };
                     Event::InlineHtml(CowStr::from(format!(
                         "<sup class=\"fnref\"><a id=\"{anchor}\" href=\"#fn{label}\" role=\"doc-noteref\">{label}</a></sup>"
                     )))
@@ -469,7 +502,8 @@ fn written_number(item: &str) -> Option<u64> {
 
 /// Binds footnote references to their definitions and reports what does not match.
 pub(crate) fn link_footnotes(path: &Path, parsed: &mut ParsedText, problems: &mut Problems) {
-    let mut referenced: Vec<(String, String)> = Vec::new();
+    // Label -> the anchors of its references, in text order.
+    let mut referenced: HashMap<String, Vec<String>> = HashMap::new();
     for paragraph in parsed
         .paragraphs
         .iter()
@@ -478,11 +512,7 @@ pub(crate) fn link_footnotes(path: &Path, parsed: &mut ParsedText, problems: &mu
         collect_refs(&paragraph.html, &mut referenced);
     }
     for footnote in &mut parsed.footnotes {
-        footnote.refs = referenced
-            .iter()
-            .filter(|(label, _)| *label == footnote.label)
-            .map(|(_, anchor)| anchor.clone())
-            .collect();
+        footnote.refs = referenced.remove(&footnote.label).unwrap_or_default();
         if footnote.refs.is_empty() {
             problems.push(
                 Problem::warning(
@@ -498,15 +528,23 @@ pub(crate) fn link_footnotes(path: &Path, parsed: &mut ParsedText, problems: &mu
         }
     }
     // pulldown-cmark leaves a reference without a definition as literal text.
-    for paragraph in parsed
+    let unmatched = parsed
         .paragraphs
         .iter()
         .flat_map(|p| std::iter::once(p).chain(p.subs.iter()))
+        .flat_map(|p| {
+            p.plain
+                .match_indices("[^")
+                .map(move |(start, _)| (p, start))
+        })
+        .take(MAX_RECORDED);
     {
-        for (start, _) in paragraph.plain.match_indices("[^") {
+        for (paragraph, start) in unmatched {
+            // A label is short; a run of `[^[^[^…` without `]` must not be read to its end each time.
             let label: String = paragraph.plain[start + 2..]
                 .chars()
                 .take_while(|c| *c != ']')
+                .take(40)
                 .collect();
             problems.push(
                 Problem::error(
@@ -523,11 +561,13 @@ pub(crate) fn link_footnotes(path: &Path, parsed: &mut ParsedText, problems: &mu
     }
 }
 
-fn collect_refs(html: &str, out: &mut Vec<(String, String)>) {
+fn collect_refs(html: &str, out: &mut HashMap<String, Vec<String>>) {
     for part in html.split("<a id=\"fnref").skip(1) {
         let anchor_tail = part.split('"').next().unwrap_or_default();
         let label = anchor_tail.split('-').next().unwrap_or_default();
-        out.push((label.to_string(), format!("fnref{anchor_tail}")));
+        out.entry(label.to_string())
+            .or_default()
+            .push(format!("fnref{anchor_tail}"));
     }
 }
 
@@ -816,8 +856,9 @@ mod tests {
         let (parsed, problems) = parse(&source);
         assert_eq!(parsed.paragraphs.len(), MAX_PARAGRAPHS);
         let error = problems.iter().find(|p| p.is_error()).expect("an error");
-        assert!(error.message.contains("at most 5000"), "{error}");
+        assert!(error.message.contains("more than 5000"), "{error}");
         assert_eq!(error.line, Some(3 + 2 * MAX_PARAGRAPHS));
+        assert_eq!(problems.len(), 1, "the rest is not read: {problems}");
     }
 
     #[test]
@@ -825,7 +866,13 @@ mod tests {
         let source = "## titre\n\n".repeat(50_000);
         let started = std::time::Instant::now();
         let (_, problems) = parse(&source);
-        assert_eq!(problems.error_count(), 50_000);
+        assert_eq!(problems.error_count(), MAX_RECORDED + 1);
+        let last = problems.iter().last().unwrap();
+        assert!(
+            last.message
+                .starts_with("49000 more problem(s) found after these (49000 error(s))"),
+            "{last}"
+        );
         assert!(started.elapsed() < std::time::Duration::from_secs(20));
     }
 
