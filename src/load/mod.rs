@@ -126,7 +126,7 @@ fn subfolders(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
 /// The largest file recueil reads as text (a canonical text, notes, YAML, a template, a raw text
 /// to import). The longest resolutions are a few hundred KB; a file of 50 MB is a mistake (a PDF,
 /// a whole collection), and refusing it at once keeps every build and import quick.
-pub(crate) const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 
 /// Reads a file of at most [`MAX_FILE_BYTES`].
 pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {

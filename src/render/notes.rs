@@ -7,6 +7,12 @@
 //! under the note's own (`note-op10-…`) so that several notes live on one page. Raw HTML is then
 //! cleaned by ammonia (no script, event handler, `javascript:` URL, iframe, style), unless the
 //! archive trusts its contributors' HTML (`[notes] trust-html = true` in book.toml).
+//!
+//! A note is read once, forward: footnote numbers, heading anchors and short links are looked up
+//! in maps, and heading texts gathered in one pass, so that a hostile note (a hundred thousand
+//! footnotes or identical headings) renders in time proportional to its length.
+
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use std::sync::LazyLock;
 
@@ -57,28 +63,37 @@ pub(crate) fn note_html(note: &Note, anchor: &str, page: &Page, trust_html: bool
 }
 
 struct Rewriter<'a> {
-    note: &'a Note,
     anchor: &'a str,
     page: &'a Page<'a>,
-    /// Footnote names in order of first appearance: their number is the position + 1.
-    footnotes: Vec<String>,
-    heading_ids: Vec<String>,
+    /// Footnote names -> their number, in order of first appearance from 1.
+    footnotes: HashMap<String, usize>,
+    /// The heading anchors given so far, and the last number added to each base.
+    heading_ids: HashSet<String>,
+    heading_counts: HashMap<String, usize>,
+    /// The note's short links by destination as written (the first of each).
+    links: HashMap<&'a str, &'a NoteLink>,
 }
 
 impl<'a> Rewriter<'a> {
     fn new(note: &'a Note, anchor: &'a str, page: &'a Page<'a>) -> Self {
+        let mut links = HashMap::new();
+        for link in &note.links {
+            links.entry(link.raw.as_str()).or_insert(link);
+        }
         Rewriter {
-            note,
             anchor,
             page,
-            footnotes: Vec::new(),
-            heading_ids: Vec::new(),
+            footnotes: HashMap::new(),
+            heading_ids: HashSet::new(),
+            heading_counts: HashMap::new(),
+            links,
         }
     }
 
     fn rewrite<'e>(mut self, events: Vec<Event<'e>>) -> Vec<Event<'e>> {
         let mut out = Vec::with_capacity(events.len());
-        let mut events = events.into_iter().peekable();
+        let mut heading_texts = heading_texts(&events);
+        let mut events = events.into_iter();
         while let Some(event) = events.next() {
             match event {
                 Event::Start(Tag::Link {
@@ -126,7 +141,7 @@ impl<'a> Rewriter<'a> {
                     classes,
                     attrs,
                 }) => {
-                    let text = heading_text(events.clone());
+                    let text = heading_texts.pop_front().unwrap_or_default();
                     out.push(Event::Start(Tag::Heading {
                         level,
                         id: Some(self.heading_id(&text).into()),
@@ -159,7 +174,7 @@ impl<'a> Rewriter<'a> {
     fn short_link(&self, raw: &str) -> (String, String) {
         // Every short link was read and checked when the archive was loaded.
         let raw = crate::load::notes::link_destination(raw);
-        let Some(link) = self.note.links.iter().find(|l| l.raw == raw) else {
+        let Some(link) = self.links.get(raw.as_str()) else {
             return ("#".to_string(), raw);
         };
         (self.href(link), citation(link))
@@ -222,23 +237,18 @@ impl<'a> Rewriter<'a> {
             if slug.is_empty() { "section" } else { &slug }
         );
         let mut id = base.clone();
-        let mut n = 1;
+        let n = self.heading_counts.entry(base.clone()).or_insert(1);
         while self.heading_ids.contains(&id) {
-            n += 1;
+            *n += 1;
             id = format!("{base}-{n}");
         }
-        self.heading_ids.push(id.clone());
+        self.heading_ids.insert(id.clone());
         id
     }
 
     fn footnote_number(&mut self, name: &str) -> usize {
-        match self.footnotes.iter().position(|n| n == name) {
-            Some(i) => i + 1,
-            None => {
-                self.footnotes.push(name.to_string());
-                self.footnotes.len()
-            }
-        }
+        let next = self.footnotes.len() + 1;
+        *self.footnotes.entry(name.to_string()).or_insert(next)
     }
 }
 
@@ -256,17 +266,23 @@ fn citation(link: &NoteLink) -> String {
     }
 }
 
-/// The plain text of a heading, from its start to its end.
-fn heading_text<'e>(events: impl Iterator<Item = Event<'e>>) -> String {
-    let mut text = String::new();
+/// The plain text of each heading, in order.
+fn heading_texts(events: &[Event]) -> VecDeque<String> {
+    let mut texts = VecDeque::new();
+    let mut open: Option<String> = None;
     for event in events {
         match event {
-            Event::End(TagEnd::Heading(_)) => break,
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::Start(Tag::Heading { .. }) => open = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => texts.extend(open.take()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(text) = open.as_mut() {
+                    text.push_str(t);
+                }
+            }
             _ => {}
         }
     }
-    text
+    texts
 }
 
 fn code_block(code: &str, lang: &str) -> String {

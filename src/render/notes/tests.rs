@@ -173,3 +173,27 @@ fn keys_of_notes_must_be_paragraphs_of_the_text() {
     assert!(message.contains("pp1, op1, op2"), "{message}");
     let _ = Path::new("");
 }
+
+#[test]
+fn a_note_with_thousands_of_footnotes_headings_and_links_renders_quickly() {
+    let mut note = String::from("## op1\n\n");
+    for i in 0..20_000 {
+        note.push_str(&format!(
+            "### Même titre\n\nVoir [[#op{}]] et x[^{i}].\n\n[^{i}]: note {i}\n\n",
+            1 + i % 2
+        ));
+    }
+    let started = std::time::Instant::now();
+    let html = render(&note, NoteKey::Paragraph("op1".into()), false);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        html.contains("id=\"note-op1-même-titre-20000\""),
+        "the last heading keeps its own anchor"
+    );
+    assert!(html.contains("href=\"#note-op1-fn20000\""));
+    assert_eq!(html.matches("href=\"#op2\"").count(), 10_000);
+}
