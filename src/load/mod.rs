@@ -126,7 +126,7 @@ fn subfolders(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
 /// The largest file recueil reads as text (a canonical text, notes, YAML, a template, a raw text
 /// to import). The longest resolutions are a few hundred KB; a file of 50 MB is a mistake (a PDF,
 /// a whole collection), and refusing it at once keeps every build and import quick.
-pub(crate) const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 2_000_000;
 
 /// Reads a file of at most [`MAX_FILE_BYTES`].
 pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
@@ -137,9 +137,9 @@ pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
         return Err(Problem::error(
             path,
             format!(
-                "this file is {:.1} MB; recueil reads files of at most {} MB",
+                "this file is {size} bytes ({:.1} MB); recueil reads files of at most {} MB",
                 size as f64 / 1e6,
-                MAX_FILE_BYTES >> 20
+                MAX_FILE_BYTES / 1_000_000
             ),
         )
         .hint("a resolution's text is a few hundred KB at most: check that this is the file you meant (the text, not a PDF or a whole collection)"));
