@@ -12,4 +12,5 @@ mod publish;
 mod quality;
 mod reader;
 mod serve;
+mod soak;
 mod support;
