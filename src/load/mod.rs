@@ -184,14 +184,52 @@ pub(crate) fn parse_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result
             }
             _ => yaml_hint(&message),
         };
-        let problem = Problem::error(path, message).hint(hint);
+        let problem = Problem::error(path, message.clone()).hint(hint);
         match err.location() {
-            Some(at) => problem.at(at.line(), Some(at.column())),
+            Some(at) => {
+                let (line, column) = second_key_line(text, &message, at.line(), at.column())
+                    .unwrap_or((at.line(), at.column()));
+                problem.at(line, Some(column))
+            }
             None => problem,
         }
     };
     serde_yaml::from_str::<serde_yaml::Value>(text).map_err(located)?;
     serde_yaml::from_str(text).map_err(located)
+}
+
+/// serde_yaml places a repeated key at the start of its mapping; the person needs the line of
+/// the second one: the next line at the mapping's indentation that starts with the same key.
+fn second_key_line(
+    text: &str,
+    message: &str,
+    line: usize,
+    column: usize,
+) -> Option<(usize, usize)> {
+    let key = message
+        .split("duplicate entry with key \"")
+        .nth(1)?
+        .split('"')
+        .next()?;
+    let indent = column.checked_sub(1)?;
+    let mut seen = 0;
+    for (i, text_line) in text.lines().enumerate().skip(line.checked_sub(1)?) {
+        let own = text_line.len() - text_line.trim_start().len();
+        let rest = text_line.trim_start().trim_start_matches("- ");
+        if !text_line.trim().is_empty() && own < indent {
+            break;
+        }
+        let is_key = rest
+            .strip_prefix(key)
+            .is_some_and(|r| r.trim_start().starts_with(':'));
+        if own == indent && is_key {
+            seen += 1;
+            if seen == 2 {
+                return Some((i + 1, indent + 1));
+            }
+        }
+    }
+    None
 }
 
 fn yaml_message(err: &serde_yaml::Error) -> String {

@@ -500,6 +500,11 @@ fn check_keys(found: &Found, symbol: &Symbol, texts: &[Text], problems: &mut Pro
         );
         return;
     }
+    if scope.is_empty() {
+        // No text could be read: that is reported on its own, and there is nothing to check
+        // the keys against.
+        return;
+    }
     for note in &found.notes {
         let NoteKey::Paragraph(id) = &note.key else {
             continue;
@@ -642,7 +647,11 @@ pub(crate) fn resolve_link<'a>(
             }
         },
     };
-    if let Some(id) = &link.paragraph {
+    // A resolution whose texts could not be read has its own problem; its links are not
+    // checked against nothing.
+    if let Some(id) = &link.paragraph
+        && !target.texts.is_empty()
+    {
         if !target.texts.iter().any(|t| has_paragraph(t, id)) {
             let texts: Vec<&Text> = target.texts.iter().collect();
             return Err(error(

@@ -285,7 +285,7 @@ fn yaml_mistakes_get_advice_in_the_words_of_the_file() {
         (
             "  fr: Coopération d’essai",
             "  fr: Coopération d’essai\n  fr: Doublon",
-            ":10:3: title: duplicate entry with key \"fr\"",
+            ":11:3: title: duplicate entry with key \"fr\"",
             "each key may appear once",
         ),
         (

@@ -7,6 +7,7 @@ mod citations;
 mod compare;
 mod errors;
 mod harness;
+mod hostile;
 mod notes;
 mod publish;
 mod quality;

@@ -52,7 +52,9 @@ fn large_archive(copies: u32) -> tempfile::TempDir {
         for (session, number) in HELD {
             let from = content.join(format!("resolutions/a-res-{session}-{number}"));
             let (s, n) = (session + shift_session, number + shift_number);
-            let to = dir.path().join(format!("content/resolutions/a-res-{s}-{n}"));
+            let to = dir
+                .path()
+                .join(format!("content/resolutions/a-res-{s}-{n}"));
             for entry in walkdir::WalkDir::new(&from) {
                 let entry = entry.unwrap();
                 let target = to.join(entry.path().strip_prefix(&from).unwrap());
@@ -97,7 +99,10 @@ fn files(site: &Path) -> BTreeSet<PathBuf> {
 
 /// The one run stamp every page carries; panics if the site is not whole or mixes two builds.
 fn whole_site_stamp(site: &Path, expected: &BTreeSet<PathBuf>) -> String {
-    assert!(site.join(".recueil-output").is_file(), "public/ has lost its marker");
+    assert!(
+        site.join(".recueil-output").is_file(),
+        "public/ has lost its marker"
+    );
     let found = files(site);
     let missing: Vec<_> = expected.difference(&found).take(5).collect();
     let extra: Vec<_> = found.difference(expected).take(5).collect();
@@ -106,9 +111,16 @@ fn whole_site_stamp(site: &Path, expected: &BTreeSet<PathBuf>) -> String {
         "public/ is not a whole site: missing {missing:?}, extra {extra:?}"
     );
     let mut stamps = BTreeSet::new();
-    for page in found.iter().filter(|p| p.extension().is_some_and(|e| e == "html")) {
+    for page in found
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+    {
         let html = std::fs::read_to_string(site.join(page)).unwrap();
-        assert!(html.trim_end().ends_with("</html>"), "{} is cut short", page.display());
+        assert!(
+            html.trim_end().ends_with("</html>"),
+            "{} is cut short",
+            page.display()
+        );
         let stamp = html
             .split("[run ")
             .nth(1)
@@ -193,15 +205,25 @@ fn a_build_killed_at_random_moments_never_leaves_public_broken_or_empty() {
     let full = started.elapsed();
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     let expected = files(&site);
-    assert!(expected.len() > 200, "a large site: {} files", expected.len());
+    assert!(
+        expected.len() > 200,
+        "a large site: {} files",
+        expected.len()
+    );
     let mut current = whole_site_stamp(&site, &expected);
     // How long the writing and the swap take, measured on a build left to finish.
     let mut child = spawn_build(root);
     let started = Instant::now();
-    assert!(wait_for_staging(root, &mut child), "the build writes a staging folder");
+    assert!(
+        wait_for_staging(root, &mut child),
+        "the build writes a staging folder"
+    );
     let writing_from = started.elapsed();
     assert!(child.wait().unwrap().success());
-    let writing = started.elapsed().saturating_sub(writing_from).max(Duration::from_millis(5));
+    let writing = started
+        .elapsed()
+        .saturating_sub(writing_from)
+        .max(Duration::from_millis(5));
     eprintln!(
         "soak: a whole build takes {full:?} ({} files), its writing and swap {writing:?}",
         expected.len()
