@@ -12,6 +12,7 @@ mod notes;
 mod publish;
 mod quality;
 mod reader;
+mod safety;
 mod serve;
 mod soak;
 mod support;

@@ -194,6 +194,104 @@ fn requests_never_leave_the_site_folder() {
     assert_eq!(serve.get("/").0, 200);
 }
 
+/// The request line as sent, byte for byte: status and body.
+fn raw_request(port: u16, request: &[u8]) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    stream.write_all(request).unwrap();
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let status = response
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, response)
+}
+
+#[test]
+fn raw_requests_and_symlinks_never_leave_the_site_folder() {
+    let dir = copy_fixture("sites/notes");
+    std::fs::write(dir.path().join("secret.txt"), "SECRET").unwrap();
+    let serve = Serve::start(dir.path());
+    let public = dir.path().join("public");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.path().join("secret.txt"), public.join("leak.txt")).unwrap();
+        std::os::unix::fs::symlink(dir.path(), public.join("up")).unwrap();
+    }
+    let targets = [
+        "/../secret.txt",
+        "../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2e%2Fsecret.txt",
+        "/fr/%2e%2e/%2e%2e/secret.txt",
+        "/%252e%252e/secret.txt",
+        "/%c0%ae%c0%ae/secret.txt",
+        "/..%5csecret.txt",
+        "/..\\secret.txt",
+        "/.%2e/secret.txt",
+        "//secret.txt",
+        "/%00/../secret.txt",
+        "http://127.0.0.1/../secret.txt",
+        "/leak.txt",
+        "/up/secret.txt",
+        "/up/book.toml",
+    ];
+    for target in targets {
+        let request =
+            format!("GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        let (status, response) = raw_request(serve.port, request.as_bytes());
+        assert!(
+            !response.contains("SECRET") && !response.contains("[book]"),
+            "{target}: {response}"
+        );
+        assert!(status == 404 || status == 400, "{target}: {status}");
+    }
+    // Not even a method the preview does not serve.
+    let (status, _) = raw_request(
+        serve.port,
+        b"POST /index.html HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(status, 405);
+    assert_eq!(
+        raw_request(
+            serve.port,
+            b"GET /index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
+        .0,
+        200
+    );
+}
+
+#[test]
+fn the_preview_listens_on_this_machine_only() {
+    let dir = copy_fixture("sites/notes");
+    let serve = Serve::start(dir.path());
+    // The address this machine would use to reach another (no packet is sent).
+    let outward = std::net::UdpSocket::bind("0.0.0.0:0")
+        .and_then(|socket| socket.connect("192.0.2.1:9").map(|()| socket))
+        .and_then(|socket| socket.local_addr())
+        .map(|addr| addr.ip());
+    match outward {
+        Ok(ip) if !ip.is_loopback() && !ip.is_unspecified() => {
+            let reached = TcpStream::connect_timeout(
+                &std::net::SocketAddr::new(ip, serve.port),
+                Duration::from_secs(2),
+            );
+            assert!(
+                reached.is_err(),
+                "the preview answers on {ip}, not only on 127.0.0.1"
+            );
+        }
+        _ => eprintln!("no address but the loopback here: only 127.0.0.1 was checked"),
+    }
+    assert_eq!(serve.get("/").0, 200);
+}
+
 #[test]
 fn a_thousand_requests_at_once_are_all_answered() {
     let dir = copy_fixture("sites/notes");
@@ -228,4 +326,69 @@ fn a_thousand_requests_at_once_are_all_answered() {
         .filter(|answered| *answered)
         .count();
     assert_eq!(ok, 1000);
+}
+
+#[test]
+fn the_reload_script_is_a_file_and_works_under_a_strict_content_security_policy() {
+    let dir = copy_fixture("sites/notes");
+    // A site that adds a policy through its own base template.
+    let base = std::fs::read_to_string(crate::support::repo_root().join("templates/base.html"))
+        .unwrap()
+        .replacen(
+            "<meta charset=\"utf-8\">",
+            "<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; img-src 'self' data:\">",
+            1,
+        );
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(dir.path().join("templates/base.html"), base).unwrap();
+    let serve = Serve::start(dir.path());
+    let (status, page) = serve.get(PAGE);
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Content-Security-Policy"),
+        "the policy is on the page"
+    );
+    let inline = crate::support::site::inline_code(&page);
+    assert!(inline.is_empty(), "the served page needs {inline:?}");
+
+    let browser = Browser::launch();
+    browser.open(&serve.url(PAGE));
+    let blocked = browser.eval(
+        "(() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.head.appendChild(s); return !window.__ran; })()",
+    );
+    assert_eq!(
+        blocked.as_bool(),
+        Some(true),
+        "the policy is in force (an inline script does not run)"
+    );
+    browser.clear_errors();
+    let notes = notes_file(dir.path());
+    let wait = |what: &str, expression: &str| {
+        let start = Instant::now();
+        while browser.try_eval(expression).ok() != Some(serde_json::Value::Bool(true)) {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "{what}: timed out"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    edit(&notes, "## op2 Suite", "## op99 Suite");
+    wait(
+        "the banner shows under the policy",
+        "(document.getElementById('recueil-build-error')?.textContent || '').includes('op99')",
+    );
+    let colour =
+        browser.eval("getComputedStyle(document.getElementById('recueil-build-error')).position");
+    assert_eq!(
+        colour.as_str(),
+        Some("fixed"),
+        "the banner's styles apply (set through the CSSOM)"
+    );
+    edit(&notes, "## op99 Suite", "## op2 Suite");
+    wait(
+        "the page reloads under the policy",
+        "!document.getElementById('recueil-build-error') && document.readyState === 'complete'",
+    );
+    browser.assert_no_errors();
 }

@@ -15,6 +15,8 @@
 //!   (`Connection: close`); everything stops when the [`Server`] is dropped;
 //! - `GET` and `HEAD` only; `/archive` redirects to `/archive/`, a folder to its `index.html`;
 //! - content types for `.html`, `.css`, `.js`, `.svg`, `.png`, `.xml`, `.json` (and a few more);
+//! - [`Server::start_with_headers`] adds headers to every answer (a `Content-Security-Policy`,
+//!   as a site's host would send);
 //! - 404 for anything missing or outside the prefix; never serves a file outside the folder:
 //!   a path with a `..`, `.`, empty, backslash or NUL segment is refused, and the resolved
 //!   path (symlinks followed) must still be inside the folder.
@@ -49,6 +51,13 @@ impl Server {
     /// Serves `root` under `prefix` (which must start and end with `/`, e.g. `"/archive/"`).
     #[track_caller]
     pub fn start(root: &Path, prefix: &str) -> Server {
+        Server::start_with_headers(root, prefix, &[])
+    }
+
+    /// As [`start`](Self::start), every answer carrying `headers` too, e.g.
+    /// `[("Content-Security-Policy", "default-src 'self'")]`.
+    #[track_caller]
+    pub fn start_with_headers(root: &Path, prefix: &str, headers: &[(&str, &str)]) -> Server {
         assert!(
             prefix.starts_with('/') && prefix.ends_with('/'),
             "the URL prefix must start and end with '/', got {prefix:?}"
@@ -63,6 +72,10 @@ impl Server {
         let site = Arc::new(Site {
             root,
             prefix: prefix.to_owned(),
+            headers: headers
+                .iter()
+                .map(|(name, value)| format!("{name}: {value}\r\n"))
+                .collect(),
         });
         let thread = {
             let (stop, log) = (Arc::clone(&stop), Arc::clone(&log));
@@ -138,6 +151,8 @@ impl Drop for Server {
 struct Site {
     root: PathBuf,
     prefix: String,
+    /// Added to every answer, each `Name: value\r\n`.
+    headers: String,
 }
 
 struct Response {
@@ -200,6 +215,7 @@ impl Site {
         if let Some(location) = &response.location {
             head.push_str(&format!("Location: {location}\r\n"));
         }
+        head.push_str(&self.headers);
         head.push_str("\r\n");
         let mut stream = stream;
         let _ = stream.write_all(head.as_bytes());

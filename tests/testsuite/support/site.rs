@@ -132,3 +132,110 @@ fn resolve(page: &str, href: &str) -> Option<String> {
     }
     Some(parts.join("/"))
 }
+
+/// What a page would need `unsafe-inline` (or a hash) for under a Content-Security-Policy: a
+/// `<script>` without `src`, a `<style>` element, an `on…=` handler, a `style=` attribute, a
+/// `javascript:` URL. Each as `<tag attribute>`; empty for a page a strict policy allows.
+///
+/// A small tag reader, not a regex over the text: the text of a built page has its `<` escaped,
+/// so every `<` starts a tag, a comment or the doctype, and attribute values are read with their
+/// quotes (a `>` inside a quoted value does not end the tag).
+pub fn inline_code(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if let Some(comment) = rest.strip_prefix("!--") {
+            rest = comment.split_once("-->").map_or("", |(_, after)| after);
+            continue;
+        }
+        if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let (tag, attributes, after) = read_tag(rest);
+        rest = after;
+        if tag == "style" {
+            found.push("<style>".to_string());
+        }
+        if tag == "script" && !attributes.iter().any(|(name, _)| name == "src") {
+            found.push("<script> without src".to_string());
+        }
+        for (name, value) in &attributes {
+            let url = value.trim().to_ascii_lowercase();
+            if name.starts_with("on") || name == "style" || url.starts_with("javascript:") {
+                found.push(format!("<{tag} {name}=\"{value}\">"));
+            }
+        }
+        if tag == "script" {
+            // A script's text is not HTML: skip to its end tag.
+            rest = rest.split_once("</script>").map_or("", |(_, after)| after);
+        }
+    }
+    found
+}
+
+/// `name attr="v" …>` (after the `<`): the tag's name, its attributes (names in lower case,
+/// values unquoted) and what follows the tag.
+fn read_tag(text: &str) -> (String, Vec<(String, String)>, &str) {
+    let name_end = text
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .unwrap_or(text.len());
+    let tag = text[..name_end].to_ascii_lowercase();
+    let mut rest = &text[name_end..];
+    let mut attributes = Vec::new();
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        if rest.is_empty() {
+            return (tag, attributes, rest);
+        }
+        if let Some(after) = rest.strip_prefix('>') {
+            return (tag, attributes, after);
+        }
+        let name_end = rest
+            .find(|c: char| c.is_whitespace() || c == '=' || c == '>')
+            .unwrap_or(rest.len());
+        let name = rest[..name_end].to_ascii_lowercase();
+        rest = rest[name_end..].trim_start();
+        let mut value = String::new();
+        if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            let (v, tail) = match after.chars().next() {
+                Some(quote @ ('"' | '\'')) => {
+                    let inner = &after[1..];
+                    let end = inner.find(quote).unwrap_or(inner.len());
+                    (&inner[..end], inner.get(end + 1..).unwrap_or(""))
+                }
+                _ => {
+                    let end = after
+                        .find(|c: char| c.is_whitespace() || c == '>')
+                        .unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            value = v.to_string();
+            rest = tail;
+        }
+        attributes.push((name, value));
+    }
+}
+
+#[cfg(test)]
+mod inline_code_tests {
+    #[test]
+    fn the_reader_finds_what_a_strict_policy_blocks_and_nothing_else() {
+        let page = r#"<!DOCTYPE html><!-- <script>x</script> --><html><head><script src="a.js" defer></script>
+<script>alert(1)</script><style>p{}</style></head><body onload="x()"><p title="a > b" class="on">x &lt;script&gt;</p>
+<a href=" JavaScript:alert(1)">l</a><a href="https://x/javascript:">ok</a><div STYLE='color:red'></div>
+<svg viewBox="0 0 1 1"><rect width="1"/></svg></body></html>"#;
+        assert_eq!(
+            super::inline_code(page),
+            [
+                "<script> without src",
+                "<style>",
+                "<body onload=\"x()\">",
+                "<a href=\" JavaScript:alert(1)\">",
+                "<div style=\"color:red\">",
+            ]
+        );
+    }
+}
