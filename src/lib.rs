@@ -14,6 +14,8 @@ pub mod build;
 pub mod cli;
 pub mod config;
 pub mod diag;
+#[cfg(test)]
+mod fuzz;
 pub mod import;
 pub mod load;
 pub mod new_note;
