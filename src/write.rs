@@ -49,15 +49,18 @@ pub fn write_site(out: &Path, files: &[OutputFile], force: bool) -> Result<(), P
     swap_into_place(staging.keep(), out)
 }
 
+/// What to do when the output cannot be written.
+const IO_HINT: &str = "check that this folder exists, that you may write to it and that the disk is not full; the previous site is unchanged";
+
 fn io_problem(path: &Path) -> impl Fn(std::io::Error) -> Problem + '_ {
-    move |err| Problem::error(path, err.to_string())
+    move |err| Problem::error(path, err.to_string()).hint(IO_HINT)
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Problem> {
     if let Some(dir) = path.parent() {
-        fs_err::create_dir_all(dir).map_err(|e| Problem::error(dir, e.to_string()))?;
+        fs_err::create_dir_all(dir).map_err(io_problem(dir))?;
     }
-    fs_err::write(path, bytes).map_err(|e| Problem::error(path, e.to_string()))
+    fs_err::write(path, bytes).map_err(io_problem(path))
 }
 
 /// Every output path must stay inside the output folder.
@@ -66,10 +69,13 @@ fn check_paths(files: &[OutputFile]) -> Result<(), Problems> {
     for file in files {
         let path = Path::new(&file.path);
         if file.path.is_empty() || !path.components().all(|c| matches!(c, Component::Normal(_))) {
-            problems.push(Problem::error(
-                path,
-                "this output path would leave the output folder; nothing was written",
-            ));
+            problems.push(
+                Problem::error(
+                    path,
+                    "this output path would leave the output folder; nothing was written",
+                )
+                .hint("a page or theme file name must stay inside the site: rename it"),
+            );
         }
     }
     if problems.is_empty() {
@@ -108,7 +114,7 @@ fn swap_into_place(staged: PathBuf, out: &Path) -> Result<(), Problems> {
     if !out.exists() {
         return fs_err::rename(&staged, out).map_err(|err| {
             let _ = std::fs::remove_dir_all(&staged);
-            Problem::error(out, err.to_string()).into()
+            io_problem(out)(err).into()
         });
     }
     if exchange(&staged, out).is_ok() {
@@ -138,7 +144,7 @@ fn swap_by_two_renames(staged: PathBuf, out: &Path) -> Result<(), Problems> {
         // Put the previous site back before reporting.
         let _ = std::fs::rename(&old, out);
         let _ = remove_ours(&staged);
-        return Err(Problem::error(out, err.to_string()).into());
+        return Err(io_problem(out)(err).into());
     }
     let _ = remove_ours(&old);
     Ok(())

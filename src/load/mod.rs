@@ -117,7 +117,9 @@ fn subfolders(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
         match entry {
             Ok(entry) if entry.file_type().is_dir() => found.push(entry.into_path()),
             Ok(_) => {}
-            Err(err) => problems.push(Problem::error(dir, err.to_string())),
+            Err(err) => problems.push(
+                Problem::error(dir, err.to_string()).hint("check that you may read this folder"),
+            ),
         }
     }
     found
@@ -130,9 +132,11 @@ pub(crate) const MAX_FILE_BYTES: u64 = 2_000_000;
 
 /// Reads a file of at most [`MAX_FILE_BYTES`].
 pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
-    let size = fs_err::metadata(path)
-        .map_err(|err| Problem::error(path, err.to_string()))?
-        .len();
+    let unreadable = |err: std::io::Error| {
+        Problem::error(path, err.to_string())
+            .hint("check that the file exists and that you may read it")
+    };
+    let size = fs_err::metadata(path).map_err(unreadable)?.len();
     if size > MAX_FILE_BYTES {
         return Err(Problem::error(
             path,
@@ -144,7 +148,7 @@ pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
         )
         .hint("a resolution's text is a few hundred KB at most: check that this is the file you meant (the text, not a PDF or a whole collection)"));
     }
-    fs_err::read(path).map_err(|err| Problem::error(path, err.to_string()))
+    fs_err::read(path).map_err(unreadable)
 }
 
 /// Reads a UTF-8 file of at most [`MAX_FILE_BYTES`], without a byte-order mark.
@@ -475,7 +479,10 @@ fn load_series_files(dir: &Path, problems: &mut Problems) -> Vec<SeriesSource> {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                problems.push(Problem::error(dir, err.to_string()));
+                problems.push(
+                    Problem::error(dir, err.to_string())
+                        .hint("check that you may read this folder"),
+                );
                 continue;
             }
         };

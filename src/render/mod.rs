@@ -355,14 +355,17 @@ fn theme_files(theme_dir: &Path) -> Result<Vec<OutputFile>, Problems> {
         return Ok(files);
     }
     for entry in walkdir::WalkDir::new(theme_dir).sort_by_file_name() {
-        let entry = entry.map_err(|err| Problem::error(theme_dir, err.to_string()))?;
+        let entry = entry.map_err(|err| {
+            Problem::error(theme_dir, err.to_string()).hint("check that you may read this folder")
+        })?;
         if !entry.file_type().is_file() {
             continue;
         }
         let relative = entry.path().strip_prefix(theme_dir).unwrap_or(entry.path());
         let path = format!("theme/{}", relative.to_string_lossy().replace('\\', "/"));
-        let bytes = fs_err::read(entry.path())
-            .map_err(|err| Problem::error(entry.path(), err.to_string()))?;
+        let bytes = fs_err::read(entry.path()).map_err(|err| {
+            Problem::error(entry.path(), err.to_string()).hint("check that you may read this file")
+        })?;
         files.retain(|f| f.path != path);
         files.push(OutputFile { path, bytes });
     }

@@ -433,3 +433,65 @@ fn a_mistyped_series_or_language_is_refused_at_import() {
         "joined by its title: {meta}"
     );
 }
+
+#[test]
+fn out_never_replaces_a_folder_that_is_not_an_earlier_output_without_force() {
+    let dir = copy_fixture("sites/basic");
+    let root = dir.path().to_str().unwrap();
+    let project = tempfile::tempdir().unwrap();
+    std::fs::write(project.path().join("thesis.tex"), "years of work").unwrap();
+    let out = project.path().to_str().unwrap();
+    let output = recueil(&["--root", root, "build", "--out", out]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("not an earlier output of recueil"), "{err}");
+    assert!(
+        err.contains("help: choose an empty or new --out folder, or pass --force"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(project.path().join("thesis.tex")).unwrap(),
+        "years of work"
+    );
+    let file = project.path().join("thesis.tex");
+    let output = recueil(&["--root", root, "build", "--out", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2), "a file is no output folder");
+    assert!(file.is_file());
+
+    let output = recueil(&["--root", root, "build", "--out", out, "--force"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(project.path().join("index.html").is_file());
+    assert!(
+        !project.path().join("thesis.tex").exists(),
+        "--force replaced it, as asked"
+    );
+    let again = recueil(&["--root", root, "build", "--out", out]);
+    assert_eq!(
+        again.status.code(),
+        Some(0),
+        "an earlier output is replaced without --force"
+    );
+}
+
+#[test]
+fn run_from_the_archive_folder_problems_name_files_as_typed_there() {
+    let dir = copy_fixture("sites/basic");
+    edit(
+        dir.path(),
+        META_10_1,
+        "adopted: 1955-12-01",
+        "adopted: 1955-13-01",
+    );
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_recueil"))
+        .arg("build")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.starts_with("error: content/resolutions/a-res-10-1/meta.yaml:5:10: adopted:"),
+        "{err}"
+    );
+    assert!(!err.contains("./"), "{err}");
+}
