@@ -518,3 +518,50 @@ fn notes_with_raw_html_are_served_without_anything_that_runs() {
         assert!(!note.contains(banned), "{banned} in {note}");
     }
 }
+
+#[test]
+fn hostile_names_on_the_command_line_write_nothing() {
+    let dir = copy_fixture("sites/notes");
+    let root = dir.path();
+    let seed = crate::support::fixture("import/000_b910416a0ea72ba1.txt");
+    let evil = root.join("evil.txt");
+    let text = std::fs::read_to_string(&seed)
+        .unwrap()
+        .replacen("A/RES/62/160", "A/RES/../../../evil", 1)
+        .replacen("62/160. Renforcement", "../../evil. Renforcement", 1);
+    std::fs::write(&evil, text).unwrap();
+    let before = tree(root);
+    let root_arg = root.to_str().unwrap();
+    let seed_arg = seed.to_str().unwrap();
+    let runs: [(&[&str], &str); 6] = [
+        (
+            &["import", seed_arg, "--series", "../../evil"],
+            "`../../evil` is not a usable series id",
+        ),
+        (
+            &["import", seed_arg, "--series", "a/b"],
+            "`a/b` is not a usable series id",
+        ),
+        (&["import", evil.to_str().unwrap()], "no symbol found"),
+        (&["new-note", "A/RES/../../evil", "op1"], "contains `..`"),
+        (
+            &["new-note", "A/RES/10/1", "op1", "--lang", "../../evil"],
+            "`../../evil` is not a language of this site",
+        ),
+        (
+            &["new-note", "A/RES/10/1", "../op1"],
+            "`../op1` is not a paragraph id",
+        ),
+    ];
+    for (args, expected) in runs {
+        let mut all = vec!["--root", root_arg];
+        all.extend_from_slice(args);
+        let output = recueil(&all);
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert_every_problem_has_help(&format!("{args:?}"), &err);
+        assert_eq!(tree(root), before, "{args:?} wrote something");
+    }
+    assert!(!root.parent().unwrap().join("evil.yaml").exists());
+}
