@@ -651,14 +651,13 @@ pub(crate) fn resolve_link<'a>(
     // checked against nothing.
     if let Some(id) = &link.paragraph
         && !target.texts.is_empty()
+        && !target.texts.iter().any(|t| has_paragraph(t, id))
     {
-        if !target.texts.iter().any(|t| has_paragraph(t, id)) {
-            let texts: Vec<&Text> = target.texts.iter().collect();
-            return Err(error(
-                format!("`{id}` is not a paragraph of {}", target.symbol),
-                format!("link to one of its paragraphs: {}", valid_ids(&texts)),
-            ));
-        }
+        let texts: Vec<&Text> = target.texts.iter().collect();
+        return Err(error(
+            format!("`{id}` is not a paragraph of {}", target.symbol),
+            format!("link to one of its paragraphs: {}", valid_ids(&texts)),
+        ));
     }
     Ok(Some(target))
 }
