@@ -23,9 +23,10 @@ use crate::archive::{Footnote, Paragraph, ParagraphKind};
 use crate::diag::{Problem, Problems};
 
 /// The most paragraphs, sub-paragraphs and footnotes one text may have. The longest resolutions of
-/// the Assembly have a few hundred; a text with more is not a resolution (or is several), and
-/// refusing it keeps every later stage (lineage, citations, rendering) fast on hostile input.
-pub(crate) const MAX_PARAGRAPHS: usize = 5_000;
+/// the Assembly have about 500; a text with more is not a resolution (or is several), and
+/// refusing it bounds every later stage on hostile input, the comparison of successive texts
+/// above all (its cost grows with the product of their paragraph counts).
+pub(crate) const MAX_PARAGRAPHS: usize = 2_000;
 
 /// What a canonical text holds, before it is attached to its resolution.
 #[derive(Debug, Default)]
@@ -856,7 +857,7 @@ mod tests {
         let (parsed, problems) = parse(&source);
         assert_eq!(parsed.paragraphs.len(), MAX_PARAGRAPHS);
         let error = problems.iter().find(|p| p.is_error()).expect("an error");
-        assert!(error.message.contains("more than 5000"), "{error}");
+        assert!(error.message.contains("more than 2000"), "{error}");
         assert_eq!(error.line, Some(3 + 2 * MAX_PARAGRAPHS));
         assert_eq!(problems.len(), 1, "the rest is not read: {problems}");
     }

@@ -193,7 +193,7 @@ fn a_file_with_too_many_notes_is_refused_and_cut_quickly() {
     let (found, problems) = parse(&source);
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
     assert!(
-        problems.iter().any(|p| p.message.contains("at most 5000")),
+        problems.iter().any(|p| p.message.contains("at most 2000")),
         "the limit is named"
     );
     assert_eq!(
