@@ -1,5 +1,6 @@
 //! Fuzzing the parsers of what people hand in: the importer (raw official texts), the
-//! canonical-text parser, the notes parser and renderer, the reference finder and symbols.
+//! canonical-text parser, the notes parser and renderer, the comparison of two texts, the
+//! reference finder and symbols.
 //!
 //! Property tests (proptest) over three kinds of input: arbitrary Unicode, a soup of the tokens
 //! these formats give meaning to (`*`, `[^1]`, `1.`, `- (a)`, `>`, `<sup>`, `¹`, `résolution
@@ -273,6 +274,59 @@ fn check_notes(text: &str) {
     });
 }
 
+/// The comparison of two texts (`analysis`): every paragraph of each side is matched, dropped
+/// or new exactly once, and the word-level comparison of each match ends.
+fn check_comparison(old: &str, new: &str) {
+    use crate::analysis::{align, diff, words};
+    timed(old.len() + new.len(), || {
+        let plains = |text: &str| -> Vec<String> {
+            let (parsed, _) = crate::load::text::parse_text(Path::new("fr.md"), text);
+            parsed
+                .paragraphs
+                .iter()
+                .flat_map(|p| std::iter::once(p).chain(&p.subs))
+                .map(|p| p.plain.clone())
+                .collect()
+        };
+        let (old, new) = (plains(old), plains(new));
+        let tokens = |plains: &[String]| -> Vec<Vec<words::Token>> {
+            plains.iter().map(|p| words::tokenize(p)).collect()
+        };
+        let (old_tokens, new_tokens) = (tokens(&old), tokens(&new));
+        let similarity = |tokens: &[Vec<words::Token>]| -> Vec<Vec<String>> {
+            tokens.iter().map(|t| words::similarity_words(t)).collect()
+        };
+        let alignment = align::align(&similarity(&old_tokens), &similarity(&new_tokens));
+        let mut seen_old: Vec<usize> = alignment.dropped.clone();
+        let mut seen_new: Vec<usize> = alignment.new.clone();
+        for matched in &alignment.matches {
+            seen_old.extend(&matched.old);
+            seen_new.extend(&matched.new);
+            let join = |side: &[usize], tokens: &[Vec<words::Token>]| -> Vec<words::Token> {
+                side.iter()
+                    .flat_map(|&i| tokens[i].iter().cloned())
+                    .collect()
+            };
+            let _ = diff::word_diff(
+                &join(&matched.old, &old_tokens),
+                &join(&matched.new, &new_tokens),
+            );
+        }
+        seen_old.sort_unstable();
+        seen_new.sort_unstable();
+        assert_eq!(
+            seen_old,
+            (0..old.len()).collect::<Vec<_>>(),
+            "older paragraphs"
+        );
+        assert_eq!(
+            seen_new,
+            (0..new.len()).collect::<Vec<_>>(),
+            "newer paragraphs"
+        );
+    });
+}
+
 /// A symbol that parses gives a slug that is one plain file name.
 fn check_symbol(raw: &str) {
     if let Ok(symbol) = Symbol::parse(raw) {
@@ -309,6 +363,11 @@ proptest! {
     #[test]
     fn fuzz_the_notes_parser_and_renderer(text in input(NOTE_SEEDS)) {
         check_notes(&text);
+    }
+
+    #[test]
+    fn fuzz_the_comparison_of_two_texts(old in mutated(TEXT_SEEDS), new in input(TEXT_SEEDS)) {
+        check_comparison(&old, &new);
     }
 
     #[test]

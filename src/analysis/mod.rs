@@ -20,10 +20,10 @@
 
 pub(crate) mod align;
 mod compare;
-mod diff;
+pub(crate) mod diff;
 mod history;
 mod threads;
-mod words;
+pub(crate) mod words;
 
 use rayon::prelude::*;
 use serde::Serialize;
