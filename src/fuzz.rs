@@ -381,5 +381,64 @@ proptest! {
     }
 }
 
-/// Crashes and slow cases the fuzzing found, kept as they were found.
-mod regressions {}
+/// The inputs that stalled a build when this work began (minutes to hours each), found by
+/// hand-made hostile files and kept here through the same checks as the fuzzing (no panic, time
+/// bounded by size). The long fuzz runs found no further crash.
+mod regressions {
+    use super::*;
+
+    const OPENING: &str = "L’Assemblée générale,\n\n*Rappelant* ";
+
+    #[test]
+    fn a_million_nested_quotes_in_notes() {
+        // ammonia's parser over a million nested blockquotes: minutes.
+        check_notes(&format!("## op1\n\n{} x\n", ">".repeat(1_000_000)));
+    }
+
+    #[test]
+    fn ten_thousand_list_levels_on_one_line() {
+        check_canonical(&format!(
+            "L’Assemblée générale,\n\n1. {}x\n",
+            "- ".repeat(10_000)
+        ));
+        check_notes(&format!("{}x\n", "- ".repeat(10_000)));
+    }
+
+    #[test]
+    fn fifty_thousand_references_to_one_footnote() {
+        // Each reference counted the earlier ones, each footnote scanned every reference.
+        check_canonical(&format!("{OPENING}{}\n\n[^1]: x\n", "[^1] ".repeat(50_000)));
+    }
+
+    #[test]
+    fn a_paragraph_citing_the_same_resolution_fifty_thousand_times() {
+        // The possessive before each citation and the tags before each link were read from the
+        // start of the paragraph every time.
+        check_canonical(&format!(
+            "{OPENING}{}\n",
+            "sa résolution 9/5, ".repeat(50_000)
+        ));
+    }
+
+    #[test]
+    fn footnote_references_never_closed() {
+        // Each `[^` read its label to the end of the paragraph.
+        check_canonical(&format!("{OPENING}{}\n", "[^".repeat(100_000)));
+    }
+
+    #[test]
+    fn the_same_heading_mistake_on_every_line() {
+        // Each problem was compared with every earlier one.
+        check_canonical(&"# titre\n\n".repeat(100_000));
+    }
+
+    #[test]
+    fn twenty_thousand_footnotes_and_identical_headings_in_a_note() {
+        // Footnote numbers and heading anchors were looked up in lists, each heading copied the
+        // rest of the note.
+        let note: String = (0..20_000)
+            .map(|i| format!("### Même titre\n\nx[^{i}]\n\n[^{i}]: y\n\n"))
+            .collect();
+        check_notes(&format!("## op1\n\n{note}"));
+    }
+}
