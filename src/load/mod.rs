@@ -70,15 +70,25 @@ fn check_folders(resolutions: &[Resolution], problems: &mut Problems) {
     for resolution in sorted {
         match seen.get(resolution.slug.as_str()) {
             Some(first) => problems.push(resolution.meta_problem("symbol", |path| {
-                Problem::error(
-                    path,
+                let other = crate::diag::shown(&first.dir.join("meta.yaml"));
+                let message = if resolution.symbol == first.symbol {
                     format!(
                         "{} is also the symbol of {}: two folders hold the same resolution",
                         resolution.symbol,
-                        crate::diag::shown(&first.dir.join("meta.yaml")).display()
-                    ),
+                        other.display()
+                    )
+                } else {
+                    format!(
+                        "{} and {} (in {}) differ only in case: both would be the page `{}`",
+                        resolution.symbol,
+                        first.symbol,
+                        other.display(),
+                        resolution.slug
+                    )
+                };
+                Problem::error(path, message).hint(
+                    "keep one folder (merge its texts and notes into it) or correct `symbol:`",
                 )
-                .hint("keep one folder (merge its texts and notes into it) or correct `symbol:`")
             })),
             None => {
                 seen.insert(&resolution.slug, resolution);

@@ -356,7 +356,8 @@ fn cases() -> Vec<Case> {
             },
             1,
             &[
-                "a-res-10-1-bis/meta.yaml:1: a/res/10/1 is also the symbol of",
+                "a-res-10-1-bis/meta.yaml:1: a/res/10/1 and A/RES/10/1 (in ",
+                "differ only in case: both would be the page `a-res-10-1`",
                 "keep one folder",
             ],
         ),
@@ -439,8 +440,8 @@ fn assert_every_problem_has_help(input: &str, err: &str) {
 #[test]
 fn every_hostile_input_is_answered_clearly_in_time_and_writes_nothing_outside() {
     let mut table = vec![
-        "| input | exit | what the user saw (first line) |".to_string(),
-        "|---|---|---|".to_string(),
+        "| input | exit | what the user saw (first error) | advice (`help:`) | time |".to_string(),
+        "|---|---|---|---|---|".to_string(),
     ];
     for case in cases() {
         let dir = copy_fixture("sites/notes");
@@ -483,12 +484,27 @@ fn every_hostile_input_is_answered_clearly_in_time_and_writes_nothing_outside() 
             "{}: public/ is written only by a build that succeeds",
             case.input
         );
-        let first = err.lines().next().unwrap_or_default().replace('|', "\\|");
-        let first = first.replace(&format!("{}/", root.display()), "");
+        // The first error of a failed build (or the first line of a good one), and its advice.
+        let lines: Vec<&str> = err.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| case.code == 0 || l.starts_with("error: "))
+            .unwrap_or(0);
+        let help = lines[at + 1..]
+            .iter()
+            .take_while(|l| !l.starts_with("error: ") && !l.starts_with("warning: "))
+            .find_map(|l| l.trim_start().strip_prefix("help: "))
+            .unwrap_or("");
+        let cell = |text: &str| {
+            text.replace(&format!("{}/", root.display()), "")
+                .replace('|', "\\|")
+        };
         table.push(format!(
-            "| {} | {} | `{first}` ({} ms) |",
+            "| {} | {} | `` {} `` | {} | {} ms |",
             case.input,
             case.code,
+            cell(lines.get(at).copied().unwrap_or_default()),
+            cell(help),
             took.as_millis()
         ));
     }
