@@ -13,6 +13,7 @@ pub mod archive;
 pub mod build;
 pub mod cli;
 pub mod config;
+pub mod corpus;
 pub mod diag;
 #[cfg(test)]
 mod fuzz;
