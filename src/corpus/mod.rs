@@ -512,8 +512,9 @@ fn notes_fr(
         )),
         None => out.push_str("Premier texte de la série tenu par le recueil.\n"),
     }
-    for _ in 0..rng.between(1, 2) {
-        let id = rng.pick(&ids);
+    let first = rng.below(ids.len());
+    let keys = [Some(first), rng.chance(50).then(|| (first + 1) % ids.len())];
+    for id in keys.into_iter().flatten().map(|k| &ids[k]) {
         let (title, _) = rng.pick(material::NOTE_TITLES);
         out.push_str(&format!("\n## {id} {title}\n\nCet alinéa reprend une formule négociée de longue date ; voir aussi [[#{}]].\n", rng.pick(&ids)));
         if rng.chance(20) {
