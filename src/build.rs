@@ -51,13 +51,19 @@ pub fn check(root: &Path) -> Result<CheckReport, Problems> {
 /// Builds the archive at `root` into `out` (default: book.toml's build-dir).
 pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
+    let mut timings = crate::timings::Timings::start();
     let config = Config::load(root).map_err(BuildError::Content)?;
     let loaded = crate::load::load(&config).map_err(BuildError::Content)?;
+    timings.lap("load");
     let analysis = crate::analysis::Analysis::run(&loaded.archive);
+    timings.lap("analysis");
     let files = crate::render::render_site(&config, &loaded.archive, &analysis)
         .map_err(BuildError::Content)?;
+    timings.lap("render");
     let out = out.map_or_else(|| config.build_dir.clone(), Path::to_path_buf);
     crate::write::write_site(&out, &files, force).map_err(BuildError::Output)?;
+    timings.lap("write");
+    timings.report();
     Ok(BuildReport {
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
         files: files.len(),

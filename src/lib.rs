@@ -22,4 +22,5 @@ pub mod load;
 pub mod new_note;
 pub mod render;
 pub mod serve;
+mod timings;
 pub mod write;

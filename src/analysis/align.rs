@@ -35,6 +35,12 @@ pub(crate) const CONTAINMENT: f32 = 0.7;
 /// A piece shorter than this (in words) is not taken as part of a split or merge.
 const MIN_PIECE_WORDS: usize = 3;
 
+/// A word as alignment compares it: a string in tests, a number given to each distinct word
+/// by the comparison (`words::Interner`), so that comparing two words is comparing two numbers.
+pub(crate) trait Word: Clone + Ord + std::hash::Hash {}
+
+impl<W: Clone + Ord + std::hash::Hash> Word for W {}
+
 /// Older paragraphs continued by newer ones: one to one, one to several (a split), several to
 /// one (a merge). Indices are positions in the part's paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +60,7 @@ pub(crate) struct Alignment {
 }
 
 /// Aligns the paragraphs of two parts, each paragraph given as its words.
-pub(crate) fn align(old: &[Vec<String>], new: &[Vec<String>]) -> Alignment {
+pub(crate) fn align<W: Word>(old: &[Vec<W>], new: &[Vec<W>]) -> Alignment {
     let (old_sorted, new_sorted) = (sorted_words(old), sorted_words(new));
     let scores: Vec<Vec<f32>> = (0..old.len())
         .map(|i| {
@@ -97,16 +103,16 @@ pub(crate) fn align(old: &[Vec<String>], new: &[Vec<String>]) -> Alignment {
 }
 
 /// The similarity ratio of two word sequences (1.0 for equal ones).
-pub(crate) fn ratio(a: &[String], b: &[String]) -> f32 {
+pub(crate) fn ratio<W: Word>(a: &[W], b: &[W]) -> f32 {
     let ops = capture_diff_slices(Algorithm::Myers, a, b);
     get_diff_ratio(&ops, a.len(), b.len())
 }
 
-fn sorted_words(paragraphs: &[Vec<String>]) -> Vec<Vec<&str>> {
+fn sorted_words<W: Word>(paragraphs: &[Vec<W>]) -> Vec<Vec<&W>> {
     paragraphs
         .iter()
         .map(|words| {
-            let mut sorted: Vec<&str> = words.iter().map(String::as_str).collect();
+            let mut sorted: Vec<&W> = words.iter().collect();
             sorted.sort_unstable();
             sorted
         })
@@ -114,7 +120,7 @@ fn sorted_words(paragraphs: &[Vec<String>]) -> Vec<Vec<&str>> {
 }
 
 /// 2 × words in common (as multisets) ÷ words in both: an upper bound of [`ratio`].
-fn common_share(a: &[&str], b: &[&str]) -> f32 {
+fn common_share<W: Word>(a: &[&W], b: &[&W]) -> f32 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
@@ -134,7 +140,7 @@ fn common_share(a: &[&str], b: &[&str]) -> f32 {
 }
 
 /// The share of `part`'s words found in order in `whole`.
-fn containment(part: &[String], whole: &[String]) -> f32 {
+fn containment<W: Word>(part: &[W], whole: &[W]) -> f32 {
     if part.len() < MIN_PIECE_WORDS {
         return 0.0;
     }
@@ -205,21 +211,21 @@ fn add_moved_pairs(scores: &[Vec<f32>], matches: &mut Vec<Match>, n: usize, m: u
 }
 
 /// Pass 3a: a newer paragraph left alone beside a pair, made of its older paragraph's words.
-fn extend_splits(matches: &mut [Match], old: &[Vec<String>], new: &[Vec<String>]) -> bool {
+fn extend_splits<W: Word>(matches: &mut [Match], old: &[Vec<W>], new: &[Vec<W>]) -> bool {
     extend(matches, new, old, |m| (&mut m.new, &m.old))
 }
 
 /// Pass 3b: an older paragraph left alone beside a pair, whose words went into the newer one.
-fn extend_merges(matches: &mut [Match], old: &[Vec<String>], new: &[Vec<String>]) -> bool {
+fn extend_merges<W: Word>(matches: &mut [Match], old: &[Vec<W>], new: &[Vec<W>]) -> bool {
     extend(matches, old, new, |m| (&mut m.old, &m.new))
 }
 
 /// Adds one lone paragraph of `side` to a neighbouring match whose `other` side is a single
 /// paragraph containing it; true when one was added. Written once for splits and merges.
-fn extend(
+fn extend<W: Word>(
     matches: &mut [Match],
-    side: &[Vec<String>],
-    other: &[Vec<String>],
+    side: &[Vec<W>],
+    other: &[Vec<W>],
     sides: impl Fn(&mut Match) -> (&mut Vec<usize>, &Vec<usize>),
 ) -> bool {
     let lone: Vec<usize> = (0..side.len())
@@ -236,7 +242,7 @@ fn extend(
             let mut extended = pieces.clone();
             extended.push(k);
             extended.sort_unstable();
-            let joined = |ids: &[usize]| -> Vec<String> {
+            let joined = |ids: &[usize]| -> Vec<W> {
                 ids.iter().flat_map(|&p| side[p].iter().cloned()).collect()
             };
             if ratio(&joined(&extended), &other[whole]) > ratio(&joined(pieces), &other[whole]) {

@@ -5,11 +5,13 @@
 //! same language and in full. An incomplete text in between is skipped and named, so a page can
 //! say why 68/160 is compared with 61/168 and not with 62/160.
 
+use std::borrow::Cow;
+
 use crate::archive::{Archive, Member, Paragraph, ParagraphKind, Resolution, Series, Text};
 
 use super::align::{Alignment, align};
 use super::diff::{Segment, word_diff};
-use super::words::{Token, same_text, similarity_words, tokenize};
+use super::words::{Interner, Token, same_text, similarity_words, tokenize};
 use super::{Comparison, Part, Row, Status};
 
 /// Two texts to compare, and the incomplete texts passed over between them.
@@ -112,10 +114,16 @@ fn part_of(text: &Text, kind: ParagraphKind) -> Vec<&Paragraph> {
 }
 
 fn compare_part<'a>(old: &[&'a Paragraph], new: &[&'a Paragraph]) -> Vec<Row<'a>> {
-    let old_tokens: Vec<Vec<Token>> = old.iter().map(|p| tokenize(&p.plain)).collect();
-    let new_tokens: Vec<Vec<Token>> = new.iter().map(|p| tokenize(&p.plain)).collect();
-    let old_words: Vec<Vec<String>> = old_tokens.iter().map(|t| similarity_words(t)).collect();
-    let new_words: Vec<Vec<String>> = new_tokens.iter().map(|t| similarity_words(t)).collect();
+    let old_tokens: Vec<Vec<Token<'a>>> = old.iter().map(|p| tokenize(&p.plain)).collect();
+    let new_tokens: Vec<Vec<Token<'a>>> = new.iter().map(|p| tokenize(&p.plain)).collect();
+    let mut interner = Interner::default();
+    let mut words = |tokens: &[Vec<Token<'a>>]| -> Vec<Vec<u32>> {
+        tokens
+            .iter()
+            .map(|t| interner.ids(similarity_words(t)))
+            .collect()
+    };
+    let (old_words, new_words) = (words(&old_tokens), words(&new_tokens));
     let alignment = align(&old_words, &new_words);
     let texts = Texts {
         old,
@@ -130,8 +138,8 @@ fn compare_part<'a>(old: &[&'a Paragraph], new: &[&'a Paragraph]) -> Vec<Row<'a>
 struct Texts<'t, 'a> {
     old: &'t [&'a Paragraph],
     new: &'t [&'a Paragraph],
-    old_tokens: &'t [Vec<Token>],
-    new_tokens: &'t [Vec<Token>],
+    old_tokens: &'t [Vec<Token<'a>>],
+    new_tokens: &'t [Vec<Token<'a>>],
 }
 
 /// Rows in the order of the newer text; a dropped paragraph comes where it stood in the older,
@@ -203,8 +211,12 @@ fn continued<'a>(old: &[usize], new: &[usize], moved: bool, texts: &Texts<'_, 'a
     }
 }
 
-/// The tokens of several paragraphs read as one text (a split or merged paragraph).
-fn joined(indices: &[usize], tokens: &[Vec<Token>]) -> Vec<Token> {
+/// The tokens of several paragraphs read as one text (a split or merged paragraph); those of a
+/// single paragraph, as they are.
+fn joined<'t, 'a>(indices: &[usize], tokens: &'t [Vec<Token<'a>>]) -> Cow<'t, [Token<'a>]> {
+    if let [one] = indices {
+        return Cow::Borrowed(&tokens[*one]);
+    }
     let mut all: Vec<Token> = Vec::new();
     for &i in indices {
         let start = all.len();
@@ -216,7 +228,7 @@ fn joined(indices: &[usize], tokens: &[Vec<Token>]) -> Vec<Token> {
             _ => {}
         }
     }
-    all
+    Cow::Owned(all)
 }
 
 /// When the newer text is incomplete, the older paragraphs after the last one it continues are

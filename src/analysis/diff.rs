@@ -22,8 +22,8 @@ pub enum Segment {
 
 /// The newer text with the words deleted from the older and inserted into it, in place.
 pub(crate) fn word_diff(old: &[Token], new: &[Token]) -> Vec<Segment> {
-    let old_keys: Vec<&str> = old.iter().map(|t| t.key.as_str()).collect();
-    let new_keys: Vec<&str> = new.iter().map(|t| t.key.as_str()).collect();
+    let old_keys: Vec<&str> = old.iter().map(|t| t.key.as_ref()).collect();
+    let new_keys: Vec<&str> = new.iter().map(|t| t.key.as_ref()).collect();
     let ops = capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
     let runs = fold_short_equal_runs(runs_of(&ops, old, new));
     let mut out = Output::default();
@@ -40,12 +40,12 @@ pub(crate) fn word_diff(old: &[Token], new: &[Token]) -> Vec<Segment> {
 /// tokens out, newer tokens in).
 enum Run<'t> {
     Same {
-        old: Vec<&'t Token>,
-        new: Vec<&'t Token>,
+        old: Vec<&'t Token<'t>>,
+        new: Vec<&'t Token<'t>>,
     },
     Change {
-        deleted: Vec<&'t Token>,
-        inserted: Vec<&'t Token>,
+        deleted: Vec<&'t Token<'t>>,
+        inserted: Vec<&'t Token<'t>>,
     },
 }
 

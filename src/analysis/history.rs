@@ -1,8 +1,12 @@
-//! The history of each paragraph: the texts it passed through, from the first held in the
-//! archive in which it appears, and in which of them it changed.
+//! The history of each paragraph: the first text held in the archive in which it appears, the
+//! texts in which it changed, and its own text.
 //!
 //! Comparisons are taken oldest newer text first, so the history of an older paragraph is known
-//! when a newer one continues it: the newer one's history is the older's plus one step.
+//! when a newer one continues it: the newer one's history is the older's plus one step. The
+//! texts it passed through unchanged are left out (all but the last, its own): a paragraph of the
+//! fiftieth text of a series would otherwise carry fifty steps, and its page list them all, which
+//! makes a series' pages grow with the square of its length. What changed is what a reader
+//! follows; the comparison pages show every year.
 
 use std::collections::HashMap;
 
@@ -37,7 +41,7 @@ pub struct Step<'a> {
     pub comparison: Option<usize>,
 }
 
-/// The texts a paragraph passed through, oldest first, ending with its own.
+/// The texts where a paragraph appears and changed, oldest first, ending with its own.
 #[derive(Debug, Clone)]
 pub struct History<'a> {
     pub steps: Vec<Step<'a>>,
@@ -116,6 +120,11 @@ fn continue_histories<'a>(
             .iter()
             .find_map(|p| older.get(p.id.as_str()))
             .map_or_else(Vec::new, |h| h.steps.clone());
+        // A text through which the paragraph passed unchanged is not kept (unless it is where
+        // the paragraph starts): over a long series every paragraph would carry every text.
+        if steps.len() > 1 && steps.last().is_some_and(|s| s.kind == StepKind::Unchanged) {
+            steps.pop();
+        }
         steps.push(Step {
             resolution: comparison.newer,
             ids: row.to.iter().map(|p| p.id.as_str()).collect(),

@@ -25,6 +25,8 @@ mod history;
 mod threads;
 pub(crate) mod words;
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -139,6 +141,40 @@ pub struct Analysis<'a> {
     pub comparisons: Vec<Comparison<'a>>,
     /// Per text (slug, then language): the history of each of its paragraphs, by id.
     histories: history::Histories<'a>,
+    /// The comparisons of each text, found by its slug and language (pages ask for them for
+    /// every paragraph: a scan of every comparison would make a build quadratic).
+    index: Index<'a>,
+}
+
+/// Where each text stands in the comparisons, by (slug, language).
+#[derive(Debug, Default)]
+struct Index<'a> {
+    as_newer: HashMap<(&'a str, &'a str), usize>,
+    as_older: HashMap<(&'a str, &'a str), Vec<usize>>,
+    /// By the id of the newer text's series.
+    by_series: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(comparisons: &[Comparison<'a>]) -> Index<'a> {
+        let mut index = Index::default();
+        for (c, comparison) in comparisons.iter().enumerate() {
+            let lang = comparison.lang;
+            index
+                .as_newer
+                .entry((comparison.newer.slug.as_str(), lang))
+                .or_insert(c);
+            index
+                .as_older
+                .entry((comparison.older.slug.as_str(), lang))
+                .or_default()
+                .push(c);
+            if let Some(series) = comparison.newer.meta.series.as_deref() {
+                index.by_series.entry(series).or_default().push(c);
+            }
+        }
+        index
+    }
 }
 
 impl<'a> Analysis<'a> {
@@ -149,17 +185,25 @@ impl<'a> Analysis<'a> {
             .map(compare::compare)
             .collect();
         let histories = history::trace(&comparisons);
+        let index = Index::new(&comparisons);
         Analysis {
             comparisons,
             histories,
+            index,
         }
+    }
+
+    /// The index in [`Analysis::comparisons`] of the comparison in which this text is the newer.
+    pub fn as_newer_index(&self, resolution: &Resolution, lang: &str) -> Option<usize> {
+        self.index
+            .as_newer
+            .get(&(resolution.slug.as_str(), lang))
+            .copied()
     }
 
     /// The comparison in which this text is the newer one.
     pub fn as_newer(&self, resolution: &Resolution, lang: &str) -> Option<&Comparison<'a>> {
-        self.comparisons
-            .iter()
-            .find(|c| c.newer.symbol == resolution.symbol && c.lang == lang)
+        Some(&self.comparisons[self.as_newer_index(resolution, lang)?])
     }
 
     /// The comparisons in which this text is the older one (several when a later text is
@@ -169,9 +213,33 @@ impl<'a> Analysis<'a> {
         resolution: &'s Resolution,
         lang: &'s str,
     ) -> impl Iterator<Item = &'s Comparison<'a>> {
-        self.comparisons
-            .iter()
-            .filter(move |c| c.older.symbol == resolution.symbol && c.lang == lang)
+        self.index
+            .as_older
+            .get(&(resolution.slug.as_str(), lang))
+            .into_iter()
+            .flatten()
+            .map(|&c| &self.comparisons[c])
+    }
+
+    /// The comparison of `older` and `newer` in `lang`, if they are compared.
+    pub fn between(
+        &self,
+        lang: &str,
+        older: &Resolution,
+        newer: &Resolution,
+    ) -> Option<&Comparison<'a>> {
+        self.as_newer(newer, lang)
+            .filter(|c| c.older.symbol == older.symbol)
+    }
+
+    /// The comparisons whose newer text belongs to the series `id`.
+    pub fn in_series(&self, id: &str) -> impl Iterator<Item = &Comparison<'a>> {
+        self.index
+            .by_series
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|&c| &self.comparisons[c])
     }
 
     /// Where a paragraph of a text comes from, when the text takes part in a comparison.

@@ -97,11 +97,7 @@ fn chain(
         .find(|r| r.text(lang).is_some_and(|t| t.complete))?;
     let mut chain = Vec::new();
     let mut current = latest;
-    while let Some(c) = analysis
-        .comparisons
-        .iter()
-        .position(|c| c.lang == lang && c.newer.symbol == current.symbol)
-    {
+    while let Some(c) = analysis.as_newer_index(current, lang) {
         // The older text is always earlier in the series: the walk ends.
         if chain.contains(&c)
             || sort_key(&analysis.comparisons[c].older.symbol) >= sort_key(&current.symbol)

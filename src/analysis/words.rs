@@ -7,55 +7,119 @@
 //! form with apostrophes, quotes and hyphens unified. Spaces are not tokens at all, only the
 //! `space_before` of the next token, so spacing around punctuation never counts.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
 
-/// A word, or one punctuation character, of a paragraph.
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+
+/// A word, or one punctuation character, of a paragraph. Its pieces borrow from the paragraph's
+/// text wherever they can (a text of the archive is cut into tokens twice per build, as the newer
+/// and as the older of two comparisons: copying every word would dominate the analysis).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Token {
+pub(crate) struct Token<'t> {
     /// The characters as the text has them.
-    pub text: String,
+    pub text: Cow<'t, str>,
     /// What comparisons use: typography normalised, case kept.
-    pub key: String,
+    pub key: Cow<'t, str>,
     /// The spaces before it in the text (empty at the start or after a glued character).
-    pub space_before: String,
+    pub space_before: Cow<'t, str>,
     pub is_word: bool,
 }
 
+/// A run of characters of the text being cut, borrowed while it is one slice of it (an
+/// invisible character skipped inside a run makes it a copy).
+#[derive(Default)]
+struct Run {
+    start: usize,
+    end: usize,
+    copy: Option<String>,
+}
+
+impl Run {
+    fn is_empty(&self) -> bool {
+        self.start == self.end && self.copy.is_none()
+    }
+
+    fn push(&mut self, text: &str, at: usize, c: char) {
+        let next = at + c.len_utf8();
+        if let Some(copy) = &mut self.copy {
+            copy.push(c);
+        } else if self.start == self.end {
+            (self.start, self.end) = (at, next);
+        } else if at == self.end {
+            self.end = next;
+        } else {
+            let mut copy = text[self.start..self.end].to_string();
+            copy.push(c);
+            self.copy = Some(copy);
+        }
+    }
+
+    fn take<'t>(&mut self, text: &'t str) -> Cow<'t, str> {
+        let piece = match self.copy.take() {
+            Some(copy) => Cow::Owned(copy),
+            None => Cow::Borrowed(&text[self.start..self.end]),
+        };
+        (self.start, self.end) = (0, 0);
+        piece
+    }
+}
+
 /// Cuts a paragraph into tokens: runs of letters and digits, and single other characters.
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut space = String::new();
-    let mut word = String::new();
-    let flush_word = |word: &mut String, space: &mut String, tokens: &mut Vec<Token>| {
+pub(crate) fn tokenize<'t>(text: &'t str) -> Vec<Token<'t>> {
+    let mut tokens: Vec<Token<'t>> = Vec::new();
+    let mut space = Run::default();
+    let mut word = Run::default();
+    let flush_word = |word: &mut Run, space: &mut Run, tokens: &mut Vec<Token<'t>>| {
         if !word.is_empty() {
-            tokens.push(token(std::mem::take(word), std::mem::take(space), true));
+            tokens.push(token(word.take(text), space.take(text), true));
         }
     };
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         if is_invisible(c) {
             continue;
         }
         if c.is_whitespace() {
             flush_word(&mut word, &mut space, &mut tokens);
-            space.push(c);
+            space.push(text, at, c);
         } else if c.is_alphanumeric() || is_combining(c) {
-            word.push(c);
+            word.push(text, at, c);
         } else {
             flush_word(&mut word, &mut space, &mut tokens);
-            tokens.push(token(c.to_string(), std::mem::take(&mut space), false));
+            let one = Cow::Borrowed(&text[at..at + c.len_utf8()]);
+            tokens.push(token(one, space.take(text), false));
         }
     }
     flush_word(&mut word, &mut space, &mut tokens);
     tokens
 }
 
-fn token(text: String, space_before: String, is_word: bool) -> Token {
+fn token<'t>(text: Cow<'t, str>, space_before: Cow<'t, str>, is_word: bool) -> Token<'t> {
+    let key = match &text {
+        Cow::Borrowed(borrowed) if is_own_key(borrowed) => Cow::Borrowed(*borrowed),
+        _ => Cow::Owned(normalize(&text)),
+    };
     Token {
-        key: normalize(&text),
+        key,
         text,
         space_before,
         is_word,
     }
+}
+
+/// True when `normalize` would give `text` back: already NFKC, no apostrophe, quote or hyphen
+/// to unify (most words of a text: checked without building the normal form).
+fn is_own_key(text: &str) -> bool {
+    let unified = |c: char| {
+        matches!(
+            c,
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' | '\u{201C}'
+                | '\u{201D}' | '\u{201E}' | '\u{2033}' | '\u{2010}' | '\u{2011}'
+        )
+    };
+    if text.is_ascii() {
+        return !text.contains('`');
+    }
+    is_nfkc_quick(text.chars()) == IsNormalized::Yes && !text.chars().any(unified)
 }
 
 /// The comparison key of a piece of text: NFKC (ligatures, compatibility spaces, `…`), then one
@@ -90,12 +154,37 @@ pub(crate) fn same_text(a: &[Token], b: &[Token]) -> bool {
 }
 
 /// The words of a text, lower-cased, for measuring how alike two paragraphs are.
-pub(crate) fn similarity_words(tokens: &[Token]) -> Vec<String> {
+pub(crate) fn similarity_words<'t>(tokens: &[Token<'t>]) -> Vec<Cow<'t, str>> {
     tokens
         .iter()
         .filter(|t| t.is_word)
-        .map(|t| t.key.to_lowercase())
+        .map(|t| {
+            if t.key.chars().any(char::is_uppercase) {
+                Cow::Owned(t.key.to_lowercase())
+            } else {
+                t.key.clone()
+            }
+        })
         .collect()
+}
+
+/// Numbers the distinct words of the paragraphs compared, so that alignment compares numbers
+/// rather than strings.
+#[derive(Default)]
+pub(crate) struct Interner<'t> {
+    ids: std::collections::HashMap<Cow<'t, str>, u32>,
+}
+
+impl<'t> Interner<'t> {
+    pub(crate) fn ids(&mut self, words: Vec<Cow<'t, str>>) -> Vec<u32> {
+        words
+            .into_iter()
+            .map(|word| {
+                let next = self.ids.len() as u32;
+                *self.ids.entry(word).or_insert(next)
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -145,5 +234,15 @@ mod tests {
     fn similarity_ignores_punctuation_and_case() {
         let words = similarity_words(&tokenize("Réaffirme, que l’un"));
         assert_eq!(words, ["réaffirme", "que", "l", "un"]);
+    }
+
+    #[test]
+    fn tokens_borrow_from_the_text_unless_an_invisible_character_is_dropped() {
+        let tokens = tokenize("coopé\u{AD}ration  internationale");
+        assert_eq!(tokens[0].text, "coopération");
+        assert!(matches!(tokens[0].text, Cow::Owned(_)));
+        assert!(matches!(tokens[1].text, Cow::Borrowed("internationale")));
+        assert!(matches!(tokens[1].key, Cow::Borrowed(_)));
+        assert_eq!(tokenize("l’un")[1].key, "'");
     }
 }

@@ -75,12 +75,8 @@ impl<'a> Views<'a> {
         let root = paths::root_of(&path);
         let alternates = self.alternates(lang, &root, |l| {
             self.analysis
-                .comparisons
-                .iter()
-                .any(|c| {
-                    c.lang == l && c.older.symbol == older.symbol && c.newer.symbol == newer.symbol
-                })
-                .then(|| paths::compare(l, &older.slug, &newer.slug))
+                .between(l, older, newer)
+                .map(|_| paths::compare(l, &older.slug, &newer.slug))
         });
         let page_title = format!(
             "{}{}{} → {}",

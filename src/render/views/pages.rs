@@ -470,11 +470,8 @@ impl<'a> Views<'a> {
         lang: &str,
         root: &str,
     ) -> Vec<ComparisonSummary> {
-        let in_series = |c: &&crate::analysis::Comparison| {
-            c.newer.meta.series.as_deref() == Some(series.id.as_str())
-        };
         let mut comparisons: Vec<&crate::analysis::Comparison> =
-            self.analysis.comparisons.iter().filter(in_series).collect();
+            self.analysis.in_series(&series.id).collect();
         comparisons.sort_by_key(|c| (c.lang != lang, crate::archive::sort_key(&c.newer.symbol)));
         comparisons
             .into_iter()
