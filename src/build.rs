@@ -12,6 +12,8 @@ pub struct BuildReport {
     pub out: PathBuf,
     pub pages: usize,
     pub files: usize,
+    /// Files whose bytes were those of the previous build: kept, not written again.
+    pub unchanged: usize,
     pub elapsed: Duration,
     pub warnings: Problems,
 }
@@ -38,37 +40,78 @@ pub fn check(root: &Path) -> Result<CheckReport, Problems> {
     let config = Config::load(root)?;
     let loaded = crate::load::load(&config)?;
     let analysis = crate::analysis::Analysis::run(&loaded.archive);
-    let files = crate::render::render_site(&config, &loaded.archive, &analysis)?;
+    let renderer = crate::render::Renderer::new(&config, &loaded.archive, &analysis)?;
+    let rendered = renderer
+        .render_all(&|_| Ok(()))
+        .map_err(crate::render::RenderError::into_problems)?;
     let archive = &loaded.archive;
     Ok(CheckReport {
         resolutions: archive.resolutions.len(),
         texts: archive.resolutions.iter().map(|r| r.texts.len()).sum(),
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        pages: rendered.pages,
         warnings: loaded.warnings,
     })
 }
 
 /// Builds the archive at `root` into `out` (default: book.toml's build-dir).
+///
+/// When nothing it reads has changed since the build that made `out`, and `out` is intact, the
+/// build stops there (unless `force`); otherwise every page is rendered and streamed into a new
+/// folder, where files whose bytes did not change are kept from the previous site.
 pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let mut timings = crate::timings::Timings::start();
     let config = Config::load(root).map_err(BuildError::Content)?;
+    let out = out.map_or_else(|| config.build_dir.clone(), Path::to_path_buf);
+    let inputs = crate::inputs::fingerprint(&config, &out);
+    timings.lap("inputs");
+    if !force && let Some((manifest, written)) = crate::write::unchanged_site(&out, inputs) {
+        timings.lap("unchanged");
+        timings.report();
+        return Ok(BuildReport {
+            pages: manifest.pages,
+            files: written.unchanged,
+            unchanged: written.unchanged,
+            out,
+            elapsed: started.elapsed(),
+            warnings: manifest.warnings,
+        });
+    }
     let loaded = crate::load::load(&config).map_err(BuildError::Content)?;
     timings.lap("load");
     let analysis = crate::analysis::Analysis::run(&loaded.archive);
     timings.lap("analysis");
-    let files = crate::render::render_site(&config, &loaded.archive, &analysis)
+    let renderer = crate::render::Renderer::new(&config, &loaded.archive, &analysis)
         .map_err(BuildError::Content)?;
-    timings.lap("render");
-    let out = out.map_or_else(|| config.build_dir.clone(), Path::to_path_buf);
-    crate::write::write_site(&out, &files, force).map_err(BuildError::Output)?;
-    timings.lap("write");
+    let writer = crate::write::Writer::begin(&out, force).map_err(BuildError::Output)?;
+    let rendered = renderer
+        .render_all(&|file| writer.put(&file.path, &file.bytes))
+        .map_err(split_failure)?;
+    timings.lap("render and write");
+    let summary = crate::write::Summary {
+        inputs,
+        pages: rendered.pages,
+        warnings: loaded.warnings,
+    };
+    let written = writer.finish(&summary).map_err(BuildError::Output)?;
+    timings.lap("swap");
     timings.report();
     Ok(BuildReport {
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
+        pages: rendered.pages,
+        files: rendered.files,
+        unchanged: written.unchanged,
         out,
         elapsed: started.elapsed(),
-        warnings: loaded.warnings,
+        warnings: summary.warnings,
     })
+}
+
+/// A failure while pages were rendered and written: the content's when a template failed (exit
+/// code 1), else the output folder's (exit code 2).
+fn split_failure(error: crate::render::RenderError) -> BuildError {
+    if error.content.is_empty() {
+        BuildError::Output(error.output)
+    } else {
+        BuildError::Content(error.into_problems())
+    }
 }

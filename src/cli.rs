@@ -211,8 +211,12 @@ fn run_build(root: &Path, out: Option<PathBuf>, force: bool) -> u8 {
     match build(root, out.as_deref(), force) {
         Ok(report) => {
             eprint!("{}", report.warnings);
+            let unchanged = match report.unchanged {
+                0 => String::new(),
+                n => format!(", {n} unchanged"),
+            };
             eprintln!(
-                "built {} pages ({} files) into {} in {} ms{}",
+                "built {} pages ({} files) into {} in {} ms{unchanged}{}",
                 report.pages,
                 report.files,
                 shown(&report.out).display(),

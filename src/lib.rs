@@ -18,6 +18,7 @@ pub mod diag;
 #[cfg(test)]
 mod fuzz;
 pub mod import;
+mod inputs;
 pub mod load;
 pub mod new_note;
 pub mod render;

@@ -80,10 +80,16 @@ static HIGHLIGHT_CSS: std::sync::LazyLock<Vec<(&str, String)>> =
     std::sync::LazyLock::new(highlight::stylesheets);
 
 /// A page that failed to render: its path and the problem (boxed: the error path is cold).
-type PageFailure = Box<(String, Problem)>;
+pub(crate) type PageFailure = Box<(String, Problem)>;
+
+/// Why a page is missing: its template failed, or `write` could not take it.
+enum Failure {
+    Render(PageFailure),
+    Write(Problem),
+}
 
 /// One page to render.
-enum Job<'a> {
+pub(crate) enum Job<'a> {
     Home(&'a str),
     Resolution(&'a crate::archive::Resolution, &'a crate::archive::Text),
     Parallel(&'a crate::archive::Resolution),
@@ -94,47 +100,171 @@ enum Job<'a> {
     Comparison(&'a Comparison<'a>),
 }
 
-/// Renders every page and theme file of the site; `analysis` is what changed in `archive`.
+/// The site's renderer: the templates compiled once, the interface words, and the model.
+/// Pages are rendered one job at a time, so that `write` takes each file as soon as it is made
+/// and no build ever holds the whole site in memory.
+pub(crate) struct Renderer<'a> {
+    config: &'a Config,
+    archive: &'a Archive,
+    analysis: &'a Analysis<'a>,
+    tera: tera::Tera,
+    strings: Strings,
+    templates_dir: std::path::PathBuf,
+}
+
+/// Why rendering stopped: problems of the templates or content, and of the output (`sink`).
+#[derive(Debug, Default)]
+pub(crate) struct RenderError {
+    pub content: Problems,
+    pub output: Problems,
+}
+
+impl RenderError {
+    /// All the problems, the content's first.
+    pub(crate) fn into_problems(self) -> Problems {
+        let mut problems = self.content;
+        problems.extend(self.output);
+        problems
+    }
+}
+
+/// What rendering made: pages (HTML) and files in all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Rendered {
+    pub pages: usize,
+    pub files: usize,
+}
+
+impl<'a> Renderer<'a> {
+    /// Compiles the templates and reads the interface words (the archive's own, if it has them).
+    pub(crate) fn new(
+        config: &'a Config,
+        archive: &'a Archive,
+        analysis: &'a Analysis<'a>,
+    ) -> Result<Renderer<'a>, Problems> {
+        let templates_dir = config.root.join("templates");
+        let strings = load_strings(config, &templates_dir)?;
+        let tera = load_templates(&templates_dir)?;
+        Ok(Renderer {
+            config,
+            archive,
+            analysis,
+            tera,
+            strings,
+            templates_dir,
+        })
+    }
+
+    fn views(&self) -> Views<'_> {
+        Views {
+            config: self.config,
+            archive: self.archive,
+            analysis: self.analysis,
+            strings: &self.strings,
+        }
+    }
+
+    /// Every page of the site, one job each.
+    pub(crate) fn jobs(&self) -> Vec<Job<'a>> {
+        jobs(self.config, self.archive, self.analysis)
+    }
+
+    /// Renders one page.
+    pub(crate) fn page(&self, job: &Job) -> Result<OutputFile, PageFailure> {
+        render_job(&self.tera, &self.views(), job, &self.templates_dir)
+    }
+
+    /// Renders every page and file of the site and hands each to `sink` as soon as it is made,
+    /// pages in parallel; the search index, feeds and sitemap are made meanwhile. Fails with
+    /// every problem found, after trying every page: the templates' (content) apart from
+    /// `sink`'s (output).
+    pub(crate) fn render_all(
+        &self,
+        sink: &(dyn Fn(OutputFile) -> Result<(), Problem> + Sync),
+    ) -> Result<Rendered, RenderError> {
+        let jobs = self.jobs();
+        let (failures, others) = rayon::join(
+            || {
+                jobs.par_iter()
+                    .filter_map(|job| match self.page(job) {
+                        Ok(file) => sink(file).err().map(Failure::Write),
+                        Err(failure) => Some(Failure::Render(failure)),
+                    })
+                    .collect::<Vec<Failure>>()
+            },
+            || self.other_files(),
+        );
+        let mut error = RenderError::default();
+        let mut render_failures = Vec::new();
+        for failure in failures {
+            match failure {
+                Failure::Render(failure) => render_failures.push(*failure),
+                Failure::Write(problem) => error.output.push(problem),
+            }
+        }
+        if !render_failures.is_empty() {
+            error.content.extend(group_failures(render_failures));
+        }
+        let others = others.unwrap_or_else(|problems| {
+            error.content.extend(problems);
+            Vec::new()
+        });
+        let count = others.len();
+        for file in others {
+            if let Err(problem) = sink(file) {
+                error.output.push(problem);
+            }
+        }
+        if !error.content.is_empty() || !error.output.is_empty() {
+            return Err(error);
+        }
+        Ok(Rendered {
+            pages: jobs.len(),
+            files: jobs.len() + count,
+        })
+    }
+
+    /// Everything but the pages: theme files, the search index, sitemap and feeds, `.nojekyll`.
+    pub(crate) fn other_files(&self) -> Result<Vec<OutputFile>, Problems> {
+        let (theme, search_index) = rayon::join(
+            || theme_files(&self.config.root.join("theme")),
+            || search::search_index(self.archive),
+        );
+        let mut files = theme?;
+        files.extend(publish::publishing_files(
+            self.config,
+            self.archive,
+            self.analysis,
+        ));
+        files.push(OutputFile {
+            path: "search-index.js".into(),
+            bytes: search_index,
+        });
+        files.push(OutputFile {
+            path: ".nojekyll".into(),
+            bytes: Vec::new(),
+        });
+        Ok(files)
+    }
+}
+
+/// Renders every page and theme file of the site into memory (small sites and tests; a build
+/// streams them to `write` with [`Renderer::render_all`]).
 pub fn render_site<'a>(
     config: &'a Config,
     archive: &'a Archive,
     analysis: &'a Analysis<'a>,
 ) -> Result<Vec<OutputFile>, Problems> {
-    let templates_dir = config.root.join("templates");
-    let strings = load_strings(config, &templates_dir)?;
-    let tera = load_templates(&templates_dir)?;
-    let views = Views {
-        config,
-        archive,
-        analysis,
-        strings: &strings,
-    };
-    let jobs = jobs(config, archive, analysis);
-    let results: Vec<Result<OutputFile, PageFailure>> = jobs
-        .par_iter()
-        .map(|job| render_job(&tera, &views, job, &templates_dir))
-        .collect();
-    let mut failures: Vec<(String, Problem)> = Vec::new();
-    let mut files = Vec::with_capacity(results.len() + THEME.len());
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            Err(failure) => failures.push(*failure),
-        }
-    }
-    if !failures.is_empty() {
-        return Err(group_failures(failures));
-    }
-    files.extend(theme_files(&config.root.join("theme"))?);
-    files.extend(publish::publishing_files(config, archive, analysis));
-    files.push(OutputFile {
-        path: "search-index.js".into(),
-        bytes: search::search_index(archive),
-    });
-    files.push(OutputFile {
-        path: ".nojekyll".into(),
-        bytes: Vec::new(),
-    });
+    let renderer = Renderer::new(config, archive, analysis)?;
+    let files = std::sync::Mutex::new(Vec::new());
+    renderer
+        .render_all(&|file| {
+            files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+            Ok(())
+        })
+        .map_err(RenderError::into_problems)?;
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 

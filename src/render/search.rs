@@ -10,7 +10,10 @@
 //! reader's words the same way (`String.normalize('NFD')`), looks each up as a word, as a stem,
 //! or as the beginning of words, and intersects the paragraphs. Stop words are not indexed.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
@@ -22,13 +25,13 @@ use crate::render::views::paths;
 
 /// The index as the script reads it (`window.recueilSearch`).
 #[derive(Serialize)]
-struct Index {
+struct Index<'a> {
     /// Resolutions: symbol and short form, in the archive's order.
-    resolutions: Vec<(String, String)>,
+    resolutions: Vec<(&'a str, &'a str)>,
     /// Languages with their word index.
-    languages: BTreeMap<String, LanguageIndex>,
+    languages: BTreeMap<&'a str, LanguageIndex>,
     /// Searchable parts: resolution index, language, paragraph id, page path, plain text.
-    docs: Vec<(usize, String, String, String, String)>,
+    docs: Vec<(usize, &'a str, &'a str, String, Cow<'a, str>)>,
 }
 
 #[derive(Serialize, Default)]
@@ -54,15 +57,22 @@ const STOP_EN: &[&str] = &[
 
 /// Lower case, without accents or ligatures: what both the index and the script compare.
 pub(crate) fn fold(word: &str) -> String {
-    word.nfd()
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    let mut folded = String::with_capacity(word.len());
+    for c in word
+        .nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .flat_map(|c| match c {
-            'œ' => "oe".chars().collect::<Vec<_>>(),
-            'æ' => "ae".chars().collect(),
-            c => vec![c],
-        })
-        .collect()
+    {
+        match c {
+            'œ' => folded.push_str("oe"),
+            'æ' => folded.push_str("ae"),
+            c => folded.push(c),
+        }
+    }
+    folded
 }
 
 /// The words of a text, as written (letters and digits; apostrophes and hyphens separate).
@@ -90,23 +100,20 @@ fn stop_words(lang: &str) -> &'static [&'static str] {
     }
 }
 
-/// Builds `search-index.js` for the whole archive.
+/// Builds `search-index.js` for the whole archive: the list of parts first, then the word index
+/// of each language (languages in parallel; each in the archive's order, so stems are numbered
+/// the same at every build).
 pub(crate) fn search_index(archive: &Archive) -> Vec<u8> {
     let mut index = Index {
-        resolutions: Vec::new(),
+        resolutions: Vec::with_capacity(archive.resolutions.len()),
         languages: BTreeMap::new(),
         docs: Vec::new(),
     };
-    let mut builders: HashMap<String, LanguageBuilder> = HashMap::new();
     for (r, resolution) in archive.resolutions.iter().enumerate() {
-        index.resolutions.push((
-            resolution.symbol.to_string(),
-            resolution.symbol.short().to_string(),
-        ));
+        index
+            .resolutions
+            .push((resolution.symbol.as_str(), resolution.symbol.short()));
         for text in &resolution.texts {
-            let builder = builders
-                .entry(text.lang.clone())
-                .or_insert_with(|| LanguageBuilder::new(&text.lang));
             let page = paths::resolution(&text.lang, &resolution.slug);
             let parts = text
                 .all_paragraphs()
@@ -114,23 +121,37 @@ pub(crate) fn search_index(archive: &Archive) -> Vec<u8> {
                 .chain(text.footnotes.iter().map(|f| (&f.id, &f.plain)));
             for (id, plain) in parts {
                 let plain = without_markers(plain);
-                builder.add(index.docs.len(), &plain);
                 index
                     .docs
-                    .push((r, text.lang.clone(), id.clone(), page.clone(), plain));
+                    .push((r, text.lang.as_str(), id.as_str(), page.clone(), plain));
             }
         }
     }
-    index.languages = builders
-        .into_iter()
-        .map(|(lang, builder)| (lang, builder.finish()))
+    let mut languages: Vec<&str> = index.docs.iter().map(|d| d.1).collect();
+    languages.sort_unstable();
+    languages.dedup();
+    let docs = &index.docs;
+    index.languages = languages
+        .into_par_iter()
+        .map(|lang| {
+            let mut builder = LanguageBuilder::new(lang);
+            for (n, doc) in docs.iter().enumerate().filter(|(_, d)| d.1 == lang) {
+                builder.add(n, &doc.4);
+            }
+            (lang, builder.finish())
+        })
         .collect();
-    let json = serde_json::to_string(&index).expect("the index serializes");
-    format!("window.recueilSearch = {json};\n").into_bytes()
+    let mut out = b"window.recueilSearch = ".to_vec();
+    serde_json::to_writer(&mut out, &index).expect("the index serializes");
+    out.extend_from_slice(b";\n");
+    out
 }
 
 /// `2000[^2] et` -> `2000 et`: footnote markers are not words of the text.
-fn without_markers(plain: &str) -> String {
+fn without_markers(plain: &str) -> Cow<'_, str> {
+    if !plain.contains("[^") {
+        return Cow::Borrowed(plain);
+    }
     let mut out = String::with_capacity(plain.len());
     let mut rest = plain;
     while let Some(start) = rest.find("[^") {
@@ -144,7 +165,7 @@ fn without_markers(plain: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 struct LanguageBuilder {
@@ -154,6 +175,9 @@ struct LanguageBuilder {
     stems: Vec<String>,
     stem_ids: HashMap<String, usize>,
     postings: Vec<Vec<usize>>,
+    /// Each word as written, once seen: its stem (`None` for a stop word). A text repeats the
+    /// same few thousand words; folding and stemming each occurrence would dominate the index.
+    seen: HashMap<String, Option<usize>>,
 }
 
 impl LanguageBuilder {
@@ -165,34 +189,50 @@ impl LanguageBuilder {
             stems: Vec::new(),
             stem_ids: HashMap::new(),
             postings: Vec::new(),
+            seen: HashMap::new(),
         }
     }
 
     fn add(&mut self, doc: usize, text: &str) {
         for word in words(text) {
-            let folded = fold(word);
-            if self.stop.contains(&folded.as_str()) {
-                continue;
-            }
-            let stem = match &self.stemmer {
-                Some(stemmer) => fold(&stemmer.stem(&word.to_lowercase())),
-                None => folded.clone(),
-            };
-            let id = match self.stem_ids.get(&stem) {
-                Some(&id) => id,
+            let id = match self.seen.get(word) {
+                Some(id) => *id,
                 None => {
-                    let id = self.stems.len();
-                    self.stem_ids.insert(stem.clone(), id);
-                    self.stems.push(stem);
-                    self.postings.push(Vec::new());
+                    let id = self.stem_of(word);
+                    self.seen.insert(word.to_string(), id);
                     id
                 }
             };
-            self.words.insert(folded, id);
+            let Some(id) = id else { continue };
             if self.postings[id].last() != Some(&doc) {
                 self.postings[id].push(doc);
             }
         }
+    }
+
+    /// The stem id of a word seen for the first time (and its folded form recorded); none for a
+    /// stop word.
+    fn stem_of(&mut self, word: &str) -> Option<usize> {
+        let folded = fold(word);
+        if self.stop.contains(&folded.as_str()) {
+            return None;
+        }
+        let stem = match &self.stemmer {
+            Some(stemmer) => fold(&stemmer.stem(&word.to_lowercase())),
+            None => folded.clone(),
+        };
+        let id = match self.stem_ids.get(&stem) {
+            Some(&id) => id,
+            None => {
+                let id = self.stems.len();
+                self.stem_ids.insert(stem.clone(), id);
+                self.stems.push(stem);
+                self.postings.push(Vec::new());
+                id
+            }
+        };
+        self.words.insert(folded, id);
+        Some(id)
     }
 
     fn finish(self) -> LanguageIndex {
