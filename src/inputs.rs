@@ -77,7 +77,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("book.toml"),
-            "[book]\nlanguages = [\"fr\"]\n",
+            "[book]\nlanguages = [\"fr\"]\n[language.fr]\ntitle = \"T\"\n",
         )
         .unwrap();
         std::fs::create_dir_all(dir.path().join("content/series")).unwrap();

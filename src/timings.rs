@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 pub(crate) struct Timings {
     enabled: bool,
     last: Instant,
-    stages: Vec<(&'static str, Duration)>,
+    /// Each stage's duration and the peak memory (resident) at its end, when known.
+    stages: Vec<(&'static str, Duration, Option<u64>)>,
 }
 
 impl Timings {
@@ -26,7 +27,7 @@ impl Timings {
     pub(crate) fn lap(&mut self, name: &'static str) {
         let now = Instant::now();
         if self.enabled {
-            self.stages.push((name, now - self.last));
+            self.stages.push((name, now - self.last, peak_memory_mib()));
         }
         self.last = now;
     }
@@ -39,8 +40,19 @@ impl Timings {
         let line: Vec<String> = self
             .stages
             .iter()
-            .map(|(name, d)| format!("{name} {} ms", d.as_millis()))
+            .map(|(name, d, peak)| match peak {
+                Some(mib) => format!("{name} {} ms (peak {mib} MiB)", d.as_millis()),
+                None => format!("{name} {} ms", d.as_millis()),
+            })
             .collect();
         eprintln!("timings: {}", line.join(", "));
     }
+}
+
+/// The peak resident memory of this process so far (Linux: `VmHWM` of /proc/self/status).
+fn peak_memory_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024)
 }

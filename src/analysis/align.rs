@@ -378,7 +378,7 @@ mod tests {
 
     #[test]
     fn empty_parts_align_to_nothing() {
-        assert_eq!(align(&[], &[]), Alignment::default());
+        assert_eq!(align::<String>(&[], &[]), Alignment::default());
         assert_eq!(align(&part(&[A]), &[]).dropped, [0]);
         assert_eq!(align(&[], &part(&[A])).new, [0]);
     }

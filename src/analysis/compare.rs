@@ -187,7 +187,7 @@ fn single(status: Status, paragraph: &Paragraph, older: bool) -> Row<'_> {
         from,
         to,
         moved: false,
-        segments: vec![Segment::Same(paragraph.plain.clone())],
+        segments: vec![Segment::Same(Cow::Borrowed(&paragraph.plain))],
     }
 }
 
@@ -197,8 +197,8 @@ fn continued<'a>(old: &[usize], new: &[usize], moved: bool, texts: &Texts<'_, 'a
     let after = joined(new, texts.new_tokens);
     let one_to_one = old.len() == 1 && new.len() == 1;
     let (status, segments) = if one_to_one && same_text(&before, &after) {
-        let text = texts.new[new[0]].plain.clone();
-        (Status::Unchanged, vec![Segment::Same(text)])
+        let text = texts.new[new[0]].plain.as_str();
+        (Status::Unchanged, vec![Segment::Same(Cow::Borrowed(text))])
     } else {
         (Status::Modified, word_diff(&before, &after))
     };

@@ -6,6 +6,8 @@
 //! changes ("de la") is folded into them: "<del>a de la b</del> <ins>c de la d</ins>" reads
 //! better than four fragments.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
@@ -14,14 +16,16 @@ use super::words::Token;
 /// A piece of the compared text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", content = "text", rename_all = "lowercase")]
-pub enum Segment {
-    Same(String),
+pub enum Segment<'a> {
+    /// Borrowed from the paragraph when the whole paragraph is one segment (unchanged, new or
+    /// dropped rows: most rows of most comparisons), so the analysis does not copy the archive.
+    Same(Cow<'a, str>),
     Deleted(String),
     Inserted(String),
 }
 
 /// The newer text with the words deleted from the older and inserted into it, in place.
-pub(crate) fn word_diff(old: &[Token], new: &[Token]) -> Vec<Segment> {
+pub(crate) fn word_diff(old: &[Token], new: &[Token]) -> Vec<Segment<'static>> {
     let old_keys: Vec<&str> = old.iter().map(|t| t.key.as_ref()).collect();
     let new_keys: Vec<&str> = new.iter().map(|t| t.key.as_ref()).collect();
     let ops = capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
@@ -136,7 +140,7 @@ fn join(tokens: &[&Token], with_first_space: bool) -> String {
 
 #[derive(Default)]
 struct Output {
-    segments: Vec<Segment>,
+    segments: Vec<Segment<'static>>,
 }
 
 impl Output {
@@ -145,8 +149,8 @@ impl Output {
             return;
         }
         match self.segments.last_mut() {
-            Some(Segment::Same(last)) => last.push_str(text),
-            _ => self.segments.push(Segment::Same(text.to_string())),
+            Some(Segment::Same(last)) => last.to_mut().push_str(text),
+            _ => self.segments.push(Segment::Same(Cow::Owned(text.to_string()))),
         }
     }
 
@@ -177,12 +181,12 @@ mod tests {
     use crate::analysis::words::tokenize;
     use Segment::*;
 
-    fn diff(old: &str, new: &str) -> Vec<Segment> {
+    fn diff(old: &str, new: &str) -> Vec<Segment<'static>> {
         word_diff(&tokenize(old), &tokenize(new))
     }
 
-    fn s(text: &str) -> Segment {
-        Same(text.into())
+    fn s(text: &str) -> Segment<'static> {
+        Same(text.to_string().into())
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::archive::{Resolution, sort_key};
+use crate::archive::{Paragraph, Resolution, sort_key};
 
 use super::{Comparison, Status};
 
@@ -59,55 +59,115 @@ impl<'a> History<'a> {
     }
 }
 
-type TextHistories<'a> = HashMap<&'a str, History<'a>>;
-/// By slug, then language, then paragraph id.
-pub(super) type Histories<'a> = HashMap<&'a str, HashMap<&'a str, TextHistories<'a>>>;
+/// One step of a history, shared by every later history that continues it: a history is its
+/// last step and the chain of `prev` links back to its origin, so the fiftieth text of a series
+/// adds one step per paragraph rather than copying fifty.
+#[derive(Debug)]
+struct Node<'a> {
+    resolution: &'a Resolution,
+    ids: Box<[&'a str]>,
+    kind: StepKind,
+    comparison: Option<usize>,
+    prev: Option<u32>,
+}
+
+/// The histories of the paragraphs of every text that takes part in a comparison.
+#[derive(Debug, Default)]
+pub(super) struct Histories<'a> {
+    nodes: Vec<Node<'a>>,
+    /// Per text (slug, language): each paragraph id and the last step of its history.
+    by_text: HashMap<(&'a str, &'a str), Vec<(&'a str, u32)>>,
+}
+
+impl<'a> Histories<'a> {
+    /// The history of paragraph `id` of the text of `slug` in `lang`.
+    pub(super) fn get(&self, slug: &str, lang: &str, id: &str) -> Option<History<'a>> {
+        let (_, last) = self
+            .by_text
+            .get(&(slug, lang))?
+            .iter()
+            .find(|(p, _)| *p == id)?;
+        let mut steps = Vec::new();
+        let mut at = Some(*last);
+        while let Some(n) = at {
+            let node = &self.nodes[n as usize];
+            steps.push(Step {
+                resolution: node.resolution,
+                ids: node.ids.to_vec(),
+                kind: node.kind,
+                comparison: node.comparison,
+            });
+            at = node.prev;
+        }
+        steps.reverse();
+        Some(History { steps })
+    }
+
+    fn add(&mut self, node: Node<'a>) -> u32 {
+        self.nodes.push(node);
+        (self.nodes.len() - 1) as u32
+    }
+
+    /// The step a continued paragraph follows: the older paragraph's last step, or the one
+    /// before when that one only passed it on unchanged (and is not where it starts).
+    fn parent(&self, older: &[(&str, u32)], from: &[&Paragraph]) -> Option<u32> {
+        let last = from
+            .iter()
+            .find_map(|p| older.iter().find(|(id, _)| *id == p.id).map(|(_, n)| *n))?;
+        let node = &self.nodes[last as usize];
+        match (node.kind, node.prev) {
+            (StepKind::Unchanged, Some(prev)) => Some(prev),
+            _ => Some(last),
+        }
+    }
+}
 
 /// The histories of the paragraphs of every text that takes part in a comparison.
 pub(super) fn trace<'a>(comparisons: &[Comparison<'a>]) -> Histories<'a> {
     let mut order: Vec<usize> = (0..comparisons.len()).collect();
     order.sort_by_key(|&c| sort_key(&comparisons[c].newer.symbol));
-    let mut all: Histories = HashMap::new();
+    let mut all = Histories::default();
     for c in order {
         let comparison = &comparisons[c];
-        let older = all
-            .entry(comparison.older.slug.as_str())
-            .or_default()
-            .entry(comparison.lang)
-            .or_insert_with(|| earliest(comparison))
-            .clone();
-        let newer = continue_histories(c, comparison, &older);
-        all.entry(comparison.newer.slug.as_str())
-            .or_default()
-            .insert(comparison.lang, newer);
+        let older_key = (comparison.older.slug.as_str(), comparison.lang);
+        if !all.by_text.contains_key(&older_key) {
+            let earliest = earliest(&mut all, comparison);
+            all.by_text.insert(older_key, earliest);
+        }
+        let older = all.by_text.get(&older_key).cloned().unwrap_or_default();
+        let newer = continue_histories(&mut all, c, comparison, &older);
+        all.by_text
+            .insert((comparison.newer.slug.as_str(), comparison.lang), newer);
     }
     all
 }
 
 /// The histories of a text that is compared with nothing older: each starts there.
-fn earliest<'a>(comparison: &Comparison<'a>) -> TextHistories<'a> {
+fn earliest<'a>(all: &mut Histories<'a>, comparison: &Comparison<'a>) -> Vec<(&'a str, u32)> {
     comparison
         .older_text
         .all_paragraphs()
         .map(|p| {
-            let step = Step {
+            let node = all.add(Node {
                 resolution: comparison.older,
-                ids: vec![p.id.as_str()],
+                ids: Box::new([p.id.as_str()]),
                 kind: StepKind::Earliest,
                 comparison: None,
-            };
-            (p.id.as_str(), History { steps: vec![step] })
+                prev: None,
+            });
+            (p.id.as_str(), node)
         })
         .collect()
 }
 
-/// The newer text's histories: each continued paragraph carries its older one's, plus a step.
+/// The newer text's histories: each continued paragraph follows its older one's, plus a step.
 fn continue_histories<'a>(
+    all: &mut Histories<'a>,
     index: usize,
     comparison: &Comparison<'a>,
-    older: &TextHistories<'a>,
-) -> TextHistories<'a> {
-    let mut newer = HashMap::new();
+    older: &[(&'a str, u32)],
+) -> Vec<(&'a str, u32)> {
+    let mut newer = Vec::new();
     for row in comparison.rows() {
         let kind = match row.status {
             Status::Dropped => continue,
@@ -115,30 +175,15 @@ fn continue_histories<'a>(
             Status::Unchanged => StepKind::Unchanged,
             Status::Modified => StepKind::Modified,
         };
-        let mut steps = row
-            .from
-            .iter()
-            .find_map(|p| older.get(p.id.as_str()))
-            .map_or_else(Vec::new, |h| h.steps.clone());
-        // A text through which the paragraph passed unchanged is not kept (unless it is where
-        // the paragraph starts): over a long series every paragraph would carry every text.
-        if steps.len() > 1 && steps.last().is_some_and(|s| s.kind == StepKind::Unchanged) {
-            steps.pop();
-        }
-        steps.push(Step {
+        let prev = all.parent(older, &row.from);
+        let node = all.add(Node {
             resolution: comparison.newer,
             ids: row.to.iter().map(|p| p.id.as_str()).collect(),
             kind,
             comparison: Some(index),
+            prev,
         });
-        for p in &row.to {
-            newer.insert(
-                p.id.as_str(),
-                History {
-                    steps: steps.clone(),
-                },
-            );
-        }
+        newer.extend(row.to.iter().map(|p| (p.id.as_str(), node)));
     }
     newer
 }

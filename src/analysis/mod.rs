@@ -93,7 +93,7 @@ pub struct Row<'a> {
     pub moved: bool,
     /// The newer text with deletions and insertions in place (modified rows); the text of the
     /// paragraph otherwise.
-    pub segments: Vec<Segment>,
+    pub segments: Vec<Segment<'a>>,
 }
 
 /// How many rows of each status a comparison has.
@@ -139,7 +139,7 @@ impl<'a> Comparison<'a> {
 #[derive(Debug, Default)]
 pub struct Analysis<'a> {
     pub comparisons: Vec<Comparison<'a>>,
-    /// Per text (slug, then language): the history of each of its paragraphs, by id.
+    /// The history of each paragraph of each text compared.
     histories: history::Histories<'a>,
     /// The comparisons of each text, found by its slug and language (pages ask for them for
     /// every paragraph: a scan of every comparison would make a build quadratic).
@@ -243,11 +243,8 @@ impl<'a> Analysis<'a> {
     }
 
     /// Where a paragraph of a text comes from, when the text takes part in a comparison.
-    pub fn history(&self, resolution: &Resolution, lang: &str, id: &str) -> Option<&History<'a>> {
-        self.histories
-            .get(resolution.slug.as_str())?
-            .get(lang)?
-            .get(id)
+    pub fn history(&self, resolution: &Resolution, lang: &str, id: &str) -> Option<History<'a>> {
+        self.histories.get(&resolution.slug, lang, id)
     }
 
     /// The lineage of paragraphs across the series in `lang`, when two texts can be compared.

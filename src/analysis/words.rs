@@ -202,7 +202,7 @@ mod tests {
     use super::*;
 
     fn keys(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| t.key).collect()
+        tokenize(text).into_iter().map(|t| t.key.into_owned()).collect()
     }
 
     #[test]
@@ -227,7 +227,7 @@ mod tests {
     #[test]
     fn tokens_keep_the_original_text_and_its_spaces() {
         let tokens = tokenize("d’un  dialogue ;");
-        let texts: Vec<_> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let texts: Vec<_> = tokens.iter().map(|t| t.text.as_ref()).collect();
         assert_eq!(texts, ["d", "’", "un", "dialogue", ";"]);
         assert_eq!(tokens[3].space_before, "  ");
         assert_eq!(tokens[4].space_before, " ");

@@ -11,7 +11,7 @@
 //! that follows from it. Lineage is derived here once, so pages never recompute it; what is
 //! inconsistent is reported by `lineage_check`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::archive::{Derivation, Member, ParagraphKind, Resolution, Series, Symbol, sort_key};
@@ -164,6 +164,7 @@ fn infer_predecessors(
     problems: &mut Problems,
 ) -> BTreeMap<Symbol, Recalled> {
     let mut inferred = BTreeMap::new();
+    let held: HashSet<&Symbol> = resolutions.iter().map(|r| &r.symbol).collect();
     for resolution in resolutions {
         let Some(series) = resolution
             .meta
@@ -191,7 +192,7 @@ fn infer_predecessors(
             None => {
                 let unknown = recalled
                     .iter()
-                    .filter(|r| !resolutions.iter().any(|h| h.symbol == r.symbol))
+                    .filter(|r| !held.contains(&r.symbol))
                     .collect();
                 let Some(found) = latest(unknown) else {
                     continue;
@@ -251,12 +252,17 @@ fn link_members(
         members[i].predecessor = predecessor;
         members[i].derivation = derivation;
     }
-    for i in 0..members.len() {
-        let symbol = members[i].symbol.clone();
-        members[i].successor = members
-            .iter()
-            .find(|m| m.predecessor.as_ref() == Some(&symbol))
-            .map(|m| m.symbol.clone());
+    // The first member (in order) following each one: a map, not a scan per member.
+    let mut followers: HashMap<Symbol, Symbol> = HashMap::new();
+    for member in members.iter() {
+        if let Some(predecessor) = &member.predecessor {
+            followers
+                .entry(predecessor.clone())
+                .or_insert_with(|| member.symbol.clone());
+        }
+    }
+    for member in members.iter_mut() {
+        member.successor = followers.get(&member.symbol).cloned();
     }
 }
 

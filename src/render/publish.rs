@@ -81,16 +81,22 @@ fn page_groups(config: &Config, archive: &Archive, analysis: &Analysis) -> Vec<P
 
 /// Comparison pages, the same two texts in each language grouped as alternates.
 fn comparison_groups(analysis: &Analysis) -> Vec<PageGroup> {
-    let mut groups: Vec<((&str, &str), PageGroup)> = Vec::new();
+    let mut groups: Vec<PageGroup> = Vec::new();
+    // Where each pair of texts has its group (in order of first appearance), found by a map:
+    // a scan of the groups for each comparison would be quadratic.
+    let mut at: std::collections::HashMap<(&str, &str), usize> = Default::default();
     for c in &analysis.comparisons {
         let key = (c.older.slug.as_str(), c.newer.slug.as_str());
         let page = (c.lang.to_string(), paths::compare(c.lang, key.0, key.1));
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, group)) => group.push(page),
-            None => groups.push((key, vec![page])),
+        match at.get(&key) {
+            Some(&g) => groups[g].push(page),
+            None => {
+                at.insert(key, groups.len());
+                groups.push(vec![page]);
+            }
         }
     }
-    groups.into_iter().map(|(_, group)| group).collect()
+    groups
 }
 
 fn sitemap(site: &str, groups: &[PageGroup]) -> String {

@@ -100,12 +100,14 @@ impl<'a> Views<'a> {
             (lineage.lang != lang).then(|| self.strings.language_name(lang, lineage.lang));
         let (lines, boxes, labels, height) = self.geometry(&lineage, lang);
         let columns = self.columns(&lineage, root);
+        let shown: std::collections::HashSet<&str> =
+            lineage.texts.iter().map(|(t, _)| t.slug.as_str()).collect();
         let not_shown = series
             .members
             .iter()
             .filter_map(|m| self.archive.resolution(&m.symbol))
             .filter(|r| r.text(lineage.lang).is_some())
-            .filter(|r| !lineage.texts.iter().any(|(t, _)| t.symbol == r.symbol))
+            .filter(|r| !shown.contains(r.slug.as_str()))
             .map(|r| r.symbol.short().to_string())
             .collect();
         Some(ChartView {

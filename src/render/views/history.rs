@@ -75,7 +75,7 @@ impl<'a> Views<'a> {
             return None; // nothing known before this text, nothing compared after it
         }
         Some(HistoryView {
-            summary: self.history_summary(history, resolution, lang, &next),
+            summary: self.history_summary(&history, resolution, lang, &next),
             steps,
             next,
         })
