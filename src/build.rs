@@ -83,18 +83,8 @@ pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildReport
     timings.lap("analysis");
     let renderer = crate::render::Renderer::new(&config, &loaded.archive, &analysis)
         .map_err(BuildError::Content)?;
-    let writer = crate::write::Writer::begin(&out, force).map_err(BuildError::Output)?;
-    let rendered = renderer
-        .render_all(&|file| writer.put(&file.path, &file.bytes))
-        .map_err(split_failure)?;
+    let (rendered, written) = write_all(&renderer, &out, force, inputs, &loaded.warnings)?;
     timings.lap("render and write");
-    let summary = crate::write::Summary {
-        inputs,
-        pages: rendered.pages,
-        warnings: loaded.warnings,
-    };
-    let written = writer.finish(&summary).map_err(BuildError::Output)?;
-    timings.lap("swap");
     timings.report();
     Ok(BuildReport {
         pages: rendered.pages,
@@ -102,8 +92,31 @@ pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildReport
         unchanged: written.unchanged,
         out,
         elapsed: started.elapsed(),
-        warnings: summary.warnings,
+        warnings: loaded.warnings,
     })
+}
+
+/// Renders the whole site into a new folder and swaps it into place at `out` (files whose bytes
+/// did not change are kept from the previous site); the manifest records `inputs`, the number
+/// of pages and `warnings`.
+pub(crate) fn write_all(
+    renderer: &crate::render::Renderer,
+    out: &Path,
+    force: bool,
+    inputs: Option<u128>,
+    warnings: &Problems,
+) -> Result<(crate::render::Rendered, crate::write::Written), BuildError> {
+    let writer = crate::write::Writer::begin(out, force).map_err(BuildError::Output)?;
+    let rendered = renderer
+        .render_all(&|file| writer.put(&file.path, &file.bytes))
+        .map_err(split_failure)?;
+    let summary = crate::write::Summary {
+        inputs,
+        pages: rendered.pages,
+        warnings: warnings.clone(),
+    };
+    let written = writer.finish(&summary).map_err(BuildError::Output)?;
+    Ok((rendered, written))
 }
 
 /// A failure while pages were rendered and written: the content's when a template failed (exit

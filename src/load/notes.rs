@@ -608,12 +608,23 @@ fn family_of(id: &str) -> (String, u64) {
 /// Checks every short link of every note against the whole archive.
 pub(crate) fn check_links(archive: &Archive, problems: &mut Problems) {
     for resolution in &archive.resolutions {
-        for note in &resolution.notes.notes {
-            let path = &resolution.notes.file_of(note).path;
-            for link in &note.links {
-                if let Err(problem) = resolve_link(archive, resolution, link, path) {
-                    problems.push(problem);
-                }
+        check_links_of(archive, resolution, &resolution.notes, problems);
+    }
+}
+
+/// Checks the short links of `notes`, the notes of `resolution`, against the whole archive
+/// (`serve` reads a notes file again alone when it changes).
+pub(crate) fn check_links_of(
+    archive: &Archive,
+    resolution: &Resolution,
+    notes: &Notes,
+    problems: &mut Problems,
+) {
+    for note in &notes.notes {
+        let path = &notes.file_of(note).path;
+        for link in &note.links {
+            if let Err(problem) = resolve_link(archive, resolution, link, path) {
+                problems.push(problem);
             }
         }
     }

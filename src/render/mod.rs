@@ -20,7 +20,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analysis::{Analysis, Comparison};
-use crate::archive::Archive;
+use std::collections::HashMap;
+
+use crate::archive::{Archive, Notes, Resolution};
 use crate::config::Config;
 use crate::diag::{Problem, Problems};
 use strings::Strings;
@@ -110,6 +112,8 @@ pub(crate) struct Renderer<'a> {
     tera: tera::Tera,
     strings: Strings,
     templates_dir: std::path::PathBuf,
+    /// Notes read again since loading (see [`Renderer::set_notes`]).
+    edited_notes: HashMap<String, Notes>,
 }
 
 /// Why rendering stopped: problems of the templates or content, and of the output (`sink`).
@@ -152,6 +156,7 @@ impl<'a> Renderer<'a> {
             tera,
             strings,
             templates_dir,
+            edited_notes: HashMap::new(),
         })
     }
 
@@ -161,7 +166,15 @@ impl<'a> Renderer<'a> {
             archive: self.archive,
             analysis: self.analysis,
             strings: &self.strings,
+            edited_notes: &self.edited_notes,
         }
+    }
+
+    /// Renders `resolution` with `notes` from now on instead of the notes it was
+    /// loaded with: `serve` reads a notes file again when it changes, without reloading the
+    /// archive (the texts, and so the analysis, are the same).
+    pub(crate) fn set_notes(&mut self, resolution: &Resolution, notes: Notes) {
+        self.edited_notes.insert(resolution.slug.clone(), notes);
     }
 
     /// Every page of the site, one job each.
@@ -172,6 +185,20 @@ impl<'a> Renderer<'a> {
     /// Renders one page.
     pub(crate) fn page(&self, job: &Job) -> Result<OutputFile, PageFailure> {
         render_job(&self.tera, &self.views(), job, &self.templates_dir)
+    }
+
+    /// The pages that show the notes of `resolution`: its page in each language and its
+    /// parallel page (as [`Renderer::jobs`] makes them).
+    pub(crate) fn jobs_showing_notes_of(&self, resolution: &'a Resolution) -> Vec<Job<'a>> {
+        let mut jobs: Vec<Job> = resolution
+            .texts
+            .iter()
+            .map(|text| Job::Resolution(resolution, text))
+            .collect();
+        if resolution.texts.len() > 1 {
+            jobs.push(Job::Parallel(resolution));
+        }
+        jobs
     }
 
     /// Renders every page and file of the site and hands each to `sink` as soon as it is made,

@@ -8,14 +8,14 @@
 //! banner (and in the terminal) until the next good save clears it.
 
 mod http;
+mod session;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::build::{BuildError, build};
 use crate::config::Config;
 use crate::diag::{Problem, Problems};
 
@@ -90,9 +90,9 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Problems> {
         .map_or_else(|| root.join("public"), |c| c.build_dir.clone());
     let watched = watch::Watched::new(root, config.as_ref());
     // Watching starts before the first build, so that no change made from then on is missed.
-    let watching = watch::start(&watched).map_err(|e| Problem::error(root, e))?;
+    let mut watching = watch::start(&watched).map_err(|e| Problem::error(root, e))?;
     let live = Arc::new(Live::new());
-    rebuild(root, &out, &live, "built");
+    // The port is taken before the first build (a busy port is said at once), served after it.
     let addr = SocketAddr::new(options.address, options.port);
     let listener = TcpListener::bind(addr).map_err(|err| {
         Problem::error(root, format!("cannot listen on {addr}: {err}")).hint(
@@ -102,51 +102,29 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Problems> {
     let local = listener
         .local_addr()
         .map_err(|e| Problem::error(root, e.to_string()))?;
-    let url = format!("http://{local}/");
-    println!("serving {url}");
-    eprintln!("watching {} (Ctrl-C to stop)", watched.describe());
-    if options.open {
-        open_browser(&url);
-    }
     let site = Arc::new(http::Site {
         root: out.clone(),
         live: Arc::clone(&live),
     });
-    std::thread::Builder::new()
-        .name("serve-http".into())
-        .spawn(move || {
-            if let Err(err) = http::run(listener, site) {
-                eprintln!("error: the preview server stopped: {err}");
-                std::process::exit(i32::from(crate::cli::EXIT_IO));
-            }
-        })
-        .map_err(|e| Problem::error(root, e.to_string()))?;
-    watching.run(|| rebuild(root, &out, &live, "rebuilt"));
-    Ok(())
-}
-
-/// One build into `out`; the terminal and the open pages are told how it went.
-fn rebuild(root: &Path, out: &Path, live: &Live, verb: &str) {
-    let started = Instant::now();
-    match build(root, Some(out), false) {
-        Ok(report) => {
-            eprint!("{}", report.warnings);
-            eprintln!(
-                "{verb} {} pages in {} ms",
-                report.pages,
-                started.elapsed().as_millis()
-            );
-            live.publish(None);
+    let start_serving = || -> Result<(), Problems> {
+        let url = format!("http://{local}/");
+        println!("serving {url}");
+        eprintln!("watching {} (Ctrl-C to stop)", watched.describe());
+        if options.open {
+            open_browser(&url);
         }
-        Err(BuildError::Content(problems) | BuildError::Output(problems)) => {
-            eprint!("{problems}");
-            eprintln!(
-                "build failed: {} error(s); the preview keeps the last good site",
-                problems.error_count()
-            );
-            live.publish(Some(problems.to_string()));
-        }
-    }
+        std::thread::Builder::new()
+            .name("serve-http".into())
+            .spawn(move || {
+                if let Err(err) = http::run(listener, site) {
+                    eprintln!("error: the preview server stopped: {err}");
+                    std::process::exit(i32::from(crate::cli::EXIT_IO));
+                }
+            })
+            .map_err(|e| Problem::error(root, e.to_string()))?;
+        Ok(())
+    };
+    session::run(root, &out, &live, &mut watching, start_serving)
 }
 
 /// Best effort: the platform's way of opening a URL.

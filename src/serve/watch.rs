@@ -12,12 +12,14 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, new_debouncer};
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use crate::config::Config;
 
-/// How long a burst of events is gathered before a rebuild starts.
-const DEBOUNCE: Duration = Duration::from_millis(100);
+/// How long a burst of events is gathered before a rebuild starts. An editor's save is a burst
+/// of a few milliseconds (a temporary file written, renamed, the folder touched); a note's
+/// rebuild takes a few more, and the whole wait counts in the time a contributor sees.
+const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// What a preview watches.
 pub(crate) struct Watched {
@@ -40,12 +42,6 @@ impl Watched {
     /// Whether a change at `path` may change the site.
     pub(crate) fn concerns(&self, path: &Path) -> bool {
         self.paths.iter().any(|watched| path.starts_with(watched))
-    }
-
-    /// Whether `event` changed something a build reads (reading it changes nothing).
-    fn changed_by(&self, event: &DebouncedEvent) -> bool {
-        !matches!(event.kind, EventKind::Access(_))
-            && event.paths.iter().any(|path| self.concerns(path))
     }
 
     pub(crate) fn describe(&self) -> String {
@@ -88,16 +84,28 @@ pub(crate) fn start(watched: &Watched) -> Result<Watching<'_>, String> {
 }
 
 impl Watching<'_> {
-    /// Calls `rebuild` after each change, for as long as the watcher runs.
-    pub(crate) fn run(mut self, mut rebuild: impl FnMut()) {
-        while let Ok(result) = self.events.recv() {
-            let Ok(events) = result else { continue };
-            if !events.iter().any(|event| self.watched.changed_by(event)) {
+    /// Waits for the next change and returns the paths it touched (only those a build reads);
+    /// `None` once the watcher has stopped.
+    pub(crate) fn next_change(&mut self) -> Option<Vec<PathBuf>> {
+        loop {
+            let Ok(events) = self.events.recv().ok()? else {
+                continue;
+            };
+            let mut paths: Vec<PathBuf> = events
+                .iter()
+                .filter(|event| !matches!(event.kind, EventKind::Access(_)))
+                .flat_map(|event| event.paths.iter())
+                .filter(|path| self.watched.concerns(path))
+                .cloned()
+                .collect();
+            if paths.is_empty() {
                 continue;
             }
+            paths.sort();
+            paths.dedup();
             // A `templates/` or `theme/` folder created since the start is watched from now on.
             watch_folders(&mut self.debouncer, self.watched, &mut self.recursive);
-            rebuild();
+            return Some(paths);
         }
     }
 }

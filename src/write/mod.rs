@@ -212,6 +212,31 @@ impl Writer {
     }
 }
 
+/// Replaces one file of the site in `out` with `bytes`, when they differ from its bytes there;
+/// true when it was replaced. The new bytes go to a temporary file beside it, renamed over it in
+/// one step: a reader (or a server) gets the old page or the new one, never part of one. For
+/// `serve`, which rewrites a few pages of the site it built when a notes file changes; the
+/// manifest is left as it is, its entries for those pages no longer matching their modification
+/// time (so the next build does not take them for unchanged).
+pub(crate) fn replace_in_place(out: &Path, path: &str, bytes: &[u8]) -> Result<bool, Problem> {
+    check_path(path)?;
+    let target = out.join(path);
+    if std::fs::read(&target).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    let folder = target.parent().unwrap_or(out);
+    fs_err::create_dir_all(folder).map_err(io_problem(folder))?;
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".recueil-new-")
+        .tempfile_in(folder)
+        .map_err(io_problem(folder))?;
+    std::io::Write::write_all(&mut temporary, bytes).map_err(io_problem(temporary.path()))?;
+    temporary
+        .persist(&target)
+        .map_err(|e| Problem::error(&target, e.error.to_string()))?;
+    Ok(true)
+}
+
 /// What to do when the output cannot be written.
 const IO_HINT: &str = "check that this folder exists, that you may write to it and that the disk is not full; the previous site is unchanged";
 

@@ -20,7 +20,9 @@ use serde::Serialize;
 pub(crate) use notes::{NoteView, Scope};
 
 use crate::analysis::Analysis;
-use crate::archive::NoteKey;
+use std::collections::HashMap;
+
+use crate::archive::{NoteKey, Notes};
 use crate::archive::{
     Archive, Derivation, Footnote, Member, Paragraph, ParagraphKind, Resolution, Series, Symbol,
     Text,
@@ -72,6 +74,9 @@ pub(crate) struct Views<'a> {
     pub archive: &'a Archive,
     pub analysis: &'a Analysis<'a>,
     pub strings: &'a Strings,
+    /// Notes read again since the archive was loaded (`serve` after a notes file changed), by
+    /// slug: they replace the resolution's own.
+    pub edited_notes: &'a HashMap<String, Notes>,
 }
 
 #[derive(Serialize)]
@@ -277,6 +282,16 @@ fn prefix_anchors(html: &str, prefix: &str) -> String {
 }
 
 impl<'a> Views<'a> {
+    /// The notes of `resolution`: as edited since loading, else as loaded.
+    pub(crate) fn notes_of<'r>(&self, resolution: &'r Resolution) -> &'r Notes
+    where
+        'a: 'r,
+    {
+        self.edited_notes
+            .get(&resolution.slug)
+            .unwrap_or(&resolution.notes)
+    }
+
     fn name_of(&self, lang: &str) -> String {
         self.strings.get(lang, "language_name").to_string()
     }

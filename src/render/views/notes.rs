@@ -52,7 +52,7 @@ impl<'a> Views<'a> {
         lang: &str,
         scope: Scope,
     ) -> Vec<NoteView> {
-        let notes = &page.resolution.notes;
+        let notes = self.notes_of(page.resolution);
         notes
             .about(key, lang)
             .filter(|note| {
@@ -68,7 +68,7 @@ impl<'a> Views<'a> {
     }
 
     fn note_view(&self, note: &Note, page: &Page) -> NoteView {
-        let file = page.resolution.notes.file_of(note);
+        let file = self.notes_of(page.resolution).file_of(note);
         let anchor = note.key.anchor(file.lang.as_deref());
         NoteView {
             html: note_html(note, &anchor, page, self.config.trust_html),
@@ -106,7 +106,7 @@ impl<'a> Views<'a> {
         resolution: &Resolution,
         id: Option<&str>,
     ) -> Option<String> {
-        if let Some(file) = resolution.notes.file_for(None) {
+        if let Some(file) = self.notes_of(resolution).file_for(None) {
             return self.edit_href(&file.path);
         }
         let repository = self.config.repository_url.as_deref()?;
