@@ -150,7 +150,9 @@ impl Output {
         }
         match self.segments.last_mut() {
             Some(Segment::Same(last)) => last.to_mut().push_str(text),
-            _ => self.segments.push(Segment::Same(Cow::Owned(text.to_string()))),
+            _ => self
+                .segments
+                .push(Segment::Same(Cow::Owned(text.to_string()))),
         }
     }
 

@@ -202,7 +202,10 @@ mod tests {
     use super::*;
 
     fn keys(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| t.key.into_owned()).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| t.key.into_owned())
+            .collect()
     }
 
     #[test]

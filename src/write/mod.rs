@@ -115,7 +115,12 @@ impl Writer {
             .tempdir_in(parent)
             .map_err(io_problem(parent))?;
         // The marker first: a staging folder left by a killed build is known to be ours by it.
-        write_file(&staging.path().join(MARKER), MARKER_TEXT)?;
+        // Kept from the previous site when it is the same, like any other file.
+        let marker = staging.path().join(MARKER);
+        let same_marker = std::fs::read(out.join(MARKER)).is_ok_and(|m| m == MARKER_TEXT);
+        if !(same_marker && std::fs::hard_link(out.join(MARKER), &marker).is_ok()) {
+            write_file(&marker, MARKER_TEXT)?;
+        }
         let previous = if out.join(MARKER).is_file() {
             Manifest::read(out).unwrap_or_default()
         } else {

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::incremental::{contents, fresh_build, identities};
 use crate::support::browser::Browser;
 use crate::support::copy_fixture;
 
@@ -173,6 +174,48 @@ fn the_open_page_reloads_after_a_good_save_and_shows_a_banner_after_a_bad_one() 
         "!document.getElementById('recueil-build-error') && document.readyState === 'complete'",
     );
     assert!(browser.text("#note-op2").contains("Suite de l’examen"));
+}
+
+/// The generation of the last build, as the status endpoint says it.
+fn generation(serve: &Serve) -> u64 {
+    let (_, body) = serve.get("/__recueil/status");
+    body.split("\"generation\":")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no generation in {body}"))
+}
+
+#[test]
+fn a_note_edit_rewrites_its_pages_alone_and_as_a_full_build_would() {
+    let dir = copy_fixture("sites/notes");
+    let serve = Serve::start(dir.path());
+    let public = dir.path().join("public");
+    let before = identities(&public);
+    let since = generation(&serve);
+    let notes = dir.path().join("content/resolutions/a-res-11-2/notes.md");
+    let text = std::fs::read_to_string(&notes).unwrap();
+    std::fs::write(&notes, format!("{text}\nUne phrase de plus.\n")).unwrap();
+    serve.wait_for(
+        &format!("/__recueil/status?since={since}"),
+        Duration::from_secs(5),
+        |b| b.contains("\"error\":null") && !b.contains(&format!("\"generation\":{since},")),
+    );
+    let after = identities(&public);
+    let rewritten: Vec<&String> = after
+        .iter()
+        .filter(|(path, id)| before.get(*path) != Some(id))
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(
+        rewritten,
+        [
+            "en/a-res-11-2.html",
+            "fr/a-res-11-2.html",
+            "parallel/a-res-11-2.html"
+        ]
+    );
+    assert_eq!(contents(&public), fresh_build(dir.path()).1);
 }
 
 #[test]

@@ -22,11 +22,11 @@ pub(crate) use notes::{NoteView, Scope};
 use crate::analysis::Analysis;
 use std::collections::HashMap;
 
-use crate::archive::{NoteKey, Notes};
 use crate::archive::{
     Archive, Derivation, Footnote, Member, Paragraph, ParagraphKind, Resolution, Series, Symbol,
     Text,
 };
+use crate::archive::{NoteKey, Notes};
 use crate::config::Config;
 use crate::render::notes::Page;
 use crate::render::strings::Strings;

@@ -1,0 +1,113 @@
+//! Rebuilds do only what changed: a rebuild with nothing changed writes no file, a rebuild after
+//! a note edit writes only that resolution's pages, and either way the site is byte for byte
+//! what a full build into an empty folder makes.
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+
+use crate::support::{copy_fixture, recueil, stderr};
+
+/// Every file of a built site (its manifest left out) with its bytes.
+pub fn contents(out: &Path) -> BTreeMap<String, Vec<u8>> {
+    files(out, |p| std::fs::read(p).unwrap())
+}
+
+/// Every file of a built site with its inode and modification time: what a write changes.
+pub fn identities(out: &Path) -> BTreeMap<String, (u64, i64, i64)> {
+    files(out, |p| {
+        let m = std::fs::metadata(p).unwrap();
+        (m.ino(), m.mtime(), m.mtime_nsec())
+    })
+}
+
+fn files<T>(out: &Path, of: impl Fn(&Path) -> T) -> BTreeMap<String, T> {
+    walkdir::WalkDir::new(out)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_name() != recueil::write::MANIFEST)
+        .map(|e| {
+            let path = e
+                .path()
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (path, of(e.path()))
+        })
+        .collect()
+}
+
+/// The site a full build of `root` makes in an empty folder.
+pub fn fresh_build(root: &Path) -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    recueil::build::build(root, Some(&public), false).expect("it builds");
+    let site = contents(&public);
+    (out, site)
+}
+
+#[test]
+fn a_rebuild_with_nothing_changed_writes_no_file() {
+    let dir = copy_fixture("sites/notes");
+    let public = dir.path().join("public");
+    let first = recueil::build::build(dir.path(), Some(&public), false).unwrap();
+    assert_eq!(first.unchanged, 0, "an empty folder has nothing to keep");
+    let before = identities(&public);
+    let again = recueil::build::build(dir.path(), Some(&public), false).unwrap();
+    assert_eq!(again.unchanged, again.files);
+    assert_eq!((again.pages, again.files), (first.pages, first.files));
+    assert_eq!(identities(&public), before, "not one file written again");
+    let output = recueil(&["--root", dir.path().to_str().unwrap(), "build"]);
+    assert!(
+        stderr(&output).contains(&format!("{} unchanged", first.files)),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn nothing_changed_but_a_page_deleted_by_hand_is_a_rebuild() {
+    let dir = copy_fixture("sites/notes");
+    let public = dir.path().join("public");
+    recueil::build::build(dir.path(), Some(&public), false).unwrap();
+    std::fs::remove_file(public.join("fr/a-res-10-1.html")).unwrap();
+    std::fs::write(public.join("index.html"), "edited by hand").unwrap();
+    let again = recueil::build::build(dir.path(), Some(&public), false).unwrap();
+    assert_eq!(
+        again.unchanged,
+        again.files - 2,
+        "the two damaged files only"
+    );
+    assert_eq!(contents(&public), fresh_build(dir.path()).1);
+}
+
+#[test]
+fn a_rebuild_after_a_note_edit_writes_its_pages_only_and_as_a_full_build() {
+    let dir = copy_fixture("sites/notes");
+    let public = dir.path().join("public");
+    recueil::build::build(dir.path(), Some(&public), false).unwrap();
+    let before = identities(&public);
+    let notes = dir.path().join("content/resolutions/a-res-11-2/notes.md");
+    let text = std::fs::read_to_string(&notes).unwrap();
+    std::fs::write(&notes, format!("{text}\nUne phrase de plus.\n")).unwrap();
+    let report = recueil::build::build(dir.path(), Some(&public), false).unwrap();
+    let after = identities(&public);
+    let rewritten: Vec<&String> = after
+        .iter()
+        .filter(|(path, id)| before.get(*path) != Some(id))
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(
+        rewritten,
+        [
+            "en/a-res-11-2.html",
+            "fr/a-res-11-2.html",
+            "parallel/a-res-11-2.html"
+        ],
+        "its pages in each language and its parallel page"
+    );
+    assert_eq!(report.unchanged, report.files - 3);
+    assert_eq!(contents(&public), fresh_build(dir.path()).1);
+}
