@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::Config;
 use crate::diag::Problems;
+use crate::progress::Progress;
 
 /// What a successful build did.
 #[derive(Debug)]
@@ -59,6 +60,16 @@ pub fn check(root: &Path) -> Result<CheckReport, Problems> {
 /// build stops there (unless `force`); otherwise every page is rendered and streamed into a new
 /// folder, where files whose bytes did not change are kept from the previous site.
 pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildReport, BuildError> {
+    build_with_progress(root, out, force, &mut Progress::quiet())
+}
+
+/// [`build`], showing its progress (the command line's: a bar on a terminal).
+pub(crate) fn build_with_progress(
+    root: &Path,
+    out: Option<&Path>,
+    force: bool,
+    progress: &mut Progress,
+) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let mut timings = crate::timings::Timings::start();
     let config = Config::load(root).map_err(BuildError::Content)?;
@@ -77,15 +88,17 @@ pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildReport
             warnings: manifest.warnings,
         });
     }
-    let loaded = crate::load::load(&config).map_err(BuildError::Content)?;
+    let loaded = load_with(&config, progress).map_err(BuildError::Content)?;
     timings.lap("load");
-    let analysis = crate::analysis::Analysis::run(&loaded.archive);
+    let analysis = compare_with(&loaded.archive, progress);
     timings.lap("analysis");
     let renderer = crate::render::Renderer::new(&config, &loaded.archive, &analysis)
         .map_err(BuildError::Content)?;
-    let (rendered, written) = write_all(&renderer, &out, force, inputs, &loaded.warnings)?;
+    let (rendered, written) =
+        write_all(&renderer, &out, force, inputs, &loaded.warnings, progress)?;
     timings.lap("render and write");
     timings.report();
+    progress.finish();
     Ok(BuildReport {
         pages: rendered.pages,
         files: rendered.files,
@@ -105,10 +118,15 @@ pub(crate) fn write_all(
     force: bool,
     inputs: Option<u128>,
     warnings: &Problems,
+    progress: &mut Progress,
 ) -> Result<(crate::render::Rendered, crate::write::Written), BuildError> {
     let writer = crate::write::Writer::begin(out, force).map_err(BuildError::Output)?;
+    progress.stage("rendering", Some(renderer.jobs().len() as u64));
     let rendered = renderer
-        .render_all(&|file| writer.put(&file.path, &file.bytes))
+        .render_all(&|file| {
+            progress.inc();
+            writer.put(&file.path, &file.bytes)
+        })
         .map_err(split_failure)?;
     let summary = crate::write::Summary {
         inputs,
@@ -116,7 +134,44 @@ pub(crate) fn write_all(
         warnings: warnings.clone(),
     };
     let written = writer.finish(&summary).map_err(BuildError::Output)?;
+    progress.done(rendered.files, || {
+        format!(
+            "rendered {} pages, {} files written, {} unchanged",
+            rendered.pages, written.written, written.unchanged
+        )
+    });
     Ok((rendered, written))
+}
+
+/// Loads the archive, a stage of `progress`.
+pub(crate) fn load_with(
+    config: &Config,
+    progress: &mut Progress,
+) -> Result<crate::load::Loaded, Problems> {
+    progress.stage("reading content", None);
+    let loaded = crate::load::load(config)?;
+    let archive = &loaded.archive;
+    progress.done(archive.resolutions.len(), || {
+        let texts: usize = archive.resolutions.iter().map(|r| r.texts.len()).sum();
+        format!(
+            "read {} resolutions ({texts} texts)",
+            archive.resolutions.len()
+        )
+    });
+    Ok(loaded)
+}
+
+/// Runs the analysis of `archive`, a stage of `progress`.
+pub(crate) fn compare_with<'a>(
+    archive: &'a crate::archive::Archive,
+    progress: &mut Progress,
+) -> crate::analysis::Analysis<'a> {
+    progress.stage("comparing texts", None);
+    let analysis = crate::analysis::Analysis::run(archive);
+    progress.done(analysis.comparisons.len(), || {
+        format!("compared {} pairs of texts", analysis.comparisons.len())
+    });
+    analysis
 }
 
 /// A failure while pages were rendered and written: the content's when a template failed (exit

@@ -9,10 +9,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::build::{BuildError, build, check};
+use crate::build::{BuildError, check};
 use crate::config::Config;
 use crate::diag::{Problem, Problems, shown};
-use crate::import::{ImportOptions, import_files};
+use crate::import::ImportOptions;
 
 /// recueil builds an annotated, bilingual archive of UN resolutions into a static site.
 #[derive(Debug, Parser)]
@@ -170,7 +170,11 @@ fn run_import(root: &Path, files: &[PathBuf], options: ImportOptions) -> u8 {
         Ok(config) => config.content_dir,
         Err(problems) => return fail("import failed", &problems, EXIT_CONTENT),
     };
-    match import_files(&content, files, &options) {
+    let mut progress = crate::progress::Progress::on_stderr();
+    let imported =
+        crate::import::import_files_with_progress(&content, files, &options, &mut progress);
+    progress.finish();
+    match imported {
         Ok(report) => {
             eprint!("{}", report.warnings);
             for imported in &report.imported {
@@ -208,7 +212,10 @@ fn fail_import(problems: &Problems) -> u8 {
 }
 
 fn run_build(root: &Path, out: Option<PathBuf>, force: bool) -> u8 {
-    match build(root, out.as_deref(), force) {
+    let mut progress = crate::progress::Progress::on_stderr();
+    let built = crate::build::build_with_progress(root, out.as_deref(), force, &mut progress);
+    progress.finish();
+    match built {
         Ok(report) => {
             eprint!("{}", report.warnings);
             let unchanged = match report.unchanged {

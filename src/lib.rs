@@ -21,6 +21,7 @@ pub mod import;
 mod inputs;
 pub mod load;
 pub mod new_note;
+mod progress;
 pub mod render;
 pub mod serve;
 mod timings;

@@ -46,6 +46,7 @@ pub use canonical::Footnote;
 pub use detect::Format;
 pub use header::Header;
 use layout::{Layout, Line};
+pub(crate) use write::import_files_with_progress;
 pub use write::{ImportOptions, ImportReport, Imported, import_files};
 
 /// Everything a raw text gives, before anything is written.

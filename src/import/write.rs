@@ -16,6 +16,7 @@ use super::plan::{self, Plan};
 use crate::archive::symbol::Symbol;
 use crate::diag::{Problem, Problems};
 use crate::load::meta::{Meta, SeriesFile};
+use crate::progress::Progress;
 
 /// What the command line asks for.
 #[derive(Debug, Clone, Default)]
@@ -55,9 +56,21 @@ pub fn import_files(
     files: &[PathBuf],
     opts: &ImportOptions,
 ) -> Result<ImportReport, Problems> {
+    import_files_with_progress(content, files, opts, &mut Progress::quiet())
+}
+
+/// [`import_files`], showing its progress (the command line's: a bar on a terminal).
+pub(crate) fn import_files_with_progress(
+    content: &Path,
+    files: &[PathBuf],
+    opts: &ImportOptions,
+    progress: &mut Progress,
+) -> Result<ImportReport, Problems> {
     let mut problems = Problems::new();
     check_series_id(content, opts, &mut problems);
-    let inputs = read_inputs(files, opts, &mut problems);
+    progress.stage("importing", Some(files.len() as u64));
+    let inputs = read_inputs(files, opts, &mut problems, progress);
+    progress.done(files.len(), || format!("read {} raw texts", files.len()));
     if problems.has_errors() {
         return Err(problems);
     }
@@ -97,9 +110,15 @@ pub(super) struct Input {
 
 /// Read and parse every input. A file that cannot be read or parsed, or that gives a symbol and
 /// language another one gives, is a problem.
-fn read_inputs(files: &[PathBuf], opts: &ImportOptions, problems: &mut Problems) -> Vec<Input> {
+fn read_inputs(
+    files: &[PathBuf],
+    opts: &ImportOptions,
+    problems: &mut Problems,
+    progress: &Progress,
+) -> Vec<Input> {
     let mut inputs: Vec<Input> = Vec::new();
     for file in files {
+        progress.inc();
         let bytes = match crate::load::read_limited(file) {
             Ok(b) => b,
             Err(problem) => {

@@ -24,11 +24,11 @@ use rayon::prelude::*;
 
 use super::Live;
 use super::watch::Watching;
-use crate::analysis::Analysis;
 use crate::archive::{Archive, Resolution};
 use crate::build::BuildError;
 use crate::config::Config;
 use crate::diag::Problems;
+use crate::progress::Progress;
 use crate::render::Renderer;
 
 /// Builds, then rebuilds after each change until the watcher stops. `started` runs once, after
@@ -64,16 +64,25 @@ fn preview<F: FnOnce() -> Result<(), Problems>>(
         Err(problems) => return failed(live, &problems, watching, started),
     };
     let inputs = crate::inputs::fingerprint(&config, out);
-    let loaded = match crate::load::load(&config) {
+    let mut progress = Progress::on_stderr();
+    let loaded = match crate::build::load_with(&config, &mut progress) {
         Ok(loaded) => loaded,
         Err(problems) => return failed(live, &problems, watching, started),
     };
-    let analysis = Analysis::run(&loaded.archive);
+    let analysis = crate::build::compare_with(&loaded.archive, &mut progress);
     let renderer = match Renderer::new(&config, &loaded.archive, &analysis) {
         Ok(renderer) => renderer,
         Err(problems) => return failed(live, &problems, watching, started),
     };
-    let written = crate::build::write_all(&renderer, out, false, inputs, &loaded.warnings);
+    let written = crate::build::write_all(
+        &renderer,
+        out,
+        false,
+        inputs,
+        &loaded.warnings,
+        &mut progress,
+    );
+    progress.finish();
     let (rendered, _) = match written {
         Ok(written) => written,
         Err(BuildError::Content(problems) | BuildError::Output(problems)) => {

@@ -175,3 +175,20 @@ fn parallel_page_snapshot() {
     let (_out, site) = build_basic();
     insta::assert_snapshot!(main_of(site.page("parallel/a-res-11-2.html")));
 }
+
+#[test]
+fn a_build_piped_to_a_log_prints_plain_lines_and_its_summary() {
+    let dir = copy_fixture("sites/basic");
+    let output = crate::support::recueil(&["--root", dir.path().to_str().unwrap(), "build"]);
+    let log = crate::support::stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{log}");
+    assert!(
+        !log.contains('\r') && !log.contains('\u{1b}'),
+        "nothing redrawn in a log: {log:?}"
+    );
+    let last = log.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("built ") && last.contains(" pages (") && last.ends_with(" ms"),
+        "{log}"
+    );
+}
