@@ -124,7 +124,9 @@ pub(crate) fn write_all(
     progress.stage("rendering", Some(renderer.jobs().len() as u64));
     let rendered = renderer
         .render_all(&|file| {
-            progress.inc();
+            if file.path.ends_with(".html") {
+                progress.inc();
+            }
             writer.put(&file.path, &file.bytes)
         })
         .map_err(split_failure)?;

@@ -71,7 +71,7 @@ impl Progress {
                 let bar = ProgressBar::new(total);
                 bar.set_style(
                     ProgressStyle::with_template(
-                        "{msg:>10} [{bar:30}] {human_pos}/{human_len} ({per_sec}, {eta} left)",
+                        "{msg} [{bar:30}] {human_pos}/{human_len} ({eta} left)",
                     )
                     .expect("a valid template")
                     .progress_chars("=> "),

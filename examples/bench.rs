@@ -1,0 +1,500 @@
+//! The benchmark of issue 7: recueil against Hugo on generated archives of the General
+//! Assembly's size. From a clean clone (Hugo from the system's packages: `apt-get install hugo`):
+//!
+//! ```sh
+//! cargo run --release --example bench                   # N = 2,000 and 20,000
+//! cargo run --release --example bench -- --sizes 2000 --runs 3
+//! ```
+//!
+//! For each size it generates the archive once (`recueil::corpus`, kept under
+//! `target/bench/`), then measures, each the median of `--runs` runs:
+//!
+//! - a full build into an empty folder: time, pages per second, peak memory (the peak resident
+//!   size of the process, read from /proc while it runs);
+//! - a rebuild with nothing changed, and a rebuild after one note changed (`recueil build`);
+//! - in `recueil serve`, one note saved: from the write of the file to the answer of the preview's
+//!   status request that waits for the next build, i.e. to the last byte written;
+//! - Hugo building as many pages from the same texts as plain Markdown with a minimal template
+//!   (a resolution page is its text, a parallel page both texts, a comparison page the two texts
+//!   compared), for the ratio.
+//!
+//! It prints the machine, the load before and after, and a Markdown table (for BENCHMARKS.md).
+//! The figures are wall-clock times on a shared machine: compare them with the load shown.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+
+#[derive(Debug, Parser)]
+struct Args {
+    /// The sizes of the archives, in resolutions.
+    #[arg(long, value_delimiter = ',', default_values_t = [2000, 20000])]
+    sizes: Vec<usize>,
+    /// Runs of each measure (the median is shown); default 5, 3 from 10,000 resolutions.
+    #[arg(long)]
+    runs: Option<usize>,
+    /// Where corpora, outputs and the Hugo sites go (default: target/bench).
+    #[arg(long)]
+    dir: Option<PathBuf>,
+    #[arg(long, default_value_t = 7)]
+    seed: u64,
+    /// Leave out Hugo.
+    #[arg(long)]
+    no_hugo: bool,
+}
+
+/// One row of the table.
+#[derive(Debug, Default)]
+struct Row {
+    resolutions: usize,
+    pages: usize,
+    full: Duration,
+    peak_mib: u64,
+    unchanged: Duration,
+    one_note_build: Duration,
+    one_note_serve: Duration,
+    hugo: Option<(usize, Duration, u64)>,
+}
+
+fn main() {
+    let args = Args::parse();
+    let release = std::env::current_exe()
+        .ok()
+        .and_then(|e| Some(e.parent()?.parent()?.to_path_buf()))
+        .expect("the example runs from target/<profile>/examples");
+    let dir = args
+        .dir
+        .clone()
+        .unwrap_or_else(|| release.parent().unwrap().join("bench"));
+    std::fs::create_dir_all(&dir).expect("the bench folder");
+    let recueil = build_recueil(&release);
+    let hugo = (!args.no_hugo).then(find_hugo).flatten();
+    println!("{}", machine(hugo.is_some()));
+    println!("load before: {}", load_average());
+    let mut rows = Vec::new();
+    for &n in &args.sizes {
+        let runs = args.runs.unwrap_or(if n >= 10_000 { 3 } else { 5 });
+        let corpus = corpus(&dir, n, args.seed);
+        eprintln!("== {n} resolutions, {runs} runs each");
+        let mut row = measure_recueil(&recueil, &corpus, &dir.join(format!("out-{n}")), runs);
+        row.resolutions = n;
+        if hugo.is_some() {
+            let site = hugo_site(&dir, n, &corpus, &dir.join(format!("out-{n}")));
+            row.hugo = Some(measure_hugo(&site, runs));
+        }
+        rows.push(row);
+    }
+    println!("load after: {}\n", load_average());
+    print_table(&rows);
+}
+
+/// Builds the recueil binary beside this example (cargo builds only the example for `run`).
+fn build_recueil(release: &Path) -> PathBuf {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let profile = release.file_name().unwrap().to_string_lossy().into_owned();
+    let mut command = Command::new(cargo);
+    command.args(["build", "--bin", "recueil"]);
+    if profile == "release" {
+        command.arg("--release");
+    }
+    let status = command.status().expect("cargo runs");
+    assert!(status.success(), "cargo build --bin recueil failed");
+    release.join("recueil")
+}
+
+fn find_hugo() -> Option<PathBuf> {
+    let found = Command::new("hugo").arg("version").output().ok()?;
+    if found.status.success() {
+        Some(PathBuf::from("hugo"))
+    } else {
+        eprintln!("hugo not found: install it (apt-get install hugo) for the ratio");
+        None
+    }
+}
+
+/// The generated archive of `n` resolutions (one series per 50), generated once.
+fn corpus(dir: &Path, n: usize, seed: u64) -> PathBuf {
+    let corpus = dir.join(format!("corpus-{n}-seed{seed}"));
+    if corpus.join("book.toml").is_file() {
+        return corpus;
+    }
+    let _ = std::fs::remove_dir_all(&corpus);
+    let options = recueil::corpus::Options {
+        resolutions: n,
+        series: (n / 50).max(1),
+        seed,
+    };
+    let started = Instant::now();
+    recueil::corpus::generate(&corpus, &options).expect("the corpus is written");
+    eprintln!("generated {} in {:?}", corpus.display(), started.elapsed());
+    corpus
+}
+
+/// A finished run: its wall time and the peak resident memory of the process.
+struct Run {
+    time: Duration,
+    peak_mib: u64,
+    stderr: String,
+}
+
+/// Runs `command`, timing it and following its peak memory in /proc.
+fn run(command: &mut Command) -> Run {
+    let started = Instant::now();
+    let mut child = command
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the command starts");
+    let pid = child.id();
+    let done = Arc::new(AtomicBool::new(false));
+    let peak = Arc::new(AtomicU64::new(0));
+    let watcher = {
+        let (done, peak) = (Arc::clone(&done), Arc::clone(&peak));
+        std::thread::spawn(move || {
+            while !done.load(Ordering::Relaxed) {
+                if let Some(kib) = peak_kib(pid) {
+                    peak.fetch_max(kib, Ordering::Relaxed);
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        })
+    };
+    let mut stderr = String::new();
+    let _ = child.stderr.take().unwrap().read_to_string(&mut stderr);
+    let status = child.wait().expect("the command ends");
+    let time = started.elapsed();
+    done.store(true, Ordering::Relaxed);
+    let _ = watcher.join();
+    assert!(status.success(), "{command:?} failed:\n{stderr}");
+    Run {
+        time,
+        peak_mib: peak.load(Ordering::Relaxed) / 1024,
+        stderr,
+    }
+}
+
+/// `VmHWM` of a running process, in KiB.
+fn peak_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn measure_recueil(recueil: &Path, corpus: &Path, out: &Path, runs: usize) -> Row {
+    let build = || {
+        let mut command = Command::new(recueil);
+        command
+            .arg("--root")
+            .arg(corpus)
+            .arg("build")
+            .arg("--out")
+            .arg(out);
+        command
+    };
+    let mut row = Row::default();
+    let mut full = Vec::new();
+    for i in 0..runs {
+        let _ = std::fs::remove_dir_all(out);
+        let done = run(&mut build());
+        eprintln!(
+            "  full build {}: {:?}, {} MiB",
+            i + 1,
+            done.time,
+            done.peak_mib
+        );
+        row.peak_mib = row.peak_mib.max(done.peak_mib);
+        row.pages = pages_of(&done.stderr);
+        full.push(done.time);
+    }
+    row.full = median(full);
+    let unchanged: Vec<Duration> = (0..runs).map(|_| run(&mut build()).time).collect();
+    row.unchanged = median(unchanged);
+    eprintln!("  nothing changed: {:?}", row.unchanged);
+    let note = note_to_edit(corpus);
+    let original = std::fs::read_to_string(&note).unwrap();
+    let mut one_note = Vec::new();
+    for i in 0..runs {
+        std::fs::write(&note, format!("{original}\nEdit {i} of the benchmark.\n")).unwrap();
+        one_note.push(run(&mut build()).time);
+    }
+    row.one_note_build = median(one_note);
+    eprintln!("  one note, build: {:?}", row.one_note_build);
+    row.one_note_serve = measure_serve(recueil, corpus, &note, &original, runs);
+    std::fs::write(&note, &original).unwrap();
+    row
+}
+
+/// `built N pages (...)` -> N.
+fn pages_of(stderr: &str) -> usize {
+    stderr
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("built ")?.split(' ').next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The notes.md of the latest resolution that has one: its pages are among the largest.
+fn note_to_edit(corpus: &Path) -> PathBuf {
+    let mut notes: Vec<PathBuf> = std::fs::read_dir(corpus.join("content/resolutions"))
+        .unwrap()
+        .map(|e| e.unwrap().path().join("notes.md"))
+        .filter(|p| p.is_file())
+        .collect();
+    notes.sort();
+    notes.pop().expect("the corpus has notes")
+}
+
+/// One note saved in a running preview: from the file's write to the status request's answer
+/// (the next build done, every byte written), median of `runs` saves.
+fn measure_serve(
+    recueil: &Path,
+    corpus: &Path,
+    note: &Path,
+    original: &str,
+    runs: usize,
+) -> Duration {
+    let mut child = Command::new(recueil)
+        .arg("--root")
+        .arg(corpus)
+        .args(["serve", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("recueil serve starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port: u16 = line
+        .trim()
+        .strip_prefix("serving http://127.0.0.1:")
+        .and_then(|rest| rest.trim_end_matches('/').parse().ok())
+        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"));
+    let mut times = Vec::new();
+    for i in 0..runs.max(3) {
+        let since = generation(&get(port, "/__recueil/status"));
+        let text = format!("{original}\nPreview edit {i} of the benchmark.\n");
+        let started = Instant::now();
+        std::fs::write(note, text).unwrap();
+        let answer = get(port, &format!("/__recueil/status?since={since}"));
+        let took = started.elapsed();
+        assert!(
+            generation(&answer) > since && answer.contains("\"error\":null"),
+            "{answer}"
+        );
+        times.push(took);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(corpus.join("public"));
+    let median = median(times.clone());
+    eprintln!("  one note, serve: {median:?} ({times:?})");
+    median
+}
+
+fn get(port: u16, path: &str) -> String {
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
+}
+
+fn generation(response: &str) -> u64 {
+    response
+        .split("\"generation\":")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// A Hugo site with one Markdown page for each page recueil built into `out`, made of the same
+/// texts, and a minimal template.
+fn hugo_site(dir: &Path, n: usize, corpus: &Path, out: &Path) -> PathBuf {
+    let site = dir.join(format!("hugo-{n}"));
+    let _ = std::fs::remove_dir_all(&site);
+    let content = site.join("content");
+    std::fs::create_dir_all(site.join("layouts/_default")).unwrap();
+    std::fs::write(
+        site.join("hugo.toml"),
+        "baseURL = \"https://example.org/\"\nuglyURLs = true\n\
+         disableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\", \"section\", \"home\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("layouts/_default/single.html"),
+        "<!DOCTYPE html>\n<html lang=\"{{ .Params.lang }}\"><head><meta charset=\"utf-8\">\
+         <title>{{ .Title }}</title></head>\n<body><main>{{ .Content }}</main></body></html>\n",
+    )
+    .unwrap();
+    let texts = corpus.join("content/resolutions");
+    let text = |slug: &str, lang: &str| {
+        std::fs::read_to_string(texts.join(slug).join(format!("{lang}.md"))).unwrap_or_default()
+    };
+    for entry in walkdir::WalkDir::new(out) {
+        let entry = entry.unwrap();
+        let relative = entry
+            .path()
+            .strip_prefix(out)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let Some(page) = relative.strip_suffix(".html") else {
+            continue;
+        };
+        let parts: Vec<&str> = page.split('/').collect();
+        let (lang, body) = match parts[..] {
+            ["parallel", slug] => (
+                "fr",
+                format!("{}\n\n{}", text(slug, "fr"), relabel(&text(slug, "en"))),
+            ),
+            [lang, "compare", pair] => {
+                let (older, newer) = pair.split_once("--").unwrap();
+                (
+                    lang,
+                    format!("{}\n\n{}", text(older, lang), relabel(&text(newer, lang))),
+                )
+            }
+            [lang, slug] if slug.starts_with("a-res-") => (lang, text(slug, lang)),
+            _ => ("fr", format!("A page of the site: {page}.\n")),
+        };
+        let target = content.join(format!("{}.md", page.replace("index", "home")));
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(
+            target,
+            format!("---\ntitle: \"{page}\"\nlang: {lang}\n---\n{body}"),
+        )
+        .unwrap();
+    }
+    site
+}
+
+/// The second text of a page gets footnote labels of its own.
+fn relabel(text: &str) -> String {
+    text.replace("[^", "[^b")
+}
+
+fn measure_hugo(site: &Path, runs: usize) -> (usize, Duration, u64) {
+    let public = site.join("public");
+    let mut times = Vec::new();
+    let mut peak = 0;
+    for i in 0..runs {
+        let _ = std::fs::remove_dir_all(&public);
+        let done = run(Command::new("hugo")
+            .arg("--quiet")
+            .arg("--source")
+            .arg(site)
+            .arg("--destination")
+            .arg(&public));
+        eprintln!("  hugo {}: {:?}, {} MiB", i + 1, done.time, done.peak_mib);
+        peak = peak.max(done.peak_mib);
+        times.push(done.time);
+    }
+    let pages = walkdir::WalkDir::new(&public)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .count();
+    (pages, median(times), peak)
+}
+
+fn machine(with_hugo: bool) -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|l| l.trim_start_matches([' ', '\t', ':']).to_string())
+        .unwrap_or_default();
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let ram_gib = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|l| l.split_whitespace().next()?.parse::<u64>().ok())
+        .map_or(0.0, |kib| kib as f64 / 1024.0 / 1024.0);
+    let os = std::fs::read_to_string("/etc/os-release")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("PRETTY_NAME="))
+        .unwrap_or_default()
+        .trim_matches('"')
+        .to_string();
+    let version = |program: &str, arg: &str| {
+        Command::new(program)
+            .arg(arg)
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default()
+    };
+    let mut text = format!(
+        "machine: {cpu}, {cores} cores, {ram_gib:.1} GiB RAM, {os}\nrustc: {}",
+        version("rustc", "-V")
+    );
+    if with_hugo {
+        text.push_str(&format!("\nhugo: {}", version("hugo", "version")));
+    }
+    text
+}
+
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .unwrap_or_default()
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn print_table(rows: &[Row]) {
+    println!(
+        "| resolutions | pages | full build | pages/s | peak memory | nothing changed | one note (build) | one note (serve) | Hugo (pages) | Hugo | ratio |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for row in rows {
+        let secs = |d: Duration| format!("{:.2} s", d.as_secs_f64());
+        let ms = |d: Duration| format!("{} ms", d.as_millis());
+        let (hugo_pages, hugo_time, ratio) = match row.hugo {
+            Some((pages, time, _)) => (
+                pages.to_string(),
+                secs(time),
+                format!("{:.2}", row.full.as_secs_f64() / time.as_secs_f64()),
+            ),
+            None => ("—".into(), "—".into(), "—".into()),
+        };
+        println!(
+            "| {} | {} | {} | {:.0} | {} MiB | {} | {} | {} | {hugo_pages} | {hugo_time} | {ratio} |",
+            row.resolutions,
+            row.pages,
+            secs(row.full),
+            row.pages as f64 / row.full.as_secs_f64(),
+            row.peak_mib,
+            ms(row.unchanged),
+            secs(row.one_note_build),
+            ms(row.one_note_serve),
+        );
+    }
+    for row in rows {
+        if let Some((_, _, peak)) = row.hugo {
+            println!(
+                "Hugo's peak memory at {} resolutions: {peak} MiB",
+                row.resolutions
+            );
+        }
+    }
+}
