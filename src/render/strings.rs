@@ -14,6 +14,9 @@ use crate::diag::{Problem, Problems};
 #[derive(Debug, Clone)]
 pub struct Strings {
     by_lang: BTreeMap<String, toml::Table>,
+    /// Each language's table as a template value, made once: every page shares it (Tera clones
+    /// a `Value` it meets while serializing a view by reference, not by copy).
+    values: BTreeMap<String, tera::Value>,
 }
 
 impl Strings {
@@ -49,11 +52,16 @@ impl Strings {
         if problems.has_errors() {
             return Err(problems);
         }
-        Ok(Strings { by_lang })
+        let values = by_lang
+            .iter()
+            .map(|(lang, table)| (lang.clone(), tera::Value::from_serializable(table)))
+            .collect();
+        Ok(Strings { by_lang, values })
     }
 
-    pub fn table(&self, lang: &str) -> &toml::Table {
-        &self.by_lang[lang]
+    /// The interface words of `lang`, as the templates see them (`common.t`).
+    pub fn value(&self, lang: &str) -> &tera::Value {
+        &self.values[lang]
     }
 
     pub fn get<'s>(&'s self, lang: &str, key: &'s str) -> &'s str {

@@ -41,7 +41,7 @@ pub(crate) struct Common<'a> {
     pub root: String,
     pub site_title: &'a str,
     pub site_description: &'a str,
-    pub t: &'a toml::Table,
+    pub t: &'a tera::Value,
     pub page_title: String,
     pub alternates: Vec<Alternate>,
     /// The home page in this language.
@@ -320,7 +320,7 @@ impl<'a> Views<'a> {
             root,
             site_title: language.map_or("", |l| l.title.as_str()),
             site_description: language.map_or("", |l| l.description.as_str()),
-            t: self.strings.table(lang),
+            t: self.strings.value(lang),
             page_title,
             alternates,
         }
