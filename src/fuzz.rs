@@ -289,12 +289,20 @@ fn check_comparison(old: &str, new: &str) {
                 .collect()
         };
         let (old, new) = (plains(old), plains(new));
-        let tokens = |plains: &[String]| -> Vec<Vec<words::Token>> {
+        fn tokens(plains: &[String]) -> Vec<Vec<words::Token<'_>>> {
             plains.iter().map(|p| words::tokenize(p)).collect()
-        };
+        }
         let (old_tokens, new_tokens) = (tokens(&old), tokens(&new));
         let similarity = |tokens: &[Vec<words::Token>]| -> Vec<Vec<String>> {
-            tokens.iter().map(|t| words::similarity_words(t)).collect()
+            tokens
+                .iter()
+                .map(|t| {
+                    words::similarity_words(t)
+                        .into_iter()
+                        .map(|w| w.into_owned())
+                        .collect()
+                })
+                .collect()
         };
         let alignment = align::align(&similarity(&old_tokens), &similarity(&new_tokens));
         let mut seen_old: Vec<usize> = alignment.dropped.clone();
@@ -302,11 +310,11 @@ fn check_comparison(old: &str, new: &str) {
         for matched in &alignment.matches {
             seen_old.extend(&matched.old);
             seen_new.extend(&matched.new);
-            let join = |side: &[usize], tokens: &[Vec<words::Token>]| -> Vec<words::Token> {
+            fn join<'t>(side: &[usize], tokens: &[Vec<words::Token<'t>>]) -> Vec<words::Token<'t>> {
                 side.iter()
                     .flat_map(|&i| tokens[i].iter().cloned())
                     .collect()
-            };
+            }
             let _ = diff::word_diff(
                 &join(&matched.old, &old_tokens),
                 &join(&matched.new, &new_tokens),

@@ -137,8 +137,11 @@ pub(crate) const PREAMBLE_POOL: &[(&str, &str)] = &[
     ),
 ];
 
+/// A paragraph in French and English.
+pub(crate) type Pair = (&'static str, &'static str);
+
 /// Operative paragraphs a later year may add, French and English, with their sub-paragraphs.
-pub(crate) const OPERATIVE_POOL: &[(&str, &str, &[(&str, &str)])] = &[
+pub(crate) const OPERATIVE_POOL: &[(&str, &str, &[Pair])] = &[
     (
         "*Souligne* le rôle de la coopération internationale dans l’appui aux efforts nationaux et dans l’accroissement des capacités des États Membres, grâce, notamment, à la fourniture d’une assistance technique à la demande des États concernés ;",
         "*Stresses* the role of international cooperation in supporting national efforts and in enhancing the capacities of Member States, including through the provision of technical assistance at the request of the States concerned;",

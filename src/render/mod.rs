@@ -414,11 +414,10 @@ fn render<T: Serialize>(
         ))
     })?;
     let mut html = Vec::with_capacity(64 * 1024);
-    tera.render_to(template, &context, &mut html)
-        .map_err(|e| {
-            let mut problems = template_errors::problems(templates_dir, template, &e);
-            failed(problems.swap_remove(0))
-        })?;
+    tera.render_to(template, &context, &mut html).map_err(|e| {
+        let mut problems = template_errors::problems(templates_dir, template, &e);
+        failed(problems.swap_remove(0))
+    })?;
     Ok(OutputFile { path, bytes: html })
 }
 
