@@ -9,8 +9,10 @@
 //! For each size it generates the archive once (`recueil::corpus`, kept under
 //! `target/bench/`), then measures, each the median of `--runs` runs:
 //!
-//! - a full build into an empty folder: time, pages per second, peak memory (the peak resident
-//!   size of the process, read from /proc while it runs);
+//! - a full build into a new folder: time, pages per second, peak memory (the peak resident
+//!   size of the process, read from /proc while it runs), alternating with Hugo's runs (below),
+//!   each run after a `sync`, each into a folder of its own removed only at the end: both tools
+//!   meet the same disk;
 //! - a rebuild with nothing changed, and a rebuild after one note changed (`recueil build`);
 //! - in `recueil serve`, one note saved: from the write of the file to the answer of the preview's
 //!   status request that waits for the next build, i.e. to the last byte written;
@@ -81,12 +83,42 @@ fn main() {
         let runs = args.runs.unwrap_or(if n >= 10_000 { 3 } else { 5 });
         let corpus = corpus(&dir, n, args.seed);
         eprintln!("== {n} resolutions, {runs} runs each");
-        let mut row = measure_recueil(&recueil, &corpus, &dir.join(format!("out-{n}")), runs);
-        row.resolutions = n;
-        if hugo.is_some() {
-            let site = hugo_site(&dir, n, &corpus, &dir.join(format!("out-{n}")));
-            row.hugo = Some(measure_hugo(&site, runs));
+        // Every full build, of either tool, writes into a folder of its own, made and removed
+        // outside the timings, and the runs of the two tools alternate: both meet the same
+        // disk (a file system slows down creating files right after thousands were deleted).
+        let runs_dir = dir.join(format!("runs-{n}"));
+        let _ = std::fs::remove_dir_all(&runs_dir);
+        std::fs::create_dir_all(&runs_dir).expect("the runs folder");
+        let mut full = Full::default();
+        let mut hugo_runs = Full::default();
+        let mut site = None;
+        for i in 0..runs {
+            let out = runs_dir.join(format!("recueil-{i}"));
+            full.add(
+                "full build",
+                i,
+                run(&mut build_command(&recueil, &corpus, &out)),
+            );
+            if hugo.is_some() {
+                let site = site.get_or_insert_with(|| hugo_site(&dir, n, &corpus, &out));
+                let public = runs_dir.join(format!("hugo-{i}"));
+                hugo_runs.add("hugo", i, run(&mut hugo_command(site, &public)));
+            }
         }
+        let out = runs_dir.join(format!("recueil-{}", runs - 1));
+        let mut row = measure_rebuilds(&recueil, &corpus, &out, runs);
+        row.resolutions = n;
+        row.pages = pages_of(&full.last_stderr);
+        row.full = median(full.times);
+        row.peak_mib = full.peak_mib;
+        if site.is_some() {
+            row.hugo = Some((
+                pages_in(&runs_dir.join("hugo-0")),
+                median(hugo_runs.times),
+                hugo_runs.peak_mib,
+            ));
+        }
+        let _ = std::fs::remove_dir_all(&runs_dir);
         rows.push(row);
     }
     println!("load after: {}\n", load_average());
@@ -144,6 +176,8 @@ struct Run {
 
 /// Runs `command`, timing it and following its peak memory in /proc.
 fn run(command: &mut Command) -> Run {
+    // What earlier runs left to write goes to the disk first, outside the timing.
+    let _ = Command::new("sync").status();
     let started = Instant::now();
     let mut child = command
         .stdout(Stdio::null())
@@ -190,33 +224,39 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
-fn measure_recueil(recueil: &Path, corpus: &Path, out: &Path, runs: usize) -> Row {
-    let build = || {
-        let mut command = Command::new(recueil);
-        command
-            .arg("--root")
-            .arg(corpus)
-            .arg("build")
-            .arg("--out")
-            .arg(out);
-        command
-    };
-    let mut row = Row::default();
-    let mut full = Vec::new();
-    for i in 0..runs {
-        let _ = std::fs::remove_dir_all(out);
-        let done = run(&mut build());
-        eprintln!(
-            "  full build {}: {:?}, {} MiB",
-            i + 1,
-            done.time,
-            done.peak_mib
-        );
-        row.peak_mib = row.peak_mib.max(done.peak_mib);
-        row.pages = pages_of(&done.stderr);
-        full.push(done.time);
+/// The full builds of one tool: their times and their peak memory.
+#[derive(Default)]
+struct Full {
+    times: Vec<Duration>,
+    peak_mib: u64,
+    last_stderr: String,
+}
+
+impl Full {
+    fn add(&mut self, what: &str, i: usize, done: Run) {
+        eprintln!("  {what} {}: {:?}, {} MiB", i + 1, done.time, done.peak_mib);
+        self.times.push(done.time);
+        self.peak_mib = self.peak_mib.max(done.peak_mib);
+        self.last_stderr = done.stderr;
     }
-    row.full = median(full);
+}
+
+fn build_command(recueil: &Path, corpus: &Path, out: &Path) -> Command {
+    let mut command = Command::new(recueil);
+    command
+        .arg("--root")
+        .arg(corpus)
+        .arg("build")
+        .arg("--out")
+        .arg(out);
+    command
+}
+
+/// Rebuilds into `out`, a full build's output: nothing changed, one note changed (`build`), one
+/// note saved in `serve`.
+fn measure_rebuilds(recueil: &Path, corpus: &Path, out: &Path, runs: usize) -> Row {
+    let build = || build_command(recueil, corpus, out);
+    let mut row = Row::default();
     let unchanged: Vec<Duration> = (0..runs).map(|_| run(&mut build()).time).collect();
     row.unchanged = median(unchanged);
     eprintln!("  nothing changed: {:?}", row.unchanged);
@@ -390,28 +430,24 @@ fn relabel(text: &str) -> String {
     text.replace("[^", "[^b")
 }
 
-fn measure_hugo(site: &Path, runs: usize) -> (usize, Duration, u64) {
-    let public = site.join("public");
-    let mut times = Vec::new();
-    let mut peak = 0;
-    for i in 0..runs {
-        let _ = std::fs::remove_dir_all(&public);
-        let done = run(Command::new("hugo")
-            .arg("--quiet")
-            .arg("--source")
-            .arg(site)
-            .arg("--destination")
-            .arg(&public));
-        eprintln!("  hugo {}: {:?}, {} MiB", i + 1, done.time, done.peak_mib);
-        peak = peak.max(done.peak_mib);
-        times.push(done.time);
-    }
-    let pages = walkdir::WalkDir::new(&public)
+fn hugo_command(site: &Path, public: &Path) -> Command {
+    let mut command = Command::new("hugo");
+    command
+        .arg("--quiet")
+        .arg("--source")
+        .arg(site)
+        .arg("--destination")
+        .arg(public);
+    command
+}
+
+/// The HTML pages under `folder`.
+fn pages_in(folder: &Path) -> usize {
+    walkdir::WalkDir::new(folder)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-        .count();
-    (pages, median(times), peak)
+        .count()
 }
 
 fn machine(with_hugo: bool) -> String {

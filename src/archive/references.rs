@@ -117,6 +117,11 @@ static SUSPECT: LazyLock<Regex> = LazyLock::new(|| {
 /// a million "résolution 1/1"), so nothing here scans the whole text again for each match.
 pub fn find(plain: &str) -> Found {
     let mut found = Found::default();
+    // Every pattern needs a slash (`61/168`, `A/CONF.157/24`) or a parenthesis (`1325 (2000)`):
+    // most paragraphs have neither, and skip the Unicode-aware searches.
+    if !plain.contains(['/', '(']) {
+        return found;
+    }
     // Byte ranges of the references found, in text order, never overlapping.
     let mut covered: Vec<(usize, usize)> = Vec::new();
     // The bodies the text names (for numbers by year), found once when first needed.

@@ -31,7 +31,7 @@ struct Index<'a> {
     /// Languages with their word index.
     languages: BTreeMap<&'a str, LanguageIndex>,
     /// Searchable parts: resolution index, language, paragraph id, page path, plain text.
-    docs: Vec<(usize, &'a str, &'a str, String, Cow<'a, str>)>,
+    docs: Vec<(usize, &'a str, &'a str, &'a str, Cow<'a, str>)>,
 }
 
 #[derive(Serialize, Default)]
@@ -104,6 +104,17 @@ fn stop_words(lang: &str) -> &'static [&'static str] {
 /// of each language (languages in parallel; each in the archive's order, so stems are numbered
 /// the same at every build).
 pub(crate) fn search_index(archive: &Archive) -> Vec<u8> {
+    // The page of each text, made once and borrowed by each of its paragraphs.
+    let pages: Vec<Vec<String>> = archive
+        .resolutions
+        .iter()
+        .map(|r| {
+            r.texts
+                .iter()
+                .map(|t| paths::resolution(&t.lang, &r.slug))
+                .collect()
+        })
+        .collect();
     let mut index = Index {
         resolutions: Vec::with_capacity(archive.resolutions.len()),
         languages: BTreeMap::new(),
@@ -113,8 +124,7 @@ pub(crate) fn search_index(archive: &Archive) -> Vec<u8> {
         index
             .resolutions
             .push((resolution.symbol.as_str(), resolution.symbol.short()));
-        for text in &resolution.texts {
-            let page = paths::resolution(&text.lang, &resolution.slug);
+        for (text, page) in resolution.texts.iter().zip(&pages[r]) {
             let parts = text
                 .all_paragraphs()
                 .map(|p| (&p.id, &p.plain))
@@ -123,7 +133,7 @@ pub(crate) fn search_index(archive: &Archive) -> Vec<u8> {
                 let plain = without_markers(plain);
                 index
                     .docs
-                    .push((r, text.lang.as_str(), id.as_str(), page.clone(), plain));
+                    .push((r, text.lang.as_str(), id.as_str(), page.as_str(), plain));
             }
         }
     }
@@ -141,7 +151,11 @@ pub(crate) fn search_index(archive: &Archive) -> Vec<u8> {
             (lang, builder.finish())
         })
         .collect();
-    let mut out = b"window.recueilSearch = ".to_vec();
+    // Sized for the texts and what surrounds each, so that the buffer (the largest of a build)
+    // is not copied as it grows.
+    let texts: usize = docs.iter().map(|d| d.3.len() + d.4.len() + 40).sum();
+    let mut out = Vec::with_capacity(texts + texts / 2);
+    out.extend_from_slice(b"window.recueilSearch = ");
     serde_json::to_writer(&mut out, &index).expect("the index serializes");
     out.extend_from_slice(b";\n");
     out

@@ -142,7 +142,10 @@ pub(crate) fn percent_encode(text: &str) -> String {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
             encoded.push(char::from(byte));
         } else {
-            encoded.push_str(&format!("%{byte:02X}"));
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            encoded.push('%');
+            encoded.push(char::from(HEX[usize::from(byte >> 4)]));
+            encoded.push(char::from(HEX[usize::from(byte & 0xF)]));
         }
     }
     encoded
@@ -159,5 +162,6 @@ mod tests {
             "---%0Aauthors%3A%20%5B%5D%0A---%0A%0A%23%23%20op10%0A%0A"
         );
         assert_eq!(percent_encode("a-res-61-168"), "a-res-61-168");
+        assert_eq!(percent_encode("é /\n"), "%C3%A9%20%2F%0A");
     }
 }
