@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::config::Config;
-use crate::diag::Problems;
+use crate::diag::{Problem, Problems};
 use crate::progress::Progress;
 
 /// What a successful build did.
@@ -43,7 +43,7 @@ pub fn check(root: &Path) -> Result<CheckReport, Problems> {
     let analysis = crate::analysis::Analysis::run(&loaded.archive);
     let renderer = crate::render::Renderer::new(&config, &loaded.archive, &analysis)?;
     let rendered = renderer
-        .render_all(&|_| Ok(()))
+        .render_all(&|_: crate::render::OutputFile| Ok(()))
         .map_err(crate::render::RenderError::into_problems)?;
     let archive = &loaded.archive;
     Ok(CheckReport {
@@ -122,14 +122,11 @@ pub(crate) fn write_all(
 ) -> Result<(crate::render::Rendered, crate::write::Written), BuildError> {
     let writer = crate::write::Writer::begin(out, force).map_err(BuildError::Output)?;
     progress.stage("rendering", Some(renderer.jobs().len() as u64));
-    let rendered = renderer
-        .render_all(&|file| {
-            if file.path.ends_with(".html") {
-                progress.inc();
-            }
-            writer.put(&file.path, &file.bytes)
-        })
-        .map_err(split_failure)?;
+    let sink = WriterSink {
+        writer: &writer,
+        progress: &*progress,
+    };
+    let rendered = renderer.render_all(&sink).map_err(split_failure)?;
     let summary = crate::write::Summary {
         inputs,
         pages: rendered.pages,
@@ -143,6 +140,29 @@ pub(crate) fn write_all(
         )
     });
     Ok((rendered, written))
+}
+
+/// The writer of a build, counting pages on the progress bar.
+struct WriterSink<'w> {
+    writer: &'w crate::write::Writer,
+    progress: &'w Progress,
+}
+
+impl crate::render::Sink for WriterSink<'_> {
+    fn put(&self, file: crate::render::OutputFile) -> Result<(), Problem> {
+        if file.path.ends_with(".html") {
+            self.progress.inc();
+        }
+        self.writer.put(&file.path, &file.bytes)
+    }
+
+    fn put_streamed(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), Problem> {
+        self.writer.put_streamed(path, write)
+    }
 }
 
 /// Loads the archive, a stage of `progress`.

@@ -35,6 +35,32 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// Where rendered files go: a build's writer, or memory (any `Fn(OutputFile)`).
+pub(crate) trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> Result<(), Problem>;
+
+    /// A file written as it is made, for a writer that need not hold it whole in memory (the
+    /// search index). By default made in memory and [`Sink::put`].
+    fn put_streamed(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), Problem> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|e| Problem::error(path, e.to_string()))?;
+        self.put(OutputFile {
+            path: path.to_string(),
+            bytes,
+        })
+    }
+}
+
+impl<F: Fn(OutputFile) -> Result<(), Problem> + Sync> Sink for F {
+    fn put(&self, file: OutputFile) -> Result<(), Problem> {
+        self(file)
+    }
+}
+
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     (
@@ -205,16 +231,13 @@ impl<'a> Renderer<'a> {
     /// pages in parallel; the search index, feeds and sitemap are made meanwhile. Fails with
     /// every problem found, after trying every page: the templates' (content) apart from
     /// `sink`'s (output).
-    pub(crate) fn render_all(
-        &self,
-        sink: &(dyn Fn(OutputFile) -> Result<(), Problem> + Sync),
-    ) -> Result<Rendered, RenderError> {
+    pub(crate) fn render_all(&self, sink: &dyn Sink) -> Result<Rendered, RenderError> {
         let jobs = self.jobs();
         let (failures, others) = rayon::join(
             || {
                 jobs.par_iter()
                     .filter_map(|job| match self.page(job) {
-                        Ok(file) => sink(file).err().map(Failure::Write),
+                        Ok(file) => sink.put(file).err().map(Failure::Write),
                         Err(failure) => Some(Failure::Render(failure)),
                     })
                     .collect::<Vec<Failure>>()
@@ -232,13 +255,19 @@ impl<'a> Renderer<'a> {
         if !render_failures.is_empty() {
             error.content.extend(group_failures(render_failures));
         }
-        let others = others.unwrap_or_else(|problems| {
+        let (others, search_index) = others.unwrap_or_else(|problems| {
             error.content.extend(problems);
-            Vec::new()
+            (Vec::new(), None)
         });
-        let count = others.len();
+        let count = others.len() + usize::from(search_index.is_some());
         for file in others {
-            if let Err(problem) = sink(file) {
+            if let Err(problem) = sink.put(file) {
+                error.output.push(problem);
+            }
+        }
+        if let Some(index) = search_index {
+            if let Err(problem) = sink.put_streamed(search::INDEX_PATH, &|out| index.write_to(out))
+            {
                 error.output.push(problem);
             }
         }
@@ -251,11 +280,14 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Everything but the pages: theme files, the search index, sitemap and feeds, `.nojekyll`.
-    pub(crate) fn other_files(&self) -> Result<Vec<OutputFile>, Problems> {
+    /// Everything but the pages: theme files, sitemap and feeds, `.nojekyll`; and the search
+    /// index, made ready to be written (it is the largest file of a site, streamed to its file).
+    pub(crate) fn other_files(
+        &self,
+    ) -> Result<(Vec<OutputFile>, Option<search::SearchIndex<'a>>), Problems> {
         let (theme, search_index) = rayon::join(
             || theme_files(&self.config.root.join("theme")),
-            || search::search_index(self.archive),
+            || search::SearchIndex::new(self.archive),
         );
         let mut files = theme?;
         files.extend(publish::publishing_files(
@@ -264,14 +296,10 @@ impl<'a> Renderer<'a> {
             self.analysis,
         ));
         files.push(OutputFile {
-            path: "search-index.js".into(),
-            bytes: search_index,
-        });
-        files.push(OutputFile {
             path: ".nojekyll".into(),
             bytes: Vec::new(),
         });
-        Ok(files)
+        Ok((files, Some(search_index)))
     }
 }
 
@@ -285,7 +313,7 @@ pub fn render_site<'a>(
     let renderer = Renderer::new(config, archive, analysis)?;
     let files = std::sync::Mutex::new(Vec::new());
     renderer
-        .render_all(&|file| {
+        .render_all(&|file: OutputFile| {
             files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
             Ok(())
         })

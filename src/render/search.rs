@@ -12,6 +12,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -31,7 +32,17 @@ struct Index<'a> {
     /// Languages with their word index.
     languages: BTreeMap<&'a str, LanguageIndex>,
     /// Searchable parts: resolution index, language, paragraph id, page path, plain text.
-    docs: Vec<(usize, &'a str, &'a str, &'a str, Cow<'a, str>)>,
+    docs: Vec<(usize, &'a str, &'a str, Shared, Cow<'a, str>)>,
+}
+
+/// A text's page path, made once and shared by the entries of its paragraphs.
+#[derive(Clone)]
+struct Shared(Arc<str>);
+
+impl Serialize for Shared {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
 }
 
 #[derive(Serialize, Default)]
@@ -40,7 +51,7 @@ struct LanguageIndex {
     words: BTreeMap<String, usize>,
     /// Stems (folded), and for each the docs holding it.
     stems: Vec<String>,
-    postings: Vec<Vec<usize>>,
+    postings: Vec<Vec<u32>>,
     /// Folded stop words: ignored in a query.
     stop: Vec<&'static str>,
 }
@@ -100,64 +111,74 @@ fn stop_words(lang: &str) -> &'static [&'static str] {
     }
 }
 
-/// Builds `search-index.js` for the whole archive: the list of parts first, then the word index
-/// of each language (languages in parallel; each in the archive's order, so stems are numbered
-/// the same at every build).
-pub(crate) fn search_index(archive: &Archive) -> Vec<u8> {
-    // The page of each text, made once and borrowed by each of its paragraphs.
-    let pages: Vec<Vec<String>> = archive
-        .resolutions
-        .iter()
-        .map(|r| {
-            r.texts
-                .iter()
-                .map(|t| paths::resolution(&t.lang, &r.slug))
-                .collect()
-        })
-        .collect();
-    let mut index = Index {
-        resolutions: Vec::with_capacity(archive.resolutions.len()),
-        languages: BTreeMap::new(),
-        docs: Vec::new(),
-    };
-    for (r, resolution) in archive.resolutions.iter().enumerate() {
-        index
-            .resolutions
-            .push((resolution.symbol.as_str(), resolution.symbol.short()));
-        for (text, page) in resolution.texts.iter().zip(&pages[r]) {
-            let parts = text
-                .all_paragraphs()
-                .map(|p| (&p.id, &p.plain))
-                .chain(text.footnotes.iter().map(|f| (&f.id, &f.plain)));
-            for (id, plain) in parts {
-                let plain = without_markers(plain);
-                index
-                    .docs
-                    .push((r, text.lang.as_str(), id.as_str(), page.as_str(), plain));
+/// Where the index is written in the site.
+pub(crate) const INDEX_PATH: &str = "search-index.js";
+
+/// The index of the whole archive, ready to be written as `search-index.js`.
+pub(crate) struct SearchIndex<'a> {
+    index: Index<'a>,
+}
+
+impl<'a> SearchIndex<'a> {
+    /// The list of parts first, then the word index of each language (languages in parallel;
+    /// each in the archive's order, so stems are numbered the same at every build).
+    pub(crate) fn new(archive: &'a Archive) -> SearchIndex<'a> {
+        let mut index = Index {
+            resolutions: Vec::with_capacity(archive.resolutions.len()),
+            languages: BTreeMap::new(),
+            docs: Vec::new(),
+        };
+        for (r, resolution) in archive.resolutions.iter().enumerate() {
+            index
+                .resolutions
+                .push((resolution.symbol.as_str(), resolution.symbol.short()));
+            for text in &resolution.texts {
+                let page = Shared(paths::resolution(&text.lang, &resolution.slug).into());
+                let parts = text
+                    .all_paragraphs()
+                    .map(|p| (&p.id, &p.plain))
+                    .chain(text.footnotes.iter().map(|f| (&f.id, &f.plain)));
+                for (id, plain) in parts {
+                    let plain = without_markers(plain);
+                    index
+                        .docs
+                        .push((r, text.lang.as_str(), id.as_str(), page.clone(), plain));
+                }
             }
         }
+        let mut languages: Vec<&str> = index.docs.iter().map(|d| d.1).collect();
+        languages.sort_unstable();
+        languages.dedup();
+        let docs = &index.docs;
+        index.languages = languages
+            .into_par_iter()
+            .map(|lang| {
+                let mut builder = LanguageBuilder::new(lang);
+                for (n, doc) in docs.iter().enumerate().filter(|(_, d)| d.1 == lang) {
+                    builder.add(n as u32, &doc.4);
+                }
+                (lang, builder.finish())
+            })
+            .collect();
+        SearchIndex { index }
     }
-    let mut languages: Vec<&str> = index.docs.iter().map(|d| d.1).collect();
-    languages.sort_unstable();
-    languages.dedup();
-    let docs = &index.docs;
-    index.languages = languages
-        .into_par_iter()
-        .map(|lang| {
-            let mut builder = LanguageBuilder::new(lang);
-            for (n, doc) in docs.iter().enumerate().filter(|(_, d)| d.1 == lang) {
-                builder.add(n, &doc.4);
-            }
-            (lang, builder.finish())
-        })
-        .collect();
-    // Sized for the texts and what surrounds each, so that the buffer (the largest of a build)
-    // is not copied as it grows.
-    let texts: usize = docs.iter().map(|d| d.3.len() + d.4.len() + 40).sum();
-    let mut out = Vec::with_capacity(texts + texts / 2);
-    out.extend_from_slice(b"window.recueilSearch = ");
-    serde_json::to_writer(&mut out, &index).expect("the index serializes");
-    out.extend_from_slice(b";\n");
+
+    /// Writes the script, as it is serialized (hundreds of megabytes for the whole General
+    /// Assembly are never held in memory).
+    pub(crate) fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(b"window.recueilSearch = ")?;
+        serde_json::to_writer(&mut *out, &self.index)?;
+        out.write_all(b";\n")
+    }
+}
+
+/// `search-index.js` in memory (tests).
+#[cfg(test)]
+fn search_index(archive: &Archive) -> Vec<u8> {
+    let mut out = Vec::new();
+    SearchIndex::new(archive)
+        .write_to(&mut out)
+        .expect("writing into memory");
     out
 }
 
@@ -188,7 +209,7 @@ struct LanguageBuilder {
     words: BTreeMap<String, usize>,
     stems: Vec<String>,
     stem_ids: HashMap<String, usize>,
-    postings: Vec<Vec<usize>>,
+    postings: Vec<Vec<u32>>,
     /// Each word as written, once seen: its stem (`None` for a stop word). A text repeats the
     /// same few thousand words; folding and stemming each occurrence would dominate the index.
     seen: HashMap<String, Option<usize>>,
@@ -207,7 +228,7 @@ impl LanguageBuilder {
         }
     }
 
-    fn add(&mut self, doc: usize, text: &str) {
+    fn add(&mut self, doc: u32, text: &str) {
         for word in words(text) {
             let id = match self.seen.get(word) {
                 Some(id) => *id,
