@@ -172,16 +172,6 @@ impl<'a> SearchIndex<'a> {
     }
 }
 
-/// `search-index.js` in memory (tests).
-#[cfg(test)]
-fn search_index(archive: &Archive) -> Vec<u8> {
-    let mut out = Vec::new();
-    SearchIndex::new(archive)
-        .write_to(&mut out)
-        .expect("writing into memory");
-    out
-}
-
 /// `2000[^2] et` -> `2000 et`: footnote markers are not words of the text.
 fn without_markers(plain: &str) -> Cow<'_, str> {
     if !plain.contains("[^") {
