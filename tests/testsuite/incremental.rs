@@ -13,6 +13,18 @@ pub fn contents(out: &Path) -> BTreeMap<String, Vec<u8>> {
     files(out, |p| std::fs::read(p).unwrap())
 }
 
+/// The files whose identity changed between two [`identities`] of a site: those written again.
+pub fn rewritten(
+    before: &BTreeMap<String, (u64, i64, i64)>,
+    after: &BTreeMap<String, (u64, i64, i64)>,
+) -> Vec<String> {
+    after
+        .iter()
+        .filter(|(path, id)| before.get(*path) != Some(id))
+        .map(|(path, _)| path.clone())
+        .collect()
+}
+
 /// Every file of a built site with its inode and modification time: what a write changes.
 pub fn identities(out: &Path) -> BTreeMap<String, (u64, i64, i64)> {
     files(out, |p| {
@@ -95,12 +107,7 @@ fn a_rebuild_after_a_note_edit_writes_its_pages_only_and_as_a_full_build() {
     let text = std::fs::read_to_string(&notes).unwrap();
     std::fs::write(&notes, format!("{text}\nUne phrase de plus.\n")).unwrap();
     let report = recueil::build::build(dir.path(), Some(&public), false).unwrap();
-    let after = identities(&public);
-    let rewritten: Vec<&String> = after
-        .iter()
-        .filter(|(path, id)| before.get(*path) != Some(id))
-        .map(|(path, _)| path)
-        .collect();
+    let rewritten = rewritten(&before, &identities(&public));
     assert_eq!(
         rewritten,
         [

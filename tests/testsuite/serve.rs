@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::incremental::{contents, fresh_build, identities};
+use crate::incremental::{contents, fresh_build, identities, rewritten};
 use crate::support::browser::Browser;
 use crate::support::copy_fixture;
 
@@ -201,12 +201,7 @@ fn a_note_edit_rewrites_its_pages_alone_and_as_a_full_build_would() {
         Duration::from_secs(5),
         |b| b.contains("\"error\":null") && !b.contains(&format!("\"generation\":{since},")),
     );
-    let after = identities(&public);
-    let rewritten: Vec<&String> = after
-        .iter()
-        .filter(|(path, id)| before.get(*path) != Some(id))
-        .map(|(path, _)| path)
-        .collect();
+    let rewritten = rewritten(&before, &identities(&public));
     assert_eq!(
         rewritten,
         [
