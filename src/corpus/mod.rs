@@ -466,6 +466,7 @@ fn meta_yaml(
         symbol: member.symbol.clone(),
         series: Some(series.id.clone()),
         session: Some(session),
+        agenda_title: Default::default(),
         agenda_item: Some(format!(
             "{} ({})",
             rng.between(20, 130),
@@ -475,6 +476,7 @@ fn meta_yaml(
         meeting: Some(rng.between(50, 90) as u32),
         committee: Some(committee),
         report,
+        draft: None,
         distributed: member
             .adopted
             .checked_add((rng.between(30, 90) as i64).days())

@@ -24,6 +24,10 @@ pub struct Meta {
     /// As the text gives it, e.g. `70 (b)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agenda_item: Option<String>,
+    /// The agenda item's title per language, as the header states it ("Peacebuilding and
+    /// sustaining peace").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub agenda_title: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adopted: Option<Date>,
     /// Number of the plenary meeting at which it was adopted.
@@ -34,6 +38,10 @@ pub struct Meta {
     /// Symbols of the committee's report (and its corrigenda).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub report: Vec<Symbol>,
+    /// The draft resolution adopted in plenary without reference to a Main Committee
+    /// (`A/80/L.2/Rev.1`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Symbol>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub distributed: Option<Date>,
     /// The member of the series this one follows; derived from the series order when absent.
