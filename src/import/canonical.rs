@@ -5,7 +5,7 @@
 //! footnote definitions at the end in numeric order. Blank line between blocks, no trailing
 //! spaces, one final newline. Nothing else: header and furniture are metadata.
 
-use super::body::Body;
+use super::body::{Annex, Body, Heading, Operative};
 
 /// A footnote definition, bound to its official number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,12 +17,19 @@ pub struct Footnote {
 /// Write the canonical text.
 pub(crate) fn render(opening: &str, body: &Body, footnotes: &[Footnote]) -> String {
     let mut blocks: Vec<String> = vec![opening.to_string()];
-    blocks.extend(body.preamble.iter().cloned());
+    let mut position = 0;
+    for p in &body.preamble {
+        push_headings(&mut blocks, &body.headings, position);
+        blocks.push(p.clone());
+        position += 1;
+    }
     for op in &body.operative {
-        blocks.push(format!("{}. {}", op.number, op.text));
-        for sub in &op.subs {
-            blocks.push(format!("   - {sub}"));
-        }
+        push_headings(&mut blocks, &body.headings, position);
+        push_item(&mut blocks, op, body.unnumbered);
+        position += 1;
+    }
+    for annex in &body.annexes {
+        push_annex(&mut blocks, annex);
     }
     let mut notes: Vec<&Footnote> = footnotes.iter().collect();
     notes.sort_by_key(|f| f.number);
@@ -46,10 +53,54 @@ pub(crate) fn render(opening: &str, body: &Body, footnotes: &[Footnote]) -> Stri
     out
 }
 
+/// The section headings standing before the paragraph at `position`.
+fn push_headings(blocks: &mut Vec<String>, headings: &[Heading], position: usize) {
+    for h in headings.iter().filter(|h| h.before == position) {
+        blocks.push(format!("### {}", h.text));
+    }
+}
+
+/// A numbered (or unnumbered) paragraph, its sub-paragraphs indented under it.
+fn push_item(blocks: &mut Vec<String>, op: &Operative, unnumbered: bool) {
+    let marker = if unnumbered {
+        "-".to_string()
+    } else {
+        format!("{}.", op.number)
+    };
+    blocks.push(format!("{marker} {}", op.text));
+    let indent = " ".repeat(marker.len() + 1);
+    for sub in &op.subs {
+        blocks.push(format!("{indent}- {}", sub.text));
+        for nested in &sub.subs {
+            blocks.push(format!("{indent}  - {nested}"));
+        }
+    }
+}
+
+/// An annex: its heading, its title, then its paragraphs with their section headings.
+fn push_annex(blocks: &mut Vec<String>, annex: &Annex) {
+    blocks.push(format!("## {}", annex.heading));
+    if let Some(title) = &annex.title {
+        blocks.push(format!("### {title}"));
+    }
+    let mut position = 0;
+    for p in &annex.intro {
+        push_headings(blocks, &annex.headings, position);
+        blocks.push(p.clone());
+        position += 1;
+    }
+    for item in &annex.paragraphs {
+        push_headings(blocks, &annex.headings, position);
+        push_item(blocks, item, false);
+        position += 1;
+    }
+    push_headings(blocks, &annex.headings, position);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::body::Operative;
+    use crate::import::body::Sub;
 
     #[test]
     fn canonical_layout_matches_the_contract() {
@@ -59,7 +110,10 @@ mod tests {
                 Operative {
                     number: 1,
                     text: "*Demande* aux États :".into(),
-                    subs: vec!["(a) De faire ceci ;".into(), "(b) De faire cela ;".into()],
+                    subs: vec![
+                        Sub::new("(a) De faire ceci ;".into()),
+                        Sub::new("(b) De faire cela ;".into()),
+                    ],
                 },
                 Operative {
                     number: 2,
@@ -67,7 +121,7 @@ mod tests {
                     subs: vec![],
                 },
             ],
-            lines: vec![],
+            ..Body::default()
         };
         let notes = [
             Footnote {

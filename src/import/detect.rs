@@ -63,7 +63,10 @@ pub(crate) fn detect_format(text: &str) -> Format {
             || l.starts_with("## ")
             || l.starts_with("### ")
             || l.contains("<sup>")
-            || (l.starts_with('*') && l.ends_with('*') && l.len() > 2)
+            || (l.starts_with('*')
+                && l.ends_with('*')
+                && l.len() > 2
+                && !l.trim_matches('*').chars().all(|c| c.is_ascii_digit()))
     });
     let long = lines.iter().filter(|l| l.chars().count() > 200).count();
     if markup || long * 5 >= lines.len().max(1) {

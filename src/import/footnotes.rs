@@ -175,6 +175,7 @@ fn find_digits(text: &str, k: u32, from: usize) -> Option<Found> {
             Some(c) if c.is_alphabetic() || c == '’' || c == '»' => true,
             Some(c) if c.is_ascii_digit() => glued_to_year(before),
             Some(' ') => spaced_marker(before, after),
+            Some(c) if ",;.:)”\"".contains(c) => glued_to_punctuation(before, after),
             _ => false,
         };
         accept.then_some(Found {
@@ -182,6 +183,18 @@ fn find_digits(text: &str, k: u32, from: usize) -> Option<Found> {
             end: p + ks.len(),
         })
     })
+}
+
+/// "session,1", "(Tlatelolco)1", "“Nuclear disarmament”.3": a marker glued after punctuation
+/// that closes a word, and followed by a space, punctuation or the end.
+fn glued_to_punctuation(before: &str, after: &str) -> bool {
+    let mut back = before.chars().rev();
+    back.next();
+    let word_before = back.next().is_some_and(|c| {
+        c.is_alphanumeric() || ")”’\"".contains(c)
+    });
+    let end_after = after.is_empty() || after.starts_with([' ', ',', ';', '.', ':', ')']);
+    word_before && end_after
 }
 
 /// Do the digits that end `before` form exactly a year ("2000" + "2"), not part of a symbol
@@ -210,12 +223,47 @@ fn spaced_marker(before: &str, after: &str) -> bool {
     let after_trim = after.trim_start_matches(' ');
     let punct_after = after_trim.is_empty() || after_trim.starts_with([',', ';', '.', ':', ')']);
     let spaced_ok = after.is_empty() || after.starts_with([' ', ',', ';', '.', ':', ')']);
-    let prev_is_year = YEAR.is_match(prev_word);
+    let prev_is_year = YEAR.is_match(prev_word.trim_end_matches([',', ';']));
     let next_is_month = after_trim
         .split(|c: char| !c.is_alphabetic())
         .next()
         .is_some_and(|w| super::vocab::month(w).is_some());
-    spaced_ok && !next_is_month && (prev_is_year || punct_after)
+    // "Rights, 1 the International Covenant": a marker after the punctuation closing a title.
+    let after_punct = prev_word.ends_with([',', ';', '.', ')', '”'])
+        && prev_word.chars().any(char::is_alphabetic)
+        && !after_trim.starts_with(|c: char| c.is_ascii_digit());
+    // "the 2030 Agenda for Sustainable Development 5 and its Goals": after the capitalised
+    // last word of a title, before a lower-case word.
+    let after_title = prev_word.chars().next().is_some_and(char::is_uppercase)
+        && prev_word.chars().all(char::is_alphabetic)
+        && after.starts_with(' ')
+        && after_trim.starts_with(|c: char| c.is_lowercase());
+    spaced_ok && !next_is_month && (prev_is_year || punct_after || after_punct || after_title)
+}
+
+/// Does the end of `text` call note `n`: its digits glued to a word, a year, a closing
+/// bracket or punctuation ("Tlatelolco)1", "objective,2", "2024 3")? Only the last few
+/// thousand bytes are read: a call stands shortly before its note.
+pub(crate) fn calls(text: &str, n: u32) -> bool {
+    let mut from = text.len().saturating_sub(4000);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &text[from..];
+    let ks = n.to_string();
+    tail.match_indices(&ks).any(|(p, _)| {
+        let before = &tail[..p];
+        let after = &tail[p + ks.len()..];
+        if after.starts_with(|c: char| c.is_ascii_digit() || c.is_alphabetic()) {
+            return false;
+        }
+        match before.chars().next_back() {
+            Some(c) if c.is_alphabetic() => true,
+            Some(c) if c.is_ascii_digit() => glued_to_year(before),
+            Some(c) => ",;.:)”’\"»".contains(c) || (c == ' ' && spaced_marker(before, after)),
+            None => false,
+        }
+    })
 }
 
 /// Replace the markers of `numbers` (in order) in the paragraphs by `[^N]`. Returns the numbers
@@ -306,13 +354,14 @@ pub(crate) fn place_in_body(
 /// Place the markers in every paragraph; the numbers of notes not found are returned.
 fn place_in_paragraphs(body: &mut Body, footnotes: &[Footnote]) -> Vec<u32> {
     let numbers: Vec<u32> = footnotes.iter().map(|f| f.number).collect();
-    let mut paras: Vec<&mut String> = Vec::new();
-    paras.extend(body.preamble.iter_mut());
-    for op in body.operative.iter_mut() {
-        paras.push(&mut op.text);
-        paras.extend(op.subs.iter_mut());
-    }
+    let mut paras = body.all_texts_mut();
     place_markers(&mut paras, &numbers)
+}
+
+/// "UN80", "G20", "COP29": names that end with a number, never markers.
+fn acronym_with_number(glued: &str) -> bool {
+    let letters = glued.trim_end_matches(|c: char| c.is_ascii_digit());
+    letters.chars().count() >= 1 && letters.chars().all(char::is_uppercase)
 }
 
 fn warn_glued_digits(path: &Path, body: &Body, warnings: &mut Problems) {
@@ -322,7 +371,10 @@ fn warn_glued_digits(path: &Path, body: &Body, warnings: &mut Problems) {
         .chain(body.operative.iter().map(|op| &op.text));
     for (para, line) in paragraphs.zip(&body.lines) {
         let bare = MARKER.replace_all(para, "");
-        if let Some(m) = GLUED_DIGIT.find(&bare) {
+        if let Some(m) = GLUED_DIGIT
+            .find_iter(&bare)
+            .find(|m| !acronym_with_number(m.as_str()))
+        {
             warnings.push(
                 Problem::warning(
                     path,

@@ -5,8 +5,12 @@
 //! They are recognised one line at a time, wherever they stand, because a page break can fall
 //! anywhere, mid-sentence included. What is dropped here never reaches the canonical text.
 
+use std::collections::HashSet;
+
 use regex::Regex;
 use std::sync::LazyLock;
+
+use super::layout::Line;
 
 static RUNNING_SYMBOL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^A/RES/\d+/\d+$").expect("valid regex"));
@@ -59,6 +63,105 @@ pub(crate) fn is_furniture(line: &str) -> bool {
         )
         || b.eq_ignore_ascii_case("Merci de recycler")
         || b.eq_ignore_ascii_case("Please recycle")
+}
+
+static PAGE_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}/\d{1,3}$").expect("valid regex"));
+static TITLE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}/\d{1,4}\.\s+(\S.*)$").expect("valid regex"));
+
+/// A line that marks a page top or bottom in a PDF extraction: the symbol alone, a page number
+/// "2/5", a job number "25-16680" or a barcode.
+fn page_anchor(line: &str) -> bool {
+    let t = line.trim();
+    RUNNING_SYMBOL.is_match(t) || PAGE_OF.is_match(t) || JOB_NUMBER.is_match(t)
+}
+
+/// Lower-case words joined by single spaces, for comparing running titles with the title.
+fn fold(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The titles a page may repeat at its top: the resolution's ("80/3. Awaza Political
+/// Declaration", over one or more lines) and each annex's (the lines after "Annex").
+fn running_titles(lines: &[Line<'_>]) -> Vec<String> {
+    let mut titles = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let t = lines[i].text;
+        let start = if let Some(c) = TITLE_LINE.captures(t) {
+            Some(c.get(1).map_or("", |m| m.as_str()).to_string())
+        } else if super::layout::annex_heading(t).is_some() {
+            Some(String::new())
+        } else {
+            None
+        };
+        if let Some(mut title) = start {
+            let mut j = i + 1;
+            // Skip blank lines right after "Annex".
+            while title.is_empty() && j < lines.len() && lines[j].text.is_empty() {
+                j += 1;
+            }
+            while j < lines.len() && !lines[j].text.is_empty() && j - i < 6 {
+                let next = lines[j].text;
+                if next.ends_with(',') || next.starts_with(|c: char| c.is_ascii_digit()) {
+                    break;
+                }
+                title.push(' ');
+                title.push_str(next);
+                j += 1;
+            }
+            let folded = fold(&title);
+            if folded.len() >= 8 {
+                titles.push(folded);
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    titles
+}
+
+/// The numbers of the lines that belong to page tops and bottoms: each anchor (symbol, "2/5",
+/// job number) with the blank lines, other anchors and pieces of a running title around it.
+/// A page break can fall mid-sentence, so these lines are found before the text is read.
+pub(crate) fn page_clusters(lines: &[Line<'_>]) -> HashSet<usize> {
+    let titles = running_titles(lines);
+    let title_piece = |t: &str| {
+        let f = fold(t);
+        f.len() >= 3 && titles.iter().any(|title| title.contains(&f))
+    };
+    let opening = lines
+        .iter()
+        .position(|l| super::layout::opening_text(l.text).is_some())
+        .unwrap_or(lines.len());
+    let mut marked = HashSet::new();
+    for (i, line) in lines.iter().enumerate().skip(opening + 1) {
+        if !page_anchor(line.text) {
+            continue;
+        }
+        marked.insert(line.no);
+        for dir in [-1isize, 1] {
+            let mut j = i as isize + dir;
+            let mut steps = 0;
+            while j > opening as isize && (j as usize) < lines.len() && steps < 8 {
+                let other = lines[j as usize];
+                if other.text.is_empty() {
+                } else if page_anchor(other.text) || title_piece(other.text) {
+                    marked.insert(other.no);
+                } else {
+                    break;
+                }
+                j += dir;
+                steps += 1;
+            }
+        }
+    }
+    marked
 }
 
 /// The closing line "81^e séance plénière" / "76th plenary meeting": its meeting number.

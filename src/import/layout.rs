@@ -30,6 +30,13 @@ pub(crate) struct FootnoteText {
     pub line: usize,
 }
 
+/// The lines of one annex: its heading ("Annex", "Annexe II") and what follows it.
+#[derive(Debug)]
+pub(crate) struct AnnexLines<'a> {
+    pub heading: Line<'a>,
+    pub lines: Vec<Line<'a>>,
+}
+
 /// The regions of a raw text.
 #[derive(Debug, Default)]
 pub(crate) struct Layout<'a> {
@@ -39,6 +46,8 @@ pub(crate) struct Layout<'a> {
     pub body: Vec<Line<'a>>,
     pub footnotes: Vec<FootnoteText>,
     pub closing: Vec<Line<'a>>,
+    /// The annexes printed after the resolution, each with its heading line and its lines.
+    pub annexes: Vec<AnnexLines<'a>>,
     /// Furniture dropped from the body (kept for tests and diagnostics).
     pub dropped: Vec<Line<'a>>,
     /// Footnote blocks whose numbers and texts did not pair up: (line, numbers, texts).
@@ -46,7 +55,10 @@ pub(crate) struct Layout<'a> {
 }
 
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:L['’]Assemblée générale|The General Assembly),$").expect("valid regex")
+    Regex::new(r"^(?:L['’]Assemblée générale|The General Assembly),?$").expect("valid regex")
+});
+static ANNEX_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Annex|Annexe|ANNEX|ANNEXE)(?:\s+[IVX]{1,5})?$").expect("valid regex")
 });
 static INLINE_NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\s+(\S.*)$").expect("valid regex"));
@@ -99,6 +111,12 @@ fn opens_paragraph(line: &str) -> bool {
             .is_some_and(|w| vocab::is_preamble_lead(w.trim_end_matches(',')))
 }
 
+/// An annex heading line ("Annex", "Annexe II"), as printed.
+pub(crate) fn annex_heading(line: &str) -> Option<&str> {
+    let b = bare(line);
+    ANNEX_HEADING.is_match(b).then_some(b)
+}
+
 /// A footnote text is finished when it ends with a full stop.
 fn finished(text: &str) -> bool {
     let t = text.trim_end().trim_end_matches('*');
@@ -120,6 +138,29 @@ struct Block {
     style: Style,
     numbers: Vec<u32>,
     texts: Vec<FootnoteText>,
+    /// Opened by a separator line (a PDF page bottom), not by a note standing between blocks.
+    separated: bool,
+    /// A blank line was met since the last note line.
+    blank: bool,
+    /// Page furniture was met: the page ended, and the body resumes after it.
+    page_ended: bool,
+    /// Where the text resumes after the block.
+    resume: Region,
+}
+
+impl Block {
+    fn new(line: usize, separated: bool, resume: Region) -> Block {
+        Block {
+            line,
+            style: Style::Unknown,
+            numbers: Vec::new(),
+            texts: Vec::new(),
+            separated,
+            blank: false,
+            page_ended: false,
+            resume,
+        }
+    }
 }
 
 impl Block {
@@ -161,11 +202,53 @@ impl Block {
     }
 }
 
+/// Where body lines go: the resolution, or its annex number k.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Region {
+    Resolution,
+    Annex(usize),
+    Closing,
+}
+
 enum State {
     Header,
-    Body,
+    Body(Region),
     Notes(Block),
     Closing,
+}
+
+impl<'a> Layout<'a> {
+    fn push_body(&mut self, region: Region, line: Line<'a>) {
+        match region {
+            Region::Resolution => self.body.push(line),
+            Region::Annex(k) => {
+                if let Some(annex) = self.annexes.get_mut(k) {
+                    annex.lines.push(line);
+                }
+            }
+            Region::Closing => self.closing.push(line),
+        }
+    }
+
+    /// The number the next footnote text should carry.
+    fn next_note(&self, block: Option<&Block>) -> u32 {
+        let taken = block.map_or(0, |b| b.texts.len());
+        self.footnotes
+            .iter()
+            .map(|f| f.number)
+            .max()
+            .unwrap_or(0)
+            .saturating_add(u32::try_from(taken).unwrap_or(u32::MAX))
+            .saturating_add(1)
+    }
+}
+
+/// "3 Official Records …": a footnote text standing between paragraphs (layouts that print one
+/// paragraph per line), when its number is the next one and the text before calls it.
+fn standing_note(t: &str, expected: u32, called: &str) -> Option<(u32, String)> {
+    let c = INLINE_NOTE.captures(t)?;
+    let n: u32 = c[1].parse().ok()?;
+    (n == expected && super::footnotes::calls(called, n)).then(|| (n, c[2].to_string()))
 }
 
 /// Split `text` into its regions.
@@ -180,27 +263,42 @@ pub(crate) fn split(text: &str, format: Format) -> Layout<'_> {
             text: l.trim(),
         })
         .collect();
+    let page_furniture = furniture::page_clusters(&lines);
+    // The text read so far, to tell a footnote text standing between paragraphs by its call.
+    let mut called = String::new();
+    let mut blank_before = true;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         let t = line.text;
+        let was_blank = std::mem::replace(&mut blank_before, t.is_empty());
         match &mut state {
             State::Header => {
                 if opening_text(t).is_some() {
                     out.opening = Some(line);
-                    state = State::Body;
+                    state = State::Body(Region::Resolution);
                 } else {
                     out.header.push(line);
                 }
             }
-            State::Body => {
+            State::Body(region) => {
+                let region = *region;
                 if t.is_empty() {
                     if format == Format::Markdown {
-                        out.body.push(line);
+                        out.push_body(region, line);
                     }
-                } else if furniture::closing_meeting(t).is_some() {
+                } else if page_furniture.contains(&line.no) {
+                    out.dropped.push(line);
+                } else if region == Region::Resolution && furniture::closing_meeting(t).is_some()
+                {
                     out.closing.push(line);
                     state = State::Closing;
+                } else if let Some(heading) = annex_heading(t) {
+                    out.annexes.push(AnnexLines {
+                        heading: Line { no: line.no, text: heading },
+                        lines: Vec::new(),
+                    });
+                    state = State::Body(Region::Annex(out.annexes.len() - 1));
                 } else if let Some((number, note)) = markdown_note(t) {
                     out.footnotes.push(FootnoteText {
                         number,
@@ -210,42 +308,52 @@ pub(crate) fn split(text: &str, format: Format) -> Layout<'_> {
                 } else if furniture::is_separator(t) {
                     out.dropped.push(line);
                     if format == Format::Pdf {
-                        state = State::Notes(Block {
-                            line: line.no,
-                            style: Style::Unknown,
-                            numbers: Vec::new(),
-                            texts: Vec::new(),
-                        });
+                        state = State::Notes(Block::new(line.no, true, region));
                     }
                 } else if furniture::is_furniture(t) {
                     out.dropped.push(line);
-                } else {
-                    out.body.push(line);
-                }
-            }
-            State::Notes(block) => {
-                let expected = out
-                    .footnotes
-                    .iter()
-                    .map(|f| f.number)
-                    .max()
-                    .unwrap_or(0)
-                    .saturating_add(u32::try_from(block.texts.len()).unwrap_or(u32::MAX))
-                    .saturating_add(1);
-                let inline = INLINE_NOTE
-                    .captures(t)
-                    .and_then(|c| Some((c[1].parse::<u32>().ok()?, c[2].to_string())))
-                    .filter(|(n, _)| *n == expected && block.style != Style::Bare);
-                if t.is_empty() {
-                    // Blank lines mean nothing inside a footnote block.
-                } else if let Some((number, note)) = inline {
+                } else if format == Format::Markdown
+                    && was_blank
+                    && let Some((number, note)) = standing_note(t, out.next_note(None), &called)
+                {
+                    let mut block = Block::new(line.no, false, region);
                     block.style = Style::Inline;
                     block.texts.push(FootnoteText {
                         number,
                         text: note,
                         line: line.no,
                     });
-                } else if furniture::is_page_number(t)
+                    state = State::Notes(block);
+                } else {
+                    called.push(' ');
+                    called.push_str(t);
+                    out.push_body(region, line);
+                }
+            }
+            State::Notes(block) => {
+                let expected = out.next_note(Some(block));
+                let inline = INLINE_NOTE
+                    .captures(t)
+                    .and_then(|c| Some((c[1].parse::<u32>().ok()?, c[2].to_string())))
+                    .filter(|(n, _)| *n == expected && block.style != Style::Bare);
+                if t.is_empty() {
+                    // Blank lines mean nothing inside a footnote block, but between notes
+                    // standing in the text they end a note.
+                    block.blank = true;
+                } else if page_furniture.contains(&line.no) {
+                    block.page_ended = true;
+                    out.dropped.push(line);
+                } else if let Some((number, note)) = inline {
+                    block.style = Style::Inline;
+                    block.blank = false;
+                    block.texts.push(FootnoteText {
+                        number,
+                        text: note,
+                        line: line.no,
+                    });
+                } else if block.separated
+                    && !block.page_ended
+                    && furniture::is_page_number(t)
                     && matches!(block.style, Style::Unknown | Style::Bare)
                     && (block.style == Style::Bare || block.texts.is_empty())
                 {
@@ -255,9 +363,17 @@ pub(crate) fn split(text: &str, format: Format) -> Layout<'_> {
                     }
                 } else if furniture::is_separator(t) || furniture::is_furniture(t) {
                     out.dropped.push(line);
-                } else if !block.current_finished() {
+                } else if !block.page_ended
+                    && if block.separated {
+                        !block.current_finished()
+                    } else {
+                        !block.blank
+                    }
+                {
                     block.continue_text(t);
-                } else if block.style == Style::Bare
+                } else if block.separated
+                    && !block.page_ended
+                    && block.style == Style::Bare
                     && !opens_paragraph(t)
                     && t.chars().next().is_some_and(|c| !c.is_lowercase())
                 {
@@ -267,15 +383,43 @@ pub(crate) fn split(text: &str, format: Format) -> Layout<'_> {
                         line: line.no,
                     });
                 } else {
-                    // The body resumes: close the block and read this line again as body.
-                    if let State::Notes(block) = std::mem::replace(&mut state, State::Body) {
+                    // The body resumes: close the block and read this line again.
+                    if let State::Notes(block) = std::mem::replace(&mut state, State::Header) {
+                        state = match block.resume {
+                            Region::Closing => State::Closing,
+                            region => State::Body(region),
+                        };
                         block.close(&mut out);
                     }
+                    blank_before = was_blank;
                     continue;
                 }
             }
             State::Closing => {
-                if !t.is_empty() {
+                if t.is_empty() || page_furniture.contains(&line.no) {
+                } else if let Some(heading) = annex_heading(t) {
+                    out.annexes.push(AnnexLines {
+                        heading: Line { no: line.no, text: heading },
+                        lines: Vec::new(),
+                    });
+                    state = State::Body(Region::Annex(out.annexes.len() - 1));
+                } else if furniture::is_separator(t) {
+                    out.dropped.push(line);
+                    state = State::Notes(Block::new(line.no, true, Region::Closing));
+                } else if let Some((number, note)) =
+                    standing_note(t, out.next_note(None), &called)
+                {
+                    let mut block = Block::new(line.no, false, Region::Closing);
+                    block.style = Style::Inline;
+                    block.texts.push(FootnoteText {
+                        number,
+                        text: note,
+                        line: line.no,
+                    });
+                    state = State::Notes(block);
+                } else if furniture::is_furniture(t) {
+                    out.dropped.push(line);
+                } else {
                     out.closing.push(line);
                 }
             }

@@ -19,6 +19,8 @@
 
 pub(crate) mod body;
 pub(crate) mod canonical;
+#[cfg(test)]
+mod corpus_tests;
 pub(crate) mod detect;
 pub(crate) mod footnotes;
 pub(crate) mod furniture;
@@ -41,7 +43,7 @@ use crate::archive::symbol::Symbol;
 use crate::diag::{Problem, Problems};
 use crate::load::meta::{Meta, TextMeta};
 
-pub use body::{Body, Operative};
+pub use body::{Annex, Body, Heading, Operative, Sub};
 pub use canonical::Footnote;
 pub use detect::Format;
 pub use header::Header;
@@ -267,7 +269,14 @@ fn parse_body(
     opening: Line<'_>,
 ) -> Result<Body, Problems> {
     let words = hyphens::Words::of(text);
-    let body = body::parse(&layout.body, format, &words);
+    // "The General Assembly" without its comma opens a text of operative paragraphs only.
+    let unnumbered = !opening.text.trim_end_matches('*').ends_with(',');
+    let mut body = body::parse_with(&layout.body, format, &words, unnumbered);
+    body.annexes = layout
+        .annexes
+        .iter()
+        .map(|a| body::parse_annex(a.heading.text, &a.lines, format, &words))
+        .collect();
     if body.preamble.is_empty() && body.operative.is_empty() {
         return Err(Problem::error(path, "no paragraph after the opening line")
             .at(opening.no, None)
@@ -299,7 +308,7 @@ fn completeness(body: &Body, lang: &str, curly: bool) -> (bool, Option<String>) 
             (false, Some(remark))
         }
         Some(op) => {
-            let last = op.subs.last().unwrap_or(&op.text);
+            let last = op.subs.last().map_or(&op.text, |s| s.subs.last().unwrap_or(&s.text));
             let end = last.trim_end().trim_end_matches('*');
             let end = end
                 .rfind("[^")
@@ -343,12 +352,7 @@ pub(crate) mod tests {
 
     /// All paragraph texts of a parsed seed.
     fn paragraphs(p: &Parsed) -> Vec<&str> {
-        let mut all: Vec<&str> = p.body.preamble.iter().map(String::as_str).collect();
-        for op in &p.body.operative {
-            all.push(&op.text);
-            all.extend(op.subs.iter().map(String::as_str));
-        }
-        all
+        p.body.all_texts()
     }
 
     fn assert_clean(p: &Parsed) {
