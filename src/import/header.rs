@@ -28,10 +28,14 @@ pub struct Header {
     pub title_line: Option<usize>,
     pub session: Option<u32>,
     pub agenda_item: Option<String>,
+    /// The agenda item's title, as the header states it.
+    pub agenda_title: Option<String>,
     pub adopted: Option<Date>,
     pub meeting: Option<u32>,
     pub committee: Option<Committee>,
     pub report: Vec<Symbol>,
+    /// The draft adopted in plenary, without reference to a Main Committee.
+    pub draft: Option<Symbol>,
     pub distributed: Option<Date>,
     pub title: Option<String>,
 }
@@ -42,6 +46,10 @@ static TITLE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})/(\d{1,4})\.\s+(\S.*)$").expect("valid regex"));
 static SESSION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(\p{L}[\p{L} -]*?)\s+session$").expect("valid regex"));
+static SESSION_THEN_AGENDA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(\p{L}[\p{L} -]*?\s+session)\s+((?:Agenda items?|Points?)\s+\d.*)$")
+        .expect("valid regex")
+});
 static AGENDA_FR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^Points?\s+(\d+)(?:\s*,\s*([a-z])\s*,|\s*\(([a-z])\))?\s+de l['’]ordre du jour",
@@ -137,15 +145,23 @@ impl Stated {
         if self.distributed(b) {
             return 0;
         }
-        if let Some(c) = SESSION.captures(b)
+        // "Eightieth session Agenda item 62 Peacebuilding and sustaining peace": the one-line
+        // header layout puts the session and the agenda item on one line.
+        let (session_part, agenda_part) = match SESSION_THEN_AGENDA.captures(b) {
+            Some(c) => (
+                c.get(1).map_or(b, |m| m.as_str()),
+                c.get(2).map(|m| m.as_str()),
+            ),
+            None => (b, None),
+        };
+        if let Some(c) = SESSION.captures(session_part)
             && let Some(n) = vocab::ordinal_words(&c[1])
         {
-            self.session_words = Some((n, line.no, b.to_string()));
-            return 0;
+            self.session_words = Some((n, line.no, session_part.to_string()));
+            return agenda_part.map_or(0, |a| self.agenda(a, rest));
         }
-        if let Some(item) = agenda_item(b) {
-            self.header.agenda_item = Some(item);
-            return 0;
+        if agenda_item(b).is_some() {
+            return self.agenda(b, rest);
         }
         if ADOPTED.is_match(b) {
             self.adopted = vocab::find_date(b).map(|d| (d, line.no));
@@ -155,6 +171,35 @@ impl Stated {
             return self.committee(b, rest);
         }
         0
+    }
+
+    /// "Agenda item 62 Peacebuilding and sustaining peace", the title going on over the
+    /// following lines up to a blank one (or the line saying the resolution was adopted).
+    fn agenda(&mut self, b: &str, rest: &[Line<'_>]) -> usize {
+        let Some((item, end)) = agenda_item_at(b) else {
+            return 0;
+        };
+        self.header.agenda_item = Some(item);
+        let mut title = b[end..].trim().to_string();
+        let mut taken = 0;
+        for next in rest {
+            let nb = bare(next.text);
+            if nb.is_empty()
+                || ADOPTED.is_match(nb)
+                || nb.starts_with('[')
+                || TITLE_LINE.is_match(nb)
+                || furniture::is_furniture(nb)
+            {
+                break;
+            }
+            hyphens::push_line(&mut title, nb, None);
+            taken += 1;
+        }
+        let title = hyphens::collapse_spaces(&title);
+        if !title.is_empty() {
+            self.header.agenda_title = Some(title);
+        }
+        taken
     }
 
     /// "62/160. Renforcement de …", continued on the following lines up to a blank one.
@@ -180,7 +225,8 @@ impl Stated {
     /// "Distr. générale 13 mars 2008", the date possibly on a later line. True if the line
     /// was taken.
     fn distributed(&mut self, b: &str) -> bool {
-        if b.starts_with("Distr.") {
+        if let Some(at) = b.find("Distr.") {
+            let b = &b[at..];
             match vocab::find_date(b) {
                 Some(d) => self.header.distributed = Some(d),
                 None => self.waiting_distr = true,
@@ -214,11 +260,18 @@ impl Stated {
 
 /// "Point 70 b) de l’ordre du jour", "Agenda item 70 (b)" -> "70 (b)".
 fn agenda_item(b: &str) -> Option<String> {
+    agenda_item_at(b).map(|(item, _)| item)
+}
+
+/// The agenda item and the byte offset where the words after it (its title) begin.
+fn agenda_item_at(b: &str) -> Option<(String, usize)> {
     if let Some(c) = AGENDA_FR.captures(b) {
-        return Some(agenda(&c[1], c.get(2).or(c.get(3)).map(|m| m.as_str())));
+        let end = c.get(0).map_or(b.len(), |m| m.end());
+        return Some((agenda(&c[1], c.get(2).or(c.get(3)).map(|m| m.as_str())), end));
     }
     let c = AGENDA_EN.captures(b)?;
-    Some(agenda(&c[1], c.get(2).map(|m| m.as_str())))
+    let end = c.get(0).map_or(b.len(), |m| m.end());
+    Some((agenda(&c[1], c.get(2).map(|m| m.as_str())), end))
 }
 
 /// The symbol: the header line, else the title's number, else a running page header.
@@ -333,7 +386,13 @@ fn committee_and_report(text: &str, h: &mut Header) {
         h.committee = Some(Committee::SpecialPolitical);
     }
     if let Some(c) = REPORT.captures(text) {
-        h.report = report_symbols(&c[1]);
+        let symbols = report_symbols(&c[1]);
+        if h.committee == Some(Committee::Plenary) {
+            // Without a Main Committee the bracket names the draft adopted ("A/80/L.2/Rev.1").
+            h.draft = symbols.into_iter().next();
+        } else {
+            h.report = symbols;
+        }
     }
 }
 

@@ -91,12 +91,16 @@ impl Parsed {
             symbol: self.symbol.clone(),
             series,
             session: h.session,
-            agenda_title: Default::default(),
+            agenda_title: h
+                .agenda_title
+                .iter()
+                .map(|t| (self.lang.clone(), t.clone()))
+                .collect(),
             agenda_item: h.agenda_item.clone(),
             adopted: h.adopted,
             meeting: h.meeting,
             committee: h.committee,
-            draft: None,
+            draft: h.draft.clone(),
             report: h.report.clone(),
             distributed: h.distributed,
             predecessor: None,
