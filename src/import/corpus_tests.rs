@@ -109,3 +109,33 @@ fn show_one() {
         Err(e) => println!("{e}"),
     }
 }
+
+#[test]
+fn markdown_conversions_import_clean() {
+    let Some(dir) = corpus() else { return };
+    let mut wrong = Vec::new();
+    let mut files: Vec<PathBuf> = fs_err::read_dir(dir.join("markdown"))
+        .expect("markdown folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 15);
+    for path in files {
+        let bytes = fs_err::read(&path).expect("reads");
+        let name = path.file_name().map(|n| n.to_string_lossy().to_string());
+        match parse_bytes(&path, &bytes, None) {
+            Ok(p) => {
+                for l in leftovers(&p) {
+                    wrong.push(format!("{name:?}: {l}"));
+                }
+                for w in p.warnings.iter() {
+                    wrong.push(format!("{name:?}: warning {w}"));
+                }
+                let (pp, op, fns, _) = counts(&p);
+                eprintln!("{name:?}: {pp} pp, {op} op, {fns} fn");
+            }
+            Err(e) => wrong.push(format!("{name:?}: refused: {e}")),
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

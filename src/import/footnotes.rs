@@ -122,6 +122,7 @@ struct Found {
 fn find(text: &str, k: u32, from: usize) -> Option<Found> {
     let hay = text.get(from..)?;
     [
+        find_literal(hay, k),
         find_html(hay, k),
         find_superscript(hay, k),
         find_digits(text, k, from),
@@ -132,6 +133,16 @@ fn find(text: &str, k: u32, from: usize) -> Option<Found> {
     .map(|f| Found {
         start: from + f.start,
         end: from + f.end,
+    })
+}
+
+/// `[^k]` as a Markdown conversion already wrote it, as a range of `hay`.
+fn find_literal(hay: &str, k: u32) -> Option<Found> {
+    let literal = format!("[^{k}]");
+    let p = hay.find(&literal)?;
+    Some(Found {
+        start: p,
+        end: p + literal.len(),
     })
 }
 
@@ -347,6 +358,7 @@ pub(crate) fn place_in_body(
     warnings: &mut Problems,
 ) {
     let missing = place_in_paragraphs(body, footnotes);
+    drop_undefined_references(path, body, footnotes, warnings);
     warn_glued_digits(path, body, warnings);
     warn_unplaced_notes(path, &missing, warnings);
 }
@@ -386,6 +398,52 @@ fn warn_glued_digits(path: &Path, body: &Body, warnings: &mut Problems) {
                 .at(*line, None)
                 .hint("check this paragraph of the canonical text against the source"),
             );
+        }
+    }
+}
+
+/// A `[^N]` the source wrote without any definition of note N would leave the canonical text
+/// unbuildable: it is left out, with a warning.
+fn drop_undefined_references(
+    path: &Path,
+    body: &mut Body,
+    footnotes: &[Footnote],
+    warnings: &mut Problems,
+) {
+    // Lines are known for the preamble (and the operative paragraphs after it): name one
+    // only where the paragraph is known.
+    let lines: Vec<usize> = body.lines.iter().take(body.preamble.len()).copied().collect();
+    for (i, text) in body.all_texts_mut().into_iter().enumerate() {
+        if !text.contains("[^") {
+            continue;
+        }
+        let mut dropped = Vec::new();
+        let kept = MARKER.replace_all(text, |c: &regex::Captures<'_>| {
+            let label = &c[0][2..c[0].len() - 1];
+            let defined = label
+                .parse::<u32>()
+                .is_ok_and(|n| footnotes.iter().any(|f| f.number == n));
+            if defined {
+                c[0].to_string()
+            } else {
+                dropped.push(label.to_string());
+                String::new()
+            }
+        });
+        if dropped.is_empty() {
+            continue;
+        }
+        *text = kept.into_owned();
+        for label in dropped {
+            let mut problem = Problem::warning(
+                path,
+                format!("footnote {label} is called but its text is nowhere in the source; the call is left out"),
+            )
+            .hint(format!("add the note's text as `[^{label}]: …` and its call `[^{label}]` by hand"));
+            if let Some(&line) = lines.get(i) {
+                problem = problem.at(line, None);
+            }
+            warnings.push(problem);
         }
     }
 }

@@ -63,7 +63,8 @@ static ANNEX_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 static INLINE_NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\s+(\S.*)$").expect("valid regex"));
 static MARKDOWN_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:<sup>(\d{1,3})</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s*(\S.*)$").expect("valid regex")
+    Regex::new(r"^(?:<sup>(\d{1,3})</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[\^(\d{1,3})\]:)\s*(\S.*)$")
+        .expect("valid regex")
 });
 static OPERATIVE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s").expect("valid regex"));
@@ -93,12 +94,31 @@ pub(crate) fn superscript_value(s: &str) -> Option<u32> {
 /// A footnote definition line of a Markdown-like text: "¹ text", "<sup>4</sup> text".
 fn markdown_note(line: &str) -> Option<(u32, String)> {
     let c = MARKDOWN_NOTE.captures(line)?;
-    let number = match (c.get(1), c.get(2)) {
+    let number = match (c.get(1).or(c.get(3)), c.get(2)) {
         (Some(n), _) => n.as_str().parse().ok()?,
         (None, Some(s)) => superscript_value(s.as_str())?,
         _ => return None,
     };
-    Some((number, c[3].to_string()))
+    Some((number, c[4].to_string()))
+}
+
+/// A Markdown footnote definition "[^7]: text".
+fn definition(line: &str) -> Option<(u32, String)> {
+    line.starts_with("[^").then(|| markdown_note(line)).flatten()
+}
+
+/// A definition's text with the lines that continue it (up to a blank line or the next
+/// definition), and how many lines were taken.
+fn continued(mut text: String, rest: &[Line<'_>]) -> (String, usize) {
+    let mut taken = 0;
+    for next in rest {
+        if next.text.is_empty() || definition(next.text).is_some() {
+            break;
+        }
+        super::hyphens::push_line(&mut text, next.text, None);
+        taken += 1;
+    }
+    (text, taken)
 }
 
 /// Does this line open a paragraph (lead word or operative number)? Used to tell where the body
@@ -300,11 +320,17 @@ pub(crate) fn split(text: &str, format: Format) -> Layout<'_> {
                     });
                     state = State::Body(Region::Annex(out.annexes.len() - 1));
                 } else if let Some((number, note)) = markdown_note(t) {
+                    let (text, taken) = if definition(t).is_some() {
+                        continued(note, &lines[i + 1..])
+                    } else {
+                        (note, 0)
+                    };
                     out.footnotes.push(FootnoteText {
                         number,
-                        text: note,
+                        text,
                         line: line.no,
                     });
+                    i += taken;
                 } else if furniture::is_separator(t) {
                     out.dropped.push(line);
                     if format == Format::Pdf {
@@ -328,6 +354,20 @@ pub(crate) fn split(text: &str, format: Format) -> Layout<'_> {
                     called.push(' ');
                     called.push_str(t);
                     out.push_body(region, line);
+                }
+            }
+            State::Notes(_) | State::Closing if definition(t).is_some() => {
+                if let State::Notes(block) = std::mem::replace(&mut state, State::Closing) {
+                    block.close(&mut out);
+                }
+                if let Some((number, note)) = definition(t) {
+                    let (text, taken) = continued(note, &lines[i + 1..]);
+                    out.footnotes.push(FootnoteText {
+                        number,
+                        text,
+                        line: line.no,
+                    });
+                    i += taken;
                 }
             }
             State::Notes(block) => {
