@@ -136,12 +136,10 @@ static OPERATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+(\S.*)$").expect("valid regex"));
 static OPERATIVE_ALONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.$").expect("valid regex"));
-static SUB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(([a-z]{1,2}|[ivx]{1,5})\)(?:\s+\S|$)").expect("valid regex")
-});
-static SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[IVXL]{1,6}|[A-H])\.(?:\s+\p{Lu}|$)").expect("valid regex")
-});
+static SUB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(([a-z]{1,2}|[ivx]{1,5})\)(?:\s+\S|$)").expect("valid regex"));
+static SECTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[IVXL]{1,6}|[A-H])\.(?:\s+\p{Lu}|$)").expect("valid regex"));
 static TRAILING_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:<sup>\d+</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\s\d{1,2}|\*)+$").expect("valid regex")
 });
@@ -191,7 +189,9 @@ fn heading_like(text: &str) -> bool {
     let t = text.trim();
     let words = t.split_whitespace().count();
     (1..=24).contains(&words)
-        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && !ends_paragraph(t)
         && !t.ends_with([',', ';', ':', '-'])
         && !t.starts_with('[')
@@ -252,7 +252,7 @@ fn paragraphs(lines: &[Line<'_>], format: Format, words: &Words) -> Vec<Raw> {
         }
     }
     for raw in &mut out {
-        raw.text = hyphens::collapse_spaces(&raw.text);
+        raw.text = hyphens::repair_gaps(&hyphens::collapse_spaces(&raw.text));
         if raw.heading && !heading_like(&raw.text) {
             raw.heading = false;
         }
@@ -419,7 +419,13 @@ fn parse_part(lines: &[Line<'_>], format: Format, words: &Words, italics: bool) 
         numbered_lines: Vec::new(),
         headings: Vec::new(),
     };
-    let lead = |t: &str| if italics { italicise_lead(t) } else { t.to_string() };
+    let lead = |t: &str| {
+        if italics {
+            italicise_lead(t)
+        } else {
+            t.to_string()
+        }
+    };
     let raws = paragraphs(lines, format, words);
     for (index, raw) in raws.iter().enumerate() {
         let mut text = raw.text.clone();

@@ -46,10 +46,9 @@ pub(crate) fn counts(p: &Parsed) -> (usize, usize, usize, usize) {
 /// What is left in the paragraphs that should not be: glued markers, furniture.
 pub(crate) fn leftovers(p: &Parsed) -> Vec<String> {
     let glued = Regex::new(r"\p{Ll}{2,}\d{1,2}\b|\b(?:19|20)\d\d\d{1,2}\b").unwrap();
-    let furniture = Regex::new(
-        r"\b\d{2}-\d{5}\b|\*\d{7}\*|^\d+/\d+$|A/RES/\d+/\d+\s*$|^(?:[ivxlc]+\.)$|_{4,}",
-    )
-    .unwrap();
+    let furniture =
+        Regex::new(r"\b\d{2}-\d{5}\b|\*\d{7}\*|^\d+/\d+$|A/RES/\d+/\d+\s*$|^(?:[ivxlc]+\.)$|_{4,}")
+            .unwrap();
     let markers = Regex::new(r"\[\^\d+\]").unwrap();
     let mut out = Vec::new();
     for para in p.body.all_texts() {
@@ -75,7 +74,10 @@ fn pdf_texts_import_with_the_counts_a_reader_finds() {
             Ok(p) => {
                 let got = counts(&p);
                 if got != (pp, op, fns, annex) {
-                    wrong.push(format!("{file}: got {got:?}, truth {:?}", (pp, op, fns, annex)));
+                    wrong.push(format!(
+                        "{file}: got {got:?}, truth {:?}",
+                        (pp, op, fns, annex)
+                    ));
                 }
                 for l in leftovers(&p) {
                     wrong.push(format!("{file}: {l}"));

@@ -71,6 +71,36 @@ const NUMBER_NOUNS: &[&str] = &[
     "catégorie",
     "category",
     "phase",
+    "target",
+    "cible",
+    "level",
+    "niveau",
+    "step",
+    "étape",
+    "stage",
+    "option",
+    "recommendation",
+    "recommandation",
+    "table",
+    "tableau",
+    "figure",
+    "box",
+    "encadré",
+    "appendix",
+    "appendice",
+    "indicator",
+    "indicateur",
+    "pillar",
+    "pilier",
+    "round",
+    "group",
+    "groupe",
+    "zone",
+    "vols.",
+    "volume",
+    "sub-item",
+    "subparagraph",
+    "alinea",
     "et",
     "and",
     "à",
@@ -201,9 +231,9 @@ fn find_digits(text: &str, k: u32, from: usize) -> Option<Found> {
 fn glued_to_punctuation(before: &str, after: &str) -> bool {
     let mut back = before.chars().rev();
     back.next();
-    let word_before = back.next().is_some_and(|c| {
-        c.is_alphanumeric() || ")”’\"".contains(c)
-    });
+    let word_before = back
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || ")”’\"".contains(c));
     let end_after = after.is_empty() || after.starts_with([' ', ',', ';', '.', ':', ')']);
     word_before && end_after
 }
@@ -243,10 +273,9 @@ fn spaced_marker(before: &str, after: &str) -> bool {
     let after_punct = prev_word.ends_with([',', ';', '.', ')', '”'])
         && prev_word.chars().any(char::is_alphabetic)
         && !after_trim.starts_with(|c: char| c.is_ascii_digit());
-    // "the 2030 Agenda for Sustainable Development 5 and its Goals": after the capitalised
-    // last word of a title, before a lower-case word.
-    let after_title = prev_word.chars().next().is_some_and(char::is_uppercase)
-        && prev_word.chars().all(char::is_alphabetic)
+    // "the 2030 Agenda for Sustainable Development 5 and its Goals", "the agenda 2 and": after
+    // the last word of a title (not a noun that takes a number), before a lower-case word.
+    let after_title = prev_word.chars().all(char::is_alphabetic)
         && after.starts_with(' ')
         && after_trim.starts_with(|c: char| c.is_lowercase());
     spaced_ok && !next_is_month && (prev_is_year || punct_after || after_punct || after_title)
@@ -332,7 +361,7 @@ pub(crate) fn bind_texts(
         }
         footnotes.push(Footnote {
             number: note.number,
-            text: hyphens::collapse_spaces(&note.text),
+            text: hyphens::repair_gaps(&hyphens::collapse_spaces(&note.text)),
         });
     }
     footnotes.sort_by_key(|f| f.number);
@@ -412,7 +441,12 @@ fn drop_undefined_references(
 ) {
     // Lines are known for the preamble (and the operative paragraphs after it): name one
     // only where the paragraph is known.
-    let lines: Vec<usize> = body.lines.iter().take(body.preamble.len()).copied().collect();
+    let lines: Vec<usize> = body
+        .lines
+        .iter()
+        .take(body.preamble.len())
+        .copied()
+        .collect();
     for (i, text) in body.all_texts_mut().into_iter().enumerate() {
         if !text.contains("[^") {
             continue;

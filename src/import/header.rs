@@ -195,7 +195,7 @@ impl Stated {
             hyphens::push_line(&mut title, nb, None);
             taken += 1;
         }
-        let title = hyphens::collapse_spaces(&title);
+        let title = hyphens::repair_gaps(&hyphens::collapse_spaces(&title));
         if !title.is_empty() {
             self.header.agenda_title = Some(title);
         }
@@ -217,7 +217,7 @@ impl Stated {
             hyphens::push_line(&mut title, nb, None);
             taken += 1;
         }
-        self.header.title = Some(hyphens::collapse_spaces(&title));
+        self.header.title = Some(hyphens::repair_gaps(&hyphens::collapse_spaces(&title)));
         self.header.title_line = Some(no);
         taken
     }
@@ -267,7 +267,10 @@ fn agenda_item(b: &str) -> Option<String> {
 fn agenda_item_at(b: &str) -> Option<(String, usize)> {
     if let Some(c) = AGENDA_FR.captures(b) {
         let end = c.get(0).map_or(b.len(), |m| m.end());
-        return Some((agenda(&c[1], c.get(2).or(c.get(3)).map(|m| m.as_str())), end));
+        return Some((
+            agenda(&c[1], c.get(2).or(c.get(3)).map(|m| m.as_str())),
+            end,
+        ));
     }
     let c = AGENDA_EN.captures(b)?;
     let end = c.get(0).map_or(b.len(), |m| m.end());

@@ -15,6 +15,10 @@ pub(crate) struct Words {
     plain: HashSet<String>,
     /// Lower-case tokens split at spaces and punctuation but not at hyphens ("haut-commissaire").
     compounds: HashSet<String>,
+    /// The text is English: the United Nations set English texts without dividing words at
+    /// line ends, so a line-end hyphen is the word's own unless the document shows the word
+    /// written whole ("post-\nconflict" stays "post-conflict").
+    undivided: bool,
 }
 
 impl Words {
@@ -33,6 +37,14 @@ impl Words {
             }
         }
         words
+    }
+
+    /// The words of a document in `lang`.
+    pub(crate) fn of_lang(text: &str, lang: &str) -> Words {
+        Words {
+            undivided: lang == "en",
+            ..Words::of(text)
+        }
     }
 }
 
@@ -66,6 +78,9 @@ pub(crate) fn keep_hyphen(left: &str, right: &str, words: Option<&Words>) -> boo
         let has_joined = words.plain.contains(&joined);
         if has_hyphenated != has_joined {
             return has_hyphenated;
+        }
+        if words.undivided {
+            return true;
         }
     }
     right_word.chars().next().is_some_and(char::is_uppercase)
@@ -106,6 +121,31 @@ pub(crate) fn push_line(text: &mut String, line: &str, words: Option<&Words>) {
     }
     text.push(' ');
     text.push_str(line);
+}
+
+/// Repairs the gaps an extraction leaves after a hyphen inside a line ("decision- making",
+/// "Secretary- General"), keeping the space of a suspended hyphen ("age- and gender-sensitive",
+/// "pre- et post-").
+pub(crate) fn repair_gaps(text: &str) -> String {
+    const SUSPENDED: &[&str] = &["and", "or", "nor", "to", "et", "ou", "à", "and/or"];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(p) = rest.find("- ") {
+        let (head, tail) = rest.split_at(p);
+        out.push_str(head);
+        let after = &tail[2..];
+        let next_word: String = after
+            .chars()
+            .take_while(|c| c.is_alphabetic() || *c == '/')
+            .collect();
+        let glued = head.chars().next_back().is_some_and(char::is_alphabetic)
+            && after.starts_with(char::is_alphabetic)
+            && !SUSPENDED.contains(&next_word.to_lowercase().as_str());
+        out.push_str(if glued { "-" } else { "- " });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Collapse runs of ASCII spaces into one and trim the ends.
@@ -165,6 +205,35 @@ mod tests {
         // No evidence, lower case, no prefix: a break.
         assert_eq!(join("inter-", "nationale", None), "internationale");
         assert_eq!(join("interna-", "tionale", None), "internationale");
+    }
+
+    #[test]
+    fn english_line_end_hyphens_stay_unless_the_word_is_written_whole() {
+        let words = Words::of_lang("post-conflict countries and the peacebuilding", "en");
+        assert_eq!(
+            join("in post-", "conflict settings", Some(&words)),
+            "in post-conflict settings"
+        );
+        let words = Words::of_lang("the gender dimension", "en");
+        assert_eq!(
+            join("gender-", "balanced teams", Some(&words)),
+            "gender-balanced teams"
+        );
+        // The document writes the word whole elsewhere: the hyphen was a break.
+        let words = Words::of_lang("peacebuilding and peacebuilding", "en");
+        assert_eq!(join("peace-", "building", Some(&words)), "peacebuilding");
+    }
+
+    #[test]
+    fn gaps_after_hyphens_are_closed_but_suspended_hyphens_kept() {
+        assert_eq!(
+            repair_gaps("decision- making and the Secretary- General, age- and gender-sensitive"),
+            "decision-making and the Secretary-General, age- and gender-sensitive"
+        );
+        assert_eq!(
+            repair_gaps("pre- et post-conflit, 2025 - 2030"),
+            "pre- et post-conflit, 2025 - 2030"
+        );
     }
 
     #[test]

@@ -104,7 +104,9 @@ fn markdown_note(line: &str) -> Option<(u32, String)> {
 
 /// A Markdown footnote definition "[^7]: text".
 fn definition(line: &str) -> Option<(u32, String)> {
-    line.starts_with("[^").then(|| markdown_note(line)).flatten()
+    line.starts_with("[^")
+        .then(|| markdown_note(line))
+        .flatten()
 }
 
 /// A definition's text with the lines that continue it (up to a blank line or the next
@@ -309,13 +311,15 @@ pub(crate) fn split(text: &str, format: Format) -> Layout<'_> {
                     }
                 } else if page_furniture.contains(&line.no) {
                     out.dropped.push(line);
-                } else if region == Region::Resolution && furniture::closing_meeting(t).is_some()
-                {
+                } else if region == Region::Resolution && furniture::closing_meeting(t).is_some() {
                     out.closing.push(line);
                     state = State::Closing;
                 } else if let Some(heading) = annex_heading(t) {
                     out.annexes.push(AnnexLines {
-                        heading: Line { no: line.no, text: heading },
+                        heading: Line {
+                            no: line.no,
+                            text: heading,
+                        },
                         lines: Vec::new(),
                     });
                     state = State::Body(Region::Annex(out.annexes.len() - 1));
@@ -439,15 +443,17 @@ pub(crate) fn split(text: &str, format: Format) -> Layout<'_> {
                 if t.is_empty() || page_furniture.contains(&line.no) {
                 } else if let Some(heading) = annex_heading(t) {
                     out.annexes.push(AnnexLines {
-                        heading: Line { no: line.no, text: heading },
+                        heading: Line {
+                            no: line.no,
+                            text: heading,
+                        },
                         lines: Vec::new(),
                     });
                     state = State::Body(Region::Annex(out.annexes.len() - 1));
                 } else if furniture::is_separator(t) {
                     out.dropped.push(line);
                     state = State::Notes(Block::new(line.no, true, Region::Closing));
-                } else if let Some((number, note)) =
-                    standing_note(t, out.next_note(None), &called)
+                } else if let Some((number, note)) = standing_note(t, out.next_note(None), &called)
                 {
                     let mut block = Block::new(line.no, false, Region::Closing);
                     block.style = Style::Inline;

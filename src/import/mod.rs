@@ -143,7 +143,7 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
         &mut warnings,
     );
     let symbol = symbol_of(path, &header, &layout)?;
-    let mut body = parse_body(path, text, &layout, format, opening)?;
+    let mut body = parse_body(path, text, &layout, format, opening, &lang)?;
     let footnotes = footnotes::bind_texts(path, &layout, &mut warnings);
     footnotes::place_in_body(path, &mut body, &footnotes, &mut warnings);
     let (complete, remark) = completeness(&body, &lang, text.contains('’'));
@@ -271,8 +271,9 @@ fn parse_body(
     layout: &Layout<'_>,
     format: Format,
     opening: Line<'_>,
+    lang: &str,
 ) -> Result<Body, Problems> {
-    let words = hyphens::Words::of(text);
+    let words = hyphens::Words::of_lang(text, lang);
     // "The General Assembly" without its comma opens a text of operative paragraphs only.
     let unnumbered = !opening.text.trim_end_matches('*').ends_with(',');
     let mut body = body::parse_with(&layout.body, format, &words, unnumbered);
@@ -312,7 +313,10 @@ fn completeness(body: &Body, lang: &str, curly: bool) -> (bool, Option<String>) 
             (false, Some(remark))
         }
         Some(op) => {
-            let last = op.subs.last().map_or(&op.text, |s| s.subs.last().unwrap_or(&s.text));
+            let last = op
+                .subs
+                .last()
+                .map_or(&op.text, |s| s.subs.last().unwrap_or(&s.text));
             let end = last.trim_end().trim_end_matches('*');
             let end = end
                 .rfind("[^")
