@@ -90,12 +90,30 @@ pub struct Body {
 
 impl Body {
     /// Every paragraph text, sub-paragraphs and annexes included, in reading order.
+    #[cfg(test)]
     pub(crate) fn all_texts(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = self.preamble.iter().map(String::as_str).collect();
-        push_items(&self.operative, &mut out);
+        self.located_texts().into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// Every paragraph text with the line it starts on where it is known (preamble and
+    /// numbered operative paragraphs), in reading order.
+    pub(crate) fn located_texts(&self) -> Vec<(Option<usize>, &str)> {
+        let mut lines = self.lines.iter().copied();
+        let mut out: Vec<(Option<usize>, &str)> = Vec::new();
+        for p in &self.preamble {
+            out.push((lines.next(), p));
+        }
+        for op in &self.operative {
+            out.push((lines.next(), &op.text));
+            let mut rest = Vec::new();
+            push_items(std::slice::from_ref(op), &mut rest);
+            out.extend(rest.into_iter().skip(1).map(|t| (None, t)));
+        }
         for annex in &self.annexes {
-            out.extend(annex.intro.iter().map(String::as_str));
-            push_items(&annex.paragraphs, &mut out);
+            out.extend(annex.intro.iter().map(|t| (None, t.as_str())));
+            let mut rest = Vec::new();
+            push_items(&annex.paragraphs, &mut rest);
+            out.extend(rest.into_iter().map(|t| (None, t)));
         }
         out
     }
@@ -472,6 +490,7 @@ fn parse_part(lines: &[Line<'_>], format: Format, words: &Words, italics: bool) 
     part
 }
 
+#[cfg(test)]
 /// Build the body from its lines. `unnumbered` says the opening line has no comma ("The General
 /// Assembly" then "Adopts …"): paragraphs before any number are operative, not preambular.
 pub(crate) fn parse(lines: &[Line<'_>], format: Format, words: &Words) -> Body {

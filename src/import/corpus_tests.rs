@@ -50,7 +50,20 @@ pub(crate) fn leftovers(p: &Parsed) -> Vec<String> {
         Regex::new(r"\b\d{2}-\d{5}\b|\*\d{7}\*|^\d+/\d+$|A/RES/\d+/\d+\s*$|^(?:[ivxlc]+\.)$|_{4,}")
             .unwrap();
     let markers = Regex::new(r"\[\^\d+\]").unwrap();
+    let gap = Regex::new(r"\p{L}- (\p{L}+)").unwrap();
+    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let title = p.header.title.as_deref().map(fold).unwrap_or_default();
     let mut out = Vec::new();
+    let headings = p
+        .body
+        .headings
+        .iter()
+        .chain(p.body.annexes.iter().flat_map(|a| a.headings.iter()));
+    for h in headings {
+        if title.starts_with(&fold(&h.text)) {
+            out.push(format!("running title as a heading: {}", h.text));
+        }
+    }
     for para in p.body.all_texts() {
         let bare = markers.replace_all(para, "");
         if let Some(m) = glued.find(&bare) {
@@ -58,6 +71,15 @@ pub(crate) fn leftovers(p: &Parsed) -> Vec<String> {
         }
         if let Some(m) = furniture.find(&bare) {
             out.push(format!("furniture `{}` in: {para}", m.as_str()));
+        }
+        if let Some(c) = gap.captures(&bare)
+            && !["and", "or", "to", "et", "ou"].contains(&&c[1])
+        {
+            out.push(format!("gap after a hyphen `{}` in: {para}", &c[0]));
+        }
+        let folded = fold(para.trim_start_matches('*'));
+        if folded.len() >= 20 && title.starts_with(&folded) {
+            out.push(format!("running title as a paragraph: {para}"));
         }
     }
     out

@@ -406,11 +406,7 @@ fn acronym_with_number(glued: &str) -> bool {
 }
 
 fn warn_glued_digits(path: &Path, body: &Body, warnings: &mut Problems) {
-    let paragraphs = body
-        .preamble
-        .iter()
-        .chain(body.operative.iter().map(|op| &op.text));
-    for (para, line) in paragraphs.zip(&body.lines) {
+    for (line, para) in body.located_texts() {
         let bare = MARKER.replace_all(para, "");
         if let Some(m) = GLUED_DIGIT
             .find_iter(&bare)
@@ -424,7 +420,7 @@ fn warn_glued_digits(path: &Path, body: &Body, warnings: &mut Problems) {
                         m.as_str()
                     ),
                 )
-                .at(*line, None)
+                .at_line(line)
                 .hint("check this paragraph of the canonical text against the source"),
             );
         }

@@ -140,6 +140,22 @@ pub(crate) fn page_clusters(lines: &[Line<'_>]) -> HashSet<usize> {
         .position(|l| super::layout::opening_text(l.text).is_some())
         .unwrap_or(lines.len());
     let mut marked = HashSet::new();
+    // Layouts that print one paragraph per line repeat the title alone between two blank
+    // lines, without symbol or page number: the whole title, or its beginning.
+    let blank = |j: Option<usize>| {
+        j.and_then(|j| lines.get(j))
+            .is_none_or(|l| l.text.is_empty())
+    };
+    for (i, line) in lines.iter().enumerate().skip(opening + 1) {
+        let f = fold(line.text);
+        if f.len() >= 20
+            && blank(i.checked_sub(1))
+            && blank(Some(i + 1))
+            && titles.iter().any(|t| t.starts_with(&f))
+        {
+            marked.insert(line.no);
+        }
+    }
     for (i, line) in lines.iter().enumerate().skip(opening + 1) {
         if !page_anchor(line.text) {
             continue;

@@ -96,6 +96,13 @@ pub(crate) fn parse(
         .first()
         .and_then(|first| furniture::closing_meeting(first.text));
     h.adopted = adopted(path, stated.adopted, closing, warnings);
+    // A title line cut short ("… in Latin America") that the agenda item's title completes
+    // ("… in Latin America and the Caribbean (Treaty of Tlatelolco)") is the agenda's.
+    if let (Some(title), Some(agenda)) = (&h.title, &h.agenda_title)
+        && super::front_matter::longer_title(title, agenda)
+    {
+        h.title = Some(agenda.clone());
+    }
     h
 }
 

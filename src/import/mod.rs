@@ -23,6 +23,7 @@ pub(crate) mod canonical;
 mod corpus_tests;
 pub(crate) mod detect;
 pub(crate) mod footnotes;
+pub(crate) mod front_matter;
 pub(crate) mod furniture;
 pub(crate) mod header;
 pub(crate) mod hyphens;
@@ -124,9 +125,10 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], lang_hint: Option<&str>) -> Result
 /// in problems.
 pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Parsed, Problems> {
     let text = normalise_text(text);
+    let mut warnings = Problems::new();
+    let (text, front) = front_matter::split(path, text.as_ref(), &mut warnings);
     let text = text.as_ref();
     check_not_empty(path, text)?;
-    let mut warnings = Problems::new();
     let format = detect::detect_format(text);
     let layout = layout::split(text, format);
     let opening = opening_line(path, &layout)?;
@@ -135,13 +137,16 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
     let opening_text = layout::opening_text(opening.text)
         .unwrap_or(opening.text)
         .to_string();
-    let header = header::parse(
+    let mut header = header::parse(
         path,
         &layout.header,
         &layout.closing,
         &layout.dropped,
         &mut warnings,
     );
+    if let Some(front) = &front {
+        front.complete(path, &mut header, &mut warnings);
+    }
     let symbol = symbol_of(path, &header, &layout)?;
     let mut body = parse_body(path, text, &layout, format, opening, &lang)?;
     let footnotes = footnotes::bind_texts(path, &layout, &mut warnings);
