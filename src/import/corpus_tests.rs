@@ -51,7 +51,12 @@ pub(crate) fn leftovers(p: &Parsed) -> Vec<String> {
             .unwrap();
     let markers = Regex::new(r"\[\^\d+\]").unwrap();
     let gap = Regex::new(r"\p{L}- (\p{L}+)").unwrap();
-    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     let title = p.header.title.as_deref().map(fold).unwrap_or_default();
     let mut out = Vec::new();
     let headings = p
@@ -121,7 +126,11 @@ fn show_one() {
     let (Some(dir), Ok(file)) = (corpus(), std::env::var("RECUEIL_SHOW")) else {
         return;
     };
-    let path = dir.join(file);
+    let path = if Path::new(&file).is_absolute() {
+        PathBuf::from(file)
+    } else {
+        dir.join(file)
+    };
     let bytes = fs_err::read(&path).expect("reads");
     match parse_bytes(&path, &bytes, None) {
         Ok(p) => {

@@ -69,7 +69,15 @@ pub(crate) fn detect_format(text: &str) -> Format {
                 && !l.trim_matches('*').chars().all(|c| c.is_ascii_digit()))
     });
     let long = lines.iter().filter(|l| l.chars().count() > 200).count();
-    if markup || long * 5 >= lines.len().max(1) {
+    // One paragraph per line: nearly every line is followed by a blank one (a wrapped PDF
+    // extraction has several lines per paragraph, and blank lines only between them).
+    let all: Vec<&str> = text.lines().map(str::trim).collect();
+    let standing = all
+        .windows(2)
+        .filter(|w| !w[0].is_empty() && w[1].is_empty())
+        .count();
+    let one_per_line = lines.len() >= 8 && standing * 10 >= lines.len() * 8;
+    if markup || one_per_line || long * 5 >= lines.len().max(1) {
         Format::Markdown
     } else {
         Format::Pdf

@@ -154,7 +154,10 @@ mod tests {
             "Treaty in Latin America and the Caribbean"
         ));
         assert!(!longer_title("Treaty in Lat", "Treaty in Latin America"));
-        assert!(!longer_title("Treaty in Latin America", "Treaty in Latin America"));
+        assert!(!longer_title(
+            "Treaty in Latin America",
+            "Treaty in Latin America"
+        ));
         assert!(!longer_title("Oceans", "Cooperation between"));
     }
 

@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 
 use super::detect::Format;
 use super::furniture::{self, bare};
+use super::hyphens::Words;
 use super::vocab;
 
 /// One line of the input, trimmed, with its 1-based number.
@@ -111,13 +112,13 @@ fn definition(line: &str) -> Option<(u32, String)> {
 
 /// A definition's text with the lines that continue it (up to a blank line or the next
 /// definition), and how many lines were taken.
-fn continued(mut text: String, rest: &[Line<'_>]) -> (String, usize) {
+fn continued(mut text: String, rest: &[Line<'_>], words: Option<&Words>) -> (String, usize) {
     let mut taken = 0;
     for next in rest {
         if next.text.is_empty() || definition(next.text).is_some() {
             break;
         }
-        super::hyphens::push_line(&mut text, next.text, None);
+        super::hyphens::push_line(&mut text, next.text, words);
         taken += 1;
     }
     (text, taken)
@@ -190,9 +191,9 @@ impl Block {
         self.texts.last().is_none_or(|t| finished(&t.text))
     }
 
-    fn continue_text(&mut self, text: &str) {
+    fn continue_text(&mut self, text: &str, words: Option<&Words>) {
         if let Some(last) = self.texts.last_mut() {
-            super::hyphens::push_line(&mut last.text, text, None);
+            super::hyphens::push_line(&mut last.text, text, words);
         }
     }
 
@@ -274,7 +275,14 @@ fn standing_note(t: &str, expected: u32, called: &str) -> Option<(u32, String)> 
 }
 
 /// Split `text` into its regions.
+#[cfg(test)]
 pub(crate) fn split(text: &str, format: Format) -> Layout<'_> {
+    split_with(text, format, None)
+}
+
+/// Split `text` into its regions; `words` (the document's vocabulary) decides the line-end
+/// hyphens of footnote texts.
+pub(crate) fn split_with<'a>(text: &'a str, format: Format, words: Option<&Words>) -> Layout<'a> {
     let mut out = Layout::default();
     let mut state = State::Header;
     let lines: Vec<Line<'_>> = text
@@ -325,7 +333,7 @@ pub(crate) fn split(text: &str, format: Format) -> Layout<'_> {
                     state = State::Body(Region::Annex(out.annexes.len() - 1));
                 } else if let Some((number, note)) = markdown_note(t) {
                     let (text, taken) = if definition(t).is_some() {
-                        continued(note, &lines[i + 1..])
+                        continued(note, &lines[i + 1..], words)
                     } else {
                         (note, 0)
                     };
@@ -365,7 +373,7 @@ pub(crate) fn split(text: &str, format: Format) -> Layout<'_> {
                     block.close(&mut out);
                 }
                 if let Some((number, note)) = definition(t) {
-                    let (text, taken) = continued(note, &lines[i + 1..]);
+                    let (text, taken) = continued(note, &lines[i + 1..], words);
                     out.footnotes.push(FootnoteText {
                         number,
                         text,
@@ -414,7 +422,7 @@ pub(crate) fn split(text: &str, format: Format) -> Layout<'_> {
                         !block.blank
                     }
                 {
-                    block.continue_text(t);
+                    block.continue_text(t, words);
                 } else if block.separated
                     && !block.page_ended
                     && block.style == Style::Bare

@@ -130,7 +130,13 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
     let text = text.as_ref();
     check_not_empty(path, text)?;
     let format = detect::detect_format(text);
-    let layout = layout::split(text, format);
+    // The document's words decide line-end hyphens; the language only sets the policy where
+    // they give no evidence, so the guess made before the language is checked is enough.
+    let guess = lang_hint
+        .or_else(|| detect::detect_lang(text))
+        .unwrap_or("fr");
+    let words = hyphens::Words::of_lang(text, guess);
+    let layout = layout::split_with(text, format, Some(&words));
     let opening = opening_line(path, &layout)?;
     // The language is asked for only once the text is known to be a resolution.
     let lang = decide_lang(path, text, lang_hint)?;
@@ -148,7 +154,7 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
         front.complete(path, &mut header, &mut warnings);
     }
     let symbol = symbol_of(path, &header, &layout)?;
-    let mut body = parse_body(path, text, &layout, format, opening, &lang)?;
+    let mut body = parse_body(path, &layout, format, opening, &words)?;
     let footnotes = footnotes::bind_texts(path, &layout, &mut warnings);
     footnotes::place_in_body(path, &mut body, &footnotes, &mut warnings);
     let (complete, remark) = completeness(&body, &lang, text.contains('’'));
@@ -272,20 +278,18 @@ fn symbol_of(path: &Path, header: &Header, layout: &Layout<'_>) -> Result<Symbol
 /// The paragraphs after the opening line: at least one is needed.
 fn parse_body(
     path: &Path,
-    text: &str,
     layout: &Layout<'_>,
     format: Format,
     opening: Line<'_>,
-    lang: &str,
+    words: &hyphens::Words,
 ) -> Result<Body, Problems> {
-    let words = hyphens::Words::of_lang(text, lang);
     // "The General Assembly" without its comma opens a text of operative paragraphs only.
     let unnumbered = !opening.text.trim_end_matches('*').ends_with(',');
-    let mut body = body::parse_with(&layout.body, format, &words, unnumbered);
+    let mut body = body::parse_with(&layout.body, format, words, unnumbered);
     body.annexes = layout
         .annexes
         .iter()
-        .map(|a| body::parse_annex(a.heading.text, &a.lines, format, &words))
+        .map(|a| body::parse_annex(a.heading.text, &a.lines, format, words))
         .collect();
     if body.preamble.is_empty() && body.operative.is_empty() {
         return Err(Problem::error(path, "no paragraph after the opening line")
