@@ -84,7 +84,7 @@ fn paragraphs(lines: &[Line<'_>], format: Format, words: &Words) -> Vec<(usize, 
             None => true,
             Some((_, text)) => match format {
                 Format::Markdown => blank_before,
-                Format::Pdf => ends_paragraph(text) && opens_paragraph(t, last_op),
+                Format::Pdf | Format::UnOrg => ends_paragraph(text) && opens_paragraph(t, last_op),
             },
         };
         blank_before = false;

@@ -18,7 +18,7 @@ use super::layout::Line;
 use super::vocab;
 use crate::archive::symbol::Symbol;
 use crate::diag::{Problem, Problems};
-use crate::load::meta::Committee;
+use crate::load::meta::{Committee, Vote};
 
 /// The metadata a raw text states about itself.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -34,6 +34,8 @@ pub struct Header {
     pub report: Vec<Symbol>,
     pub distributed: Option<Date>,
     pub title: Option<String>,
+    /// How it was adopted, where the text says so ("Adoptée sans vote").
+    pub vote: Option<Vote>,
 }
 
 static SYMBOL_LINE: LazyLock<Regex> =

@@ -22,6 +22,7 @@ pub(crate) fn merge_meta(meta: &mut Meta, new: &Meta, path: &Path, warnings: &mu
     m.field("meeting", &mut meta.meeting, &new.meeting);
     m.field("committee", &mut meta.committee, &new.committee);
     m.field("distributed", &mut meta.distributed, &new.distributed);
+    m.field("vote", &mut meta.vote, &new.vote);
     let mut report = (!meta.report.is_empty()).then(|| meta.report.clone());
     let new_report = (!new.report.is_empty()).then(|| new.report.clone());
     m.field("report", &mut report, &new_report);

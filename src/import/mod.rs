@@ -12,7 +12,8 @@
 //! - `canonical`: the Markdown writer;
 //! - `merge`: meta.yaml merged with what the archive holds, series membership;
 //! - `plan`: what an import would write, per resolution folder and series file;
-//! - `write`: the disk rules (no loss, backups, atomic writes).
+//! - `write`: the disk rules (no loss, backups, atomic writes);
+//! - `unorg`: the un.org document pages of the 1990s and 2000s, read on their own path.
 //!
 //! [`parse_raw`] does everything but the disk and is what tests use; [`import_files`] is the
 //! command.
@@ -27,6 +28,7 @@ pub(crate) mod hyphens;
 pub(crate) mod layout;
 pub(crate) mod merge;
 pub(crate) mod plan;
+pub(crate) mod unorg;
 pub(crate) mod vocab;
 pub(crate) mod write;
 
@@ -98,7 +100,7 @@ impl Parsed {
             report: h.report.clone(),
             distributed: h.distributed,
             predecessor: None,
-            vote: None,
+            vote: h.vote.clone(),
             title,
             texts,
         }
@@ -122,6 +124,9 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
     check_not_empty(path, text)?;
     let mut warnings = Problems::new();
     let format = detect::detect_format(text);
+    if format == Format::UnOrg {
+        return unorg::parse(path, text, lang_hint);
+    }
     let layout = layout::split(text, format);
     let opening = opening_line(path, &layout)?;
     // The language is asked for only once the text is known to be a resolution.
