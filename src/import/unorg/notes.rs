@@ -10,7 +10,7 @@
 //! Each marker becomes `[^N]`, right after the word, year or punctuation it follows.
 //!
 //! A note called in the text whose body the page does not give (a page cut short before its
-//! notes) keeps its marker, with a definition saying so in the text's language, and a warning;
+//! notes, or in its last note) keeps its marker, with a definition saying so in the text's language, and a warning;
 //! a note given but never called is left out, with a warning.
 
 use std::collections::BTreeMap;
@@ -75,7 +75,31 @@ pub(super) fn definitions(
         }
     }
     flush(&mut current, warnings);
+    drop_cut_last(path, &mut out, warnings);
     out
+}
+
+/// The last note of a page cut short in its notes ("A/51/999, prepar") is not its text: it is
+/// left out (the note is then said to be missing), with a warning.
+fn drop_cut_last(path: &Path, notes: &mut BTreeMap<u32, (String, usize)>, warnings: &mut Problems) {
+    let Some(entry) = notes.last_entry() else {
+        return;
+    };
+    let (text, line) = entry.get();
+    if text.ends_with(['.', ')', ']']) {
+        return;
+    }
+    warnings.push(
+        Problem::warning(
+            path,
+            format!("note {}/ is cut short on the page; left out", entry.key()),
+        )
+        .at(*line, None)
+        .hint(
+            "copy the note from the official document into its definition at the end of the text",
+        ),
+    );
+    entry.remove();
 }
 
 /// The notes called in the body, in order of first call.

@@ -319,3 +319,60 @@ fn the_vote_of_a_second_language_fills_the_meta_of_the_first() {
     crate::import::merge::merge_meta(&mut meta, &french, Path::new("meta.yaml"), &mut warnings);
     assert_eq!(meta.vote, Some(without_vote()));
 }
+
+#[test]
+fn wrapped_lines_without_blank_lines_rejoin_their_paragraph() {
+    let text = "52/998 | Titre | |\nDate: 2 mars 1997 Adoptée sans vote |\nSéance plénière: 60ème\nRapport: A/52/998 |\nL'Assemblée générale,\nRappelant sa résolution 50/1 du\n1er janvier 1996 1/,\nConsidérant que la question\nreste ouverte,\n1. Décide de poursuivre\nl'examen de la question.\n1/ Voir A/50/1.\n";
+    let p = parse(text);
+    assert_eq!(counts(&p), (2, 1, 1));
+    assert_eq!(
+        p.body.preamble[0],
+        "*Rappelant* sa résolution 50/1 du 1er janvier 1996[^1],"
+    );
+    assert_eq!(
+        p.body.operative[0].text,
+        "*Décide* de poursuivre l'examen de la question."
+    );
+    assert_eq!(p.footnotes[0].text, "Voir A/50/1.");
+    assert!(p.complete, "{:?}", p.remark);
+}
+
+/// Errors the archive's own loader finds in a canonical text.
+fn loader_errors(markdown: &str) -> Vec<String> {
+    let path = Path::new("fr.md");
+    let (mut parsed, mut problems) = crate::load::text::parse_text(path, markdown);
+    crate::load::text::link_footnotes(path, &mut parsed, &mut problems);
+    problems
+        .iter()
+        .filter(|p| p.severity == crate::diag::Severity::Error)
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn pages_cut_anywhere_never_panic_and_give_texts_the_loader_takes() {
+    let mut imported = 0;
+    // Each page, and where its last note ends (a cut before that is never complete).
+    let ends = [
+        (FR_CUT, FR_CUT.len() + 1),
+        (FR_FULL, FR_FULL.find("A/52/999.\n").unwrap() + 9),
+        (EN, EN.find("General.\n").unwrap() + 8),
+    ];
+    for (page, end) in ends {
+        let cuts: Vec<usize> = page.char_indices().map(|(i, _)| i).step_by(17).collect();
+        for cut in cuts {
+            if let Ok(p) = parse_raw(Path::new("p.txt"), &page[..cut], None) {
+                assert_eq!(
+                    loader_errors(&p.markdown),
+                    Vec::<String>::new(),
+                    "{}",
+                    p.markdown
+                );
+                assert!(!p.complete || cut >= end, "{}", &page[..cut]);
+                imported += 1;
+            }
+            let _ = parse_raw(Path::new("p.txt"), &page[cut..], Some("fr"));
+        }
+    }
+    assert!(imported > 50, "{imported}");
+}
