@@ -30,7 +30,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::detect::Format;
-use super::{Parsed, canonical, hyphens, vocab};
+use super::{Header, Parsed, canonical, hyphens, vocab};
+use crate::archive::symbol::Symbol;
 use crate::diag::{Problem, Problems};
 use paragraphs::{Read, Stop};
 
@@ -92,21 +93,11 @@ pub(crate) fn parse(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<
     let lang = super::decide_lang(path, text, lang_hint)?;
     let mut warnings = Problems::new();
     let mut head = header::parse(&regions.header, &regions.closing);
-    let symbol = head.symbol.clone().ok_or_else(|| {
-        Problems::from(
-            Problem::error(
-                path,
-                "no symbol found on this un.org page: expected a title line such as “52/134 | Renforcement de …” or “51/100.  Enhancement of …”, or a line “A/RES/51/100”",
-            )
-            .at(regions.opening.no, None)
-            .hint("add the symbol line above the opening line"),
-        )
-    })?;
+    let symbol = symbol_of(path, &head, regions.opening)?;
     if head.session.is_none() {
         head.session = symbol.ga_session();
     }
-    let words = hyphens::Words::of(text);
-    let mut read = paragraphs::read(&regions.body, &words);
+    let mut read = paragraphs::read(&regions.body, &hyphens::Words::of(text));
     if read.body.preamble.is_empty() && read.body.operative.is_empty() {
         return Err(Problem::error(path, "no paragraph after the opening line")
             .at(regions.opening.no, None)
@@ -137,6 +128,19 @@ pub(crate) fn parse(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<
         remark,
         markdown,
         warnings,
+    })
+}
+
+/// The symbol the header gives, without which nothing can be filed.
+fn symbol_of(path: &Path, head: &Header, opening: Row<'_>) -> Result<Symbol, Problems> {
+    head.symbol.clone().ok_or_else(|| {
+        Problem::error(
+            path,
+            "no symbol found on this un.org page: expected a title line such as “52/134 | Renforcement de …” or “51/100.  Enhancement of …”, or a line “A/RES/51/100”",
+        )
+        .at(opening.no, None)
+        .hint("add the symbol line above the opening line")
+        .into()
     })
 }
 
