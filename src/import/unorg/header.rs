@@ -163,7 +163,12 @@ fn labelled(h: &mut Header, t: &str) {
         h.meeting = c[1].parse().ok();
     }
     if let Some(c) = REPORT_FR.captures(t) {
-        h.report = report_symbols(&c[1]);
+        if c[1].to_lowercase().contains("sans renvoi") {
+            // "Sans renvoi à une grande commission (A/52/L.50)": a draft, not a report.
+            h.committee = Some(Committee::Plenary);
+        } else {
+            h.report = report_symbols(&c[1]);
+        }
     }
     if let Some(c) = SESSION_EN.captures(t) {
         h.session = vocab::ordinal_words(&c[1]).or(h.session);

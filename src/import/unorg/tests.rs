@@ -272,6 +272,22 @@ fn votes_in_the_forms_the_pages_write() {
 }
 
 #[test]
+fn a_text_adopted_without_reference_to_a_committee_is_plenary_without_report() {
+    let fr = FR_CUT.replace(
+        "Rapport: A/52/644/Add.2 |",
+        "Rapport: Sans renvoi à une grande commission (A/52/L.50) |",
+    );
+    let h = parse(&fr).header;
+    assert_eq!((h.committee, h.report.len()), (Some(Committee::Plenary), 0));
+    let en = EN.replace(
+        "[on the report of the Special Political and Decolonization Committee\n                     (Fourth Committee) (A/51/999/Add.2)]",
+        "[without reference to a Main Committee (A/51/L.99)]",
+    );
+    let h = parse(&en).header;
+    assert_eq!((h.committee, h.report.len()), (Some(Committee::Plenary), 0));
+}
+
+#[test]
 fn pages_are_told_apart_from_pdf_and_markdown_texts() {
     assert!(is_unorg_page(FR_CUT) && is_unorg_page(FR_FULL) && is_unorg_page(EN));
     for seed in crate::import::tests::SEEDS {
