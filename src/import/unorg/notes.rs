@@ -182,8 +182,9 @@ fn convert(
 }
 
 /// The marker in a run of digits before a slash: (length of the digits kept before it, note
-/// number). The whole run if short; otherwise the shortest tail that is a note already called
-/// or the next one (`19931` -> 1993 and note 1).
+/// number). The whole run if short; otherwise a tail of one or two digits: the next note if it
+/// is one (`199312/` after note 11 is 1993 and note 12), else a note already called (`19931/`
+/// is 1993 and note 1).
 fn marker_in(run: &str, next: u32) -> Option<(usize, u32)> {
     let fits = |n: u32| n >= 1 && n <= next;
     if run.len() <= 2
@@ -191,11 +192,18 @@ fn marker_in(run: &str, next: u32) -> Option<(usize, u32)> {
     {
         return fits(n).then_some((0, n));
     }
-    (1..=2.min(run.len() - 1)).find_map(|tail| {
-        let at = run.len() - tail;
-        let n: u32 = run[at..].parse().ok()?;
-        (fits(n) && !run[at..].starts_with('0')).then_some((at, n))
-    })
+    let tails: Vec<(usize, u32)> = (1..=2.min(run.len() - 1))
+        .filter_map(|tail| {
+            let at = run.len() - tail;
+            let n: u32 = run[at..].parse().ok()?;
+            (fits(n) && !run[at..].starts_with('0')).then_some((at, n))
+        })
+        .collect();
+    tails
+        .iter()
+        .find(|&&(_, n)| n == next)
+        .or(tails.first())
+        .copied()
 }
 
 /// The footnotes, and the numbers of the notes called whose text the page does not give.

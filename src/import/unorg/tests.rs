@@ -228,6 +228,10 @@ fn markers_glued_to_years_and_words_or_spaced_are_placed_and_symbols_kept() {
             "A/52/644/Add.2, E/1997/23 and 51/45 S",
         ),
         ("a 1/ b 2/ c 1/ d", "a[^1] b[^2] c[^1] d"),
+        (
+            "1/ 2/ 3/ 4/ 5/ 6/ 7/ 8/ 9/ 10/ 11/ en 199312/ et 19932/",
+            "[^1][^2][^3][^4][^5][^6][^7][^8][^9][^10][^11] en 1993[^12] et 1993[^2]",
+        ),
     ] {
         let (out, warnings) = convert(raw);
         assert_eq!(out, expected);
