@@ -245,7 +245,7 @@ fn paragraphs(lines: &[Line<'_>], format: Format, words: &Words) -> Vec<Raw> {
                             || opens_paragraph(t, last_op)
                             || starts_heading(t, &rest[i + 1..], last_op))
                 }
-                Format::Pdf => {
+                Format::Pdf | Format::UnOrg => {
                     ends_paragraph(&prev.text)
                         && (opens_paragraph(t, last_op)
                             || starts_heading(t, &rest[i + 1..], last_op))

@@ -1,7 +1,7 @@
 //! What kind of input this is, before anything is parsed: the bytes decoded (UTF-8 only, a BOM
 //! dropped, CRLF turned into LF), the form (a PDF text extraction with wrapped lines, or a
-//! Markdown-like text with one paragraph per line) and the language (French or English, by
-//! counting function words).
+//! Markdown-like text with one paragraph per line, or an un.org document page recognised by its
+//! own marks) and the language (French or English, by counting function words).
 //!
 //! The form matters because it says whether blank lines and line ends can be trusted as
 //! paragraph breaks; the language names the canonical file (`fr.md`) and the remark's language.
@@ -18,6 +18,9 @@ pub enum Format {
     Pdf,
     /// A Markdown-like text: one paragraph per line, blank lines between paragraphs.
     Markdown,
+    /// An un.org document page of the 1990s and 2000s (markers written `1/`), read by
+    /// [`unorg`](super::unorg).
+    UnOrg,
 }
 
 /// Decode raw bytes: UTF-8 or an error naming the file; the BOM dropped; CRLF and lone CR as LF.
@@ -53,6 +56,9 @@ pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String, Problems> {
 
 /// Markdown-like texts have long lines (one paragraph per line) or Markdown markup.
 pub(crate) fn detect_format(text: &str) -> Format {
+    if super::unorg::is_unorg_page(text) {
+        return Format::UnOrg;
+    }
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)

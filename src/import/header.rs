@@ -18,7 +18,7 @@ use super::layout::Line;
 use super::vocab;
 use crate::archive::symbol::Symbol;
 use crate::diag::{Problem, Problems};
-use crate::load::meta::Committee;
+use crate::load::meta::{Committee, Vote};
 
 /// The metadata a raw text states about itself.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -38,6 +38,8 @@ pub struct Header {
     pub draft: Option<Symbol>,
     pub distributed: Option<Date>,
     pub title: Option<String>,
+    /// How it was adopted, where the text says so ("Adoptée sans vote").
+    pub vote: Option<Vote>,
 }
 
 static SYMBOL_LINE: LazyLock<Regex> =
@@ -378,7 +380,7 @@ fn agenda(number: &str, letter: Option<&str>) -> String {
 }
 
 /// "[sur la base du rapport de la Troisième Commission (A/61/443/Add.2 et Corr.1)]".
-fn committee_and_report(text: &str, h: &mut Header) {
+pub(crate) fn committee_and_report(text: &str, h: &mut Header) {
     let lower = text.to_lowercase();
     if lower.contains("sans renvoi") || lower.contains("without reference") {
         h.committee = Some(Committee::Plenary);
@@ -408,7 +410,7 @@ fn committee_and_report(text: &str, h: &mut Header) {
 
 /// "A/61/443/Add.2 et Corr.1" -> [A/61/443/Add.2, A/61/443/Add.2/Corr.1];
 /// "E/2005/23 and Corr.1 and 2" -> [E/2005/23, E/2005/23/Corr.1, E/2005/23/Corr.2].
-fn report_symbols(list: &str) -> Vec<Symbol> {
+pub(crate) fn report_symbols(list: &str) -> Vec<Symbol> {
     let mut out = Vec::new();
     let mut base: Option<String> = None;
     let mut last_kind: Option<&str> = None;

@@ -12,7 +12,8 @@
 //! - `canonical`: the Markdown writer;
 //! - `merge`: meta.yaml merged with what the archive holds, series membership;
 //! - `plan`: what an import would write, per resolution folder and series file;
-//! - `write`: the disk rules (no loss, backups, atomic writes).
+//! - `write`: the disk rules (no loss, backups, atomic writes);
+//! - `unorg`: the un.org document pages of the 1990s and 2000s, read on their own path.
 //!
 //! [`parse_raw`] does everything but the disk and is what tests use; [`import_files`] is the
 //! command.
@@ -30,6 +31,7 @@ pub(crate) mod hyphens;
 pub(crate) mod layout;
 pub(crate) mod merge;
 pub(crate) mod plan;
+pub(crate) mod unorg;
 pub(crate) mod vocab;
 pub(crate) mod write;
 
@@ -105,7 +107,7 @@ impl Parsed {
             report: h.report.clone(),
             distributed: h.distributed,
             predecessor: None,
-            vote: None,
+            vote: h.vote.clone(),
             title,
             texts,
         }
@@ -130,6 +132,9 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
     let text = text.as_ref();
     check_not_empty(path, text)?;
     let format = detect::detect_format(text);
+    if format == Format::UnOrg {
+        return unorg::parse(path, text, lang_hint);
+    }
     // The document's words decide line-end hyphens; the language only sets the policy where
     // they give no evidence, so the guess made before the language is checked is enough.
     let guess = lang_hint

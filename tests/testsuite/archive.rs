@@ -171,9 +171,11 @@ fn content_is_reproduced_by_importing_the_seed_texts() {
     let root = tempfile::tempdir().unwrap();
     let content = root.path().join("content");
     copy_dir(&repo_root().join("content/series"), &content.join("series"));
+    // The seeds are the files of the folder; its subfolders hold other fixtures.
     let mut seeds: Vec<_> = std::fs::read_dir(fixture("import"))
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
         .collect();
     seeds.sort();
     let options = recueil::import::ImportOptions {

@@ -8,6 +8,7 @@ mod compare;
 mod errors;
 mod harness;
 mod hostile;
+mod import_unorg;
 mod incremental;
 mod notes;
 mod publish;
