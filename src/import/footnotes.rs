@@ -290,6 +290,9 @@ pub(crate) fn calls(text: &str, n: u32) -> bool {
         from += 1;
     }
     let tail = &text[from..];
+    if tail.contains(&format!("[^{n}]")) {
+        return true;
+    }
     let ks = n.to_string();
     tail.match_indices(&ks).any(|(p, _)| {
         let before = &tail[..p];

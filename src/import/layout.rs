@@ -271,7 +271,10 @@ impl<'a> Layout<'a> {
 fn standing_note(t: &str, expected: u32, called: &str) -> Option<(u32, String)> {
     let c = INLINE_NOTE.captures(t)?;
     let n: u32 = c[1].parse().ok()?;
-    (n == expected && super::footnotes::calls(called, n)).then(|| (n, c[2].to_string()))
+    // A call a conversion already wrote ("Pelindaba[^7]") names its note whatever the order.
+    let written = called.contains(&format!("[^{n}]"));
+    ((n == expected || written) && super::footnotes::calls(called, n))
+        .then(|| (n, c[2].to_string()))
 }
 
 /// Split `text` into its regions.

@@ -29,6 +29,8 @@ pub(crate) mod furniture;
 pub(crate) mod header;
 pub(crate) mod hyphens;
 pub(crate) mod layout;
+#[cfg(test)]
+mod layout_tests;
 pub(crate) mod merge;
 pub(crate) mod plan;
 pub(crate) mod unorg;
