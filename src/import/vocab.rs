@@ -311,6 +311,9 @@ const LEAD_FOLLOWERS: &[&str] = &[
     "note",
     "acte",
     "compte",
+    "sienne",
+    "siennes",
+    "siens",
     "also",
     "further",
     "furthermore",
@@ -328,6 +331,9 @@ const LEAD_FOLLOWER_PAIRS: &[&str] = &[
     "in mind",
     "with appreciation",
     "with concern",
+    "with satisfaction",
+    "avec satisfaction",
+    "avec préoccupation",
 ];
 
 /// Words that need the next word to make a lead ("Deeply concerned", "Se félicitant").
