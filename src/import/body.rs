@@ -5,160 +5,33 @@
 //! seed 002 has a page break inside one), so a new paragraph starts only where the text so far
 //! ends with paragraph punctuation (, ; . :) and the next line opens a paragraph: a lead
 //! participle or adjective in the preamble, the next operative number, or `(a)`. A
-//! Markdown-like text has one paragraph per block, and its own italics are kept.
+//! Markdown-like text has one paragraph per block (a block that neither ends a paragraph nor
+//! opens one continues the last: a page break fell there), and its own italics are kept.
+//!
+//! Besides paragraphs, a text has section headings (short lines without closing punctuation
+//! before a numbered paragraph, or "I. Global context"), operative paragraphs without numbers
+//! (after "The General Assembly" without its comma) and annexes, read by the same rules from
+//! their own lines (`parse_annex`); sub-paragraph labels are in `labels`, the data in `parts`.
 
 use regex::Regex;
 use std::sync::LazyLock;
 
 use super::detect::Format;
 use super::hyphens::{self, Words};
+use super::labels::{lost_label, push_sub};
 use super::layout::Line;
+pub use super::parts::{Annex, Body, Heading, Operative, Sub};
 use super::vocab;
-
-/// One operative (or annex) paragraph with its sub-paragraphs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Operative {
-    /// The official number; for unnumbered operative paragraphs, the position (1, 2, …).
-    pub number: u32,
-    pub text: String,
-    /// Sub-paragraphs, each starting with its letter: "(a) …".
-    pub subs: Vec<Sub>,
-}
-
-/// A sub-paragraph "(a) …" with its own sub-paragraphs "(i) …".
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sub {
-    pub text: String,
-    pub subs: Vec<String>,
-}
-
-impl PartialEq<&str> for Sub {
-    fn eq(&self, other: &&str) -> bool {
-        self.subs.is_empty() && self.text == *other
-    }
-}
-
-impl Sub {
-    pub(crate) fn new(text: String) -> Sub {
-        Sub {
-            text,
-            subs: Vec::new(),
-        }
-    }
-}
-
-/// A section heading ("Peacebuilding Commission", "I. Global context"), standing before the
-/// paragraph at `before` (an index into the part's paragraphs: preamble then operative, or an
-/// annex's unnumbered then numbered paragraphs).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Heading {
-    pub before: usize,
-    pub text: String,
-}
-
-/// An annex printed after the resolution: a declaration, a programme of action.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Annex {
-    /// As printed: "Annex", "Annexe", "Annex I".
-    pub heading: String,
-    pub title: Option<String>,
-    /// Unnumbered paragraphs before the numbered ones.
-    pub intro: Vec<String>,
-    pub paragraphs: Vec<Operative>,
-    pub headings: Vec<Heading>,
-}
-
-impl Annex {
-    /// How many numbered paragraphs it holds.
-    pub fn numbered(&self) -> usize {
-        self.paragraphs.len()
-    }
-}
-
-/// The paragraphs of a resolution's body.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Body {
-    pub preamble: Vec<String>,
-    pub operative: Vec<Operative>,
-    /// The operative paragraphs carry no numbers ("The General Assembly / Adopts …").
-    pub unnumbered: bool,
-    pub headings: Vec<Heading>,
-    pub annexes: Vec<Annex>,
-    /// Line of the first line of each paragraph, preamble then operative (for diagnostics).
-    pub lines: Vec<usize>,
-}
-
-impl Body {
-    /// Every paragraph text, sub-paragraphs and annexes included, in reading order.
-    #[cfg(test)]
-    pub(crate) fn all_texts(&self) -> Vec<&str> {
-        self.located_texts().into_iter().map(|(_, t)| t).collect()
-    }
-
-    /// Every paragraph text with the line it starts on where it is known (preamble and
-    /// numbered operative paragraphs), in reading order.
-    pub(crate) fn located_texts(&self) -> Vec<(Option<usize>, &str)> {
-        let mut lines = self.lines.iter().copied();
-        let mut out: Vec<(Option<usize>, &str)> = Vec::new();
-        for p in &self.preamble {
-            out.push((lines.next(), p));
-        }
-        for op in &self.operative {
-            out.push((lines.next(), &op.text));
-            let mut rest = Vec::new();
-            push_items(std::slice::from_ref(op), &mut rest);
-            out.extend(rest.into_iter().skip(1).map(|t| (None, t)));
-        }
-        for annex in &self.annexes {
-            out.extend(annex.intro.iter().map(|t| (None, t.as_str())));
-            let mut rest = Vec::new();
-            push_items(&annex.paragraphs, &mut rest);
-            out.extend(rest.into_iter().map(|t| (None, t)));
-        }
-        out
-    }
-
-    /// Every paragraph text, mutable, in reading order (as [`Body::all_texts`]).
-    pub(crate) fn all_texts_mut(&mut self) -> Vec<&mut String> {
-        let mut out: Vec<&mut String> = self.preamble.iter_mut().collect();
-        push_items_mut(&mut self.operative, &mut out);
-        for annex in &mut self.annexes {
-            out.extend(annex.intro.iter_mut());
-            push_items_mut(&mut annex.paragraphs, &mut out);
-        }
-        out
-    }
-}
-
-fn push_items<'a>(items: &'a [Operative], out: &mut Vec<&'a str>) {
-    for op in items {
-        out.push(&op.text);
-        for sub in &op.subs {
-            out.push(&sub.text);
-            out.extend(sub.subs.iter().map(String::as_str));
-        }
-    }
-}
-
-fn push_items_mut<'a>(items: &'a mut [Operative], out: &mut Vec<&'a mut String>) {
-    for op in items {
-        out.push(&mut op.text);
-        for sub in &mut op.subs {
-            out.push(&mut sub.text);
-            out.extend(sub.subs.iter_mut());
-        }
-    }
-}
 
 static OPERATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+(\S.*)$").expect("valid regex"));
 static OPERATIVE_ALONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.$").expect("valid regex"));
-static SUB: LazyLock<Regex> =
+pub(super) static SUB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(([a-z]{1,2}|[ivx]{1,5})\)(?:\s+\S|$)").expect("valid regex"));
 static SECTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[IVXL]{1,6}|[A-H])\.(?:\s+\p{Lu}|$)").expect("valid regex"));
-static TRAILING_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TRAILING_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:<sup>\d+</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\s\d{1,2}|\*)+$").expect("valid regex")
 });
 
@@ -180,7 +53,7 @@ fn ends_with_glued_marker(t: &str) -> bool {
 }
 
 /// The number of an operative paragraph opening `line` ("12. …" or "12." alone).
-fn operative_number(line: &str) -> Option<u32> {
+pub(super) fn operative_number(line: &str) -> Option<u32> {
     OPERATIVE
         .captures(line)
         .or_else(|| OPERATIVE_ALONE.captures(line))
@@ -320,108 +193,6 @@ pub(crate) fn italicise_lead(text: &str) -> String {
     format!("*{}*{}", &text[..n], &text[n..])
 }
 
-/// The label of a sub-paragraph text: "(a) …" -> "a".
-fn sub_label(text: &str) -> Option<&str> {
-    let rest = text.strip_prefix('(')?;
-    let end = rest.find(')')?;
-    Some(&rest[..end])
-}
-
-/// Roman numerals of nested sub-paragraphs, in order.
-const ROMAN: [&str; 20] = [
-    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
-    "xvi", "xvii", "xviii", "xix", "xx",
-];
-
-/// The letter after `label` ("a" -> "b", "z" -> "aa").
-fn next_letter(label: Option<&str>) -> String {
-    match label {
-        None => "a".to_string(),
-        Some(l) => {
-            let c = l.chars().last().unwrap_or('a');
-            if c == 'z' {
-                "aa".to_string()
-            } else {
-                let next = char::from_u32(c as u32 + 1).unwrap_or('a');
-                format!("{}{next}", &l[..l.len() - 1])
-            }
-        }
-    }
-}
-
-/// Attach a sub-paragraph text to `op`: a letter, or a roman numeral nested in the last letter.
-fn push_sub(op: &mut Operative, text: String) {
-    let label = sub_label(&text).unwrap_or("").to_string();
-    if let Some(last) = op.subs.last_mut() {
-        let next_roman = ROMAN.get(last.subs.len()).copied();
-        let expected_letter = next_letter(sub_label(&last.text));
-        let opens_nested = last.subs.is_empty() && last.text.trim_end().ends_with(':');
-        let roman = Some(label.as_str()) == next_roman
-            && label != expected_letter
-            && (opens_nested || !last.subs.is_empty());
-        let roman = roman || (label == "i" && opens_nested && expected_letter == "i");
-        if roman {
-            last.subs.push(text);
-            return;
-        }
-    }
-    op.subs.push(Sub::new(text));
-}
-
-/// The last text of `op`: its own, or that of its last sub-paragraph.
-fn last_text(op: &Operative) -> &str {
-    op.subs
-        .last()
-        .map_or(&op.text, |s| s.subs.last().unwrap_or(&s.text))
-}
-
-/// The label a paragraph lost in extraction, if `rest[0]` is a sub-paragraph without its
-/// "(a)": it follows an operative paragraph or sub-paragraph that ends with ":" or ";",
-/// starts with a capital, and is not numbered. Letter or roman numeral is decided by the next
-/// label the text does give ("(e)" after two paragraphs without labels makes them (c), (d)).
-fn lost_label(op: &Operative, rest: &[Raw]) -> Option<String> {
-    let text = rest.first()?.text.as_str();
-    if rest[0].heading
-        || SUB.is_match(text)
-        || operative_number(text).is_some()
-        || !text.starts_with(|c: char| c.is_uppercase())
-    {
-        return None;
-    }
-    let before = last_text(op).trim_end();
-    let before = TRAILING_MARKER.replace(before, "");
-    if !before.ends_with([':', ';']) || (op.subs.is_empty() && !before.ends_with(':')) {
-        return None;
-    }
-    let letter = next_letter(op.subs.last().and_then(|s| sub_label(&s.text)));
-    let Some(last) = op.subs.last() else {
-        return Some(letter);
-    };
-    let opens_nested = last.subs.is_empty() && last.text.trim_end().ends_with(':');
-    let roman = ROMAN.get(last.subs.len()).map(|r| r.to_string());
-    if opens_nested {
-        return roman;
-    }
-    if last.subs.is_empty() {
-        return Some(letter);
-    }
-    // Inside (i), (ii): the next given label tells whether the list of numerals goes on.
-    let unlabeled = rest
-        .iter()
-        .take_while(|r| !SUB.is_match(&r.text) && operative_number(&r.text).is_none())
-        .count();
-    let next = rest.get(unlabeled).and_then(|r| sub_label(&r.text));
-    let mut expected = letter.clone();
-    for _ in 0..unlabeled {
-        expected = next_letter(Some(&expected));
-    }
-    if next == Some(expected.as_str()) {
-        Some(letter)
-    } else {
-        roman
-    }
-}
-
 /// The paragraphs of a part (the resolution's body, or an annex), classified.
 struct Part {
     unnumbered: Vec<(usize, String)>,
@@ -445,10 +216,12 @@ fn parse_part(lines: &[Line<'_>], format: Format, words: &Words, italics: bool) 
         }
     };
     let raws = paragraphs(lines, format, words);
+    let texts: Vec<&str> = raws.iter().map(|r| r.text.as_str()).collect();
     for (index, raw) in raws.iter().enumerate() {
         let mut text = raw.text.clone();
         if let Some(op) = part.numbered.last()
-            && let Some(label) = lost_label(op, &raws[index..])
+            && !raw.heading
+            && let Some(label) = lost_label(op, &texts[index..])
         {
             // A sub-paragraph whose "(a)" the extraction lost.
             text = format!("({label}) {text}");

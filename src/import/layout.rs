@@ -1,7 +1,14 @@
 //! Splitting the raw lines into their regions: the header (before the opening line "L’Assemblée
-//! générale,"), the body, the footnote texts (page-bottom blocks after a separator, or lines such
-//! as "¹ …" / "<sup>4</sup> …" standing in the middle of a Markdown-like text) and the closing
-//! lines (meeting and date). Page furniture is dropped on the way.
+//! générale,", with or without its comma), the body, the footnote texts, the closing lines
+//! (meeting and date) and the annexes after them ("Annex", "Annexe II"). Page furniture is
+//! dropped on the way: the lines of page tops and bottoms are found first, as clusters around a
+//! symbol, a page number "2/5" or a job number, with the running title beside them
+//! (`furniture::page_clusters`).
+//!
+//! Footnote texts come in every form a source gives: page-bottom blocks after a separator (and
+//! after the closing line), notes standing alone between paragraphs in layouts that print one
+//! paragraph per line ("3 A/80/225." when the text before calls note 3), "¹ …" /
+//! "<sup>4</sup> …" lines, and Markdown definitions "[^4]: …" with their continued lines.
 //!
 //! This is a line-level state machine because a PDF page break can fall anywhere: a footnote
 //! block may interrupt a sentence, and the body resumes after it, mid-sentence or with a new
@@ -286,9 +293,7 @@ pub(crate) fn split(text: &str, format: Format) -> Layout<'_> {
 /// Split `text` into its regions; `words` (the document's vocabulary) decides the line-end
 /// hyphens of footnote texts.
 pub(crate) fn split_with<'a>(text: &'a str, format: Format, words: Option<&Words>) -> Layout<'a> {
-    let mut out = Layout::default();
-    let mut state = State::Header;
-    let lines: Vec<Line<'_>> = text
+    let lines: Vec<Line<'a>> = text
         .lines()
         .enumerate()
         .map(|(i, l)| Line {
@@ -296,197 +301,252 @@ pub(crate) fn split_with<'a>(text: &'a str, format: Format, words: Option<&Words
             text: l.trim(),
         })
         .collect();
-    let page_furniture = furniture::page_clusters(&lines);
-    // The text read so far, to tell a footnote text standing between paragraphs by its call.
-    let mut called = String::new();
-    let mut blank_before = true;
-    let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
-        let t = line.text;
-        let was_blank = std::mem::replace(&mut blank_before, t.is_empty());
-        match &mut state {
-            State::Header => {
-                if opening_text(t).is_some() {
-                    out.opening = Some(line);
-                    state = State::Body(Region::Resolution);
-                } else {
-                    out.header.push(line);
+    let mut splitter = Splitter {
+        page_furniture: furniture::page_clusters(&lines),
+        lines,
+        format,
+        words,
+        out: Layout::default(),
+        called: String::new(),
+    };
+    splitter.run();
+    splitter.out
+}
+
+/// What to do after a line: go on to the next, or read the same line again in the new state.
+enum Step {
+    Next,
+    Again,
+}
+
+/// The state machine over the lines of one text.
+struct Splitter<'a, 'w> {
+    lines: Vec<Line<'a>>,
+    /// Lines of page tops and bottoms, found before reading (`furniture::page_clusters`).
+    page_furniture: std::collections::HashSet<usize>,
+    format: Format,
+    words: Option<&'w Words>,
+    out: Layout<'a>,
+    /// The body read so far, to tell a footnote text standing between paragraphs by its call.
+    called: String,
+}
+
+impl<'a> Splitter<'a, '_> {
+    fn run(&mut self) {
+        let mut state = State::Header;
+        let mut blank_before = true;
+        let mut i = 0;
+        while i < self.lines.len() {
+            let line = self.lines[i];
+            let (step, taken) = match &mut state {
+                State::Header => (self.header_line(line, &mut state), 0),
+                State::Body(region) => {
+                    let region = *region;
+                    self.body_line(i, region, blank_before, &mut state)
                 }
-            }
-            State::Body(region) => {
-                let region = *region;
-                if t.is_empty() {
-                    if format == Format::Markdown {
-                        out.push_body(region, line);
+                State::Notes(_) | State::Closing if definition(line.text).is_some() => {
+                    if let State::Notes(block) = std::mem::replace(&mut state, State::Closing) {
+                        block.close(&mut self.out);
                     }
-                } else if page_furniture.contains(&line.no) {
-                    out.dropped.push(line);
-                } else if region == Region::Resolution && furniture::closing_meeting(t).is_some() {
-                    out.closing.push(line);
-                    state = State::Closing;
-                } else if let Some(heading) = annex_heading(t) {
-                    out.annexes.push(AnnexLines {
-                        heading: Line {
-                            no: line.no,
-                            text: heading,
-                        },
-                        lines: Vec::new(),
-                    });
-                    state = State::Body(Region::Annex(out.annexes.len() - 1));
-                } else if let Some((number, note)) = markdown_note(t) {
-                    let (text, taken) = if definition(t).is_some() {
-                        continued(note, &lines[i + 1..], words)
-                    } else {
-                        (note, 0)
+                    (Step::Next, self.definition_at(i))
+                }
+                State::Notes(block) => (self.notes_line(line, block), 0),
+                State::Closing => (self.closing_line(line, &mut state), 0),
+            };
+            if let Step::Again = step {
+                // The footnote block ended on this line: read it again as text.
+                if let State::Notes(block) = std::mem::replace(&mut state, State::Header) {
+                    state = match block.resume {
+                        Region::Closing => State::Closing,
+                        region => State::Body(region),
                     };
-                    out.footnotes.push(FootnoteText {
-                        number,
-                        text,
-                        line: line.no,
-                    });
-                    i += taken;
-                } else if furniture::is_separator(t) {
-                    out.dropped.push(line);
-                    if format == Format::Pdf {
-                        state = State::Notes(Block::new(line.no, true, region));
-                    }
-                } else if furniture::is_furniture(t) {
-                    out.dropped.push(line);
-                } else if format == Format::Markdown
-                    && was_blank
-                    && let Some((number, note)) = standing_note(t, out.next_note(None), &called)
-                {
-                    let mut block = Block::new(line.no, false, region);
-                    block.style = Style::Inline;
-                    block.texts.push(FootnoteText {
-                        number,
-                        text: note,
-                        line: line.no,
-                    });
-                    state = State::Notes(block);
-                } else {
-                    called.push(' ');
-                    called.push_str(t);
-                    out.push_body(region, line);
+                    block.close(&mut self.out);
                 }
+                continue;
             }
-            State::Notes(_) | State::Closing if definition(t).is_some() => {
-                if let State::Notes(block) = std::mem::replace(&mut state, State::Closing) {
-                    block.close(&mut out);
-                }
-                if let Some((number, note)) = definition(t) {
-                    let (text, taken) = continued(note, &lines[i + 1..], words);
-                    out.footnotes.push(FootnoteText {
-                        number,
-                        text,
-                        line: line.no,
-                    });
-                    i += taken;
-                }
-            }
-            State::Notes(block) => {
-                let expected = out.next_note(Some(block));
-                let inline = INLINE_NOTE
-                    .captures(t)
-                    .and_then(|c| Some((c[1].parse::<u32>().ok()?, c[2].to_string())))
-                    .filter(|(n, _)| *n == expected && block.style != Style::Bare);
-                if t.is_empty() {
-                    // Blank lines mean nothing inside a footnote block, but between notes
-                    // standing in the text they end a note.
-                    block.blank = true;
-                } else if page_furniture.contains(&line.no) {
-                    block.page_ended = true;
-                    out.dropped.push(line);
-                } else if let Some((number, note)) = inline {
-                    block.style = Style::Inline;
-                    block.blank = false;
-                    block.texts.push(FootnoteText {
-                        number,
-                        text: note,
-                        line: line.no,
-                    });
-                } else if block.separated
-                    && !block.page_ended
-                    && furniture::is_page_number(t)
-                    && matches!(block.style, Style::Unknown | Style::Bare)
-                    && (block.style == Style::Bare || block.texts.is_empty())
-                {
-                    block.style = Style::Bare;
-                    if let Ok(n) = t.parse() {
-                        block.numbers.push(n);
-                    }
-                } else if furniture::is_separator(t) || furniture::is_furniture(t) {
-                    out.dropped.push(line);
-                } else if !block.page_ended
-                    && if block.separated {
-                        !block.current_finished()
-                    } else {
-                        !block.blank
-                    }
-                {
-                    block.continue_text(t, words);
-                } else if block.separated
-                    && !block.page_ended
-                    && block.style == Style::Bare
-                    && !opens_paragraph(t)
-                    && t.chars().next().is_some_and(|c| !c.is_lowercase())
-                {
-                    block.texts.push(FootnoteText {
-                        number: 0,
-                        text: t.to_string(),
-                        line: line.no,
-                    });
-                } else {
-                    // The body resumes: close the block and read this line again.
-                    if let State::Notes(block) = std::mem::replace(&mut state, State::Header) {
-                        state = match block.resume {
-                            Region::Closing => State::Closing,
-                            region => State::Body(region),
-                        };
-                        block.close(&mut out);
-                    }
-                    blank_before = was_blank;
-                    continue;
-                }
-            }
-            State::Closing => {
-                if t.is_empty() || page_furniture.contains(&line.no) {
-                } else if let Some(heading) = annex_heading(t) {
-                    out.annexes.push(AnnexLines {
-                        heading: Line {
-                            no: line.no,
-                            text: heading,
-                        },
-                        lines: Vec::new(),
-                    });
-                    state = State::Body(Region::Annex(out.annexes.len() - 1));
-                } else if furniture::is_separator(t) {
-                    out.dropped.push(line);
-                    state = State::Notes(Block::new(line.no, true, Region::Closing));
-                } else if let Some((number, note)) = standing_note(t, out.next_note(None), &called)
-                {
-                    let mut block = Block::new(line.no, false, Region::Closing);
-                    block.style = Style::Inline;
-                    block.texts.push(FootnoteText {
-                        number,
-                        text: note,
-                        line: line.no,
-                    });
-                    state = State::Notes(block);
-                } else if furniture::is_furniture(t) {
-                    out.dropped.push(line);
-                } else {
-                    out.closing.push(line);
-                }
-            }
+            blank_before = line.text.is_empty();
+            i += 1 + taken;
         }
-        i += 1;
+        if let State::Notes(block) = state {
+            block.close(&mut self.out);
+        }
     }
-    if let State::Notes(block) = state {
-        block.close(&mut out);
+
+    fn header_line(&mut self, line: Line<'a>, state: &mut State) -> Step {
+        if opening_text(line.text).is_some() {
+            self.out.opening = Some(line);
+            *state = State::Body(Region::Resolution);
+        } else {
+            self.out.header.push(line);
+        }
+        Step::Next
     }
-    out
+
+    /// A footnote definition "[^7]: …" at line `i`, with the lines that continue it; returns
+    /// how many lines after `i` it took.
+    fn definition_at(&mut self, i: usize) -> usize {
+        let line = self.lines[i];
+        let Some((number, note)) = markdown_note(line.text) else {
+            return 0;
+        };
+        let (text, taken) = if definition(line.text).is_some() {
+            continued(note, &self.lines[i + 1..], self.words)
+        } else {
+            (note, 0)
+        };
+        self.out.footnotes.push(FootnoteText {
+            number,
+            text,
+            line: line.no,
+        });
+        taken
+    }
+
+    /// An annex heading ("Annex", "Annexe II") opens the annex's region.
+    fn open_annex(&mut self, line: Line<'a>, heading: &'a str, state: &mut State) {
+        self.out.annexes.push(AnnexLines {
+            heading: Line {
+                no: line.no,
+                text: heading,
+            },
+            lines: Vec::new(),
+        });
+        *state = State::Body(Region::Annex(self.out.annexes.len() - 1));
+    }
+
+    /// A footnote text standing between paragraphs opens a block of them.
+    fn standing_block(&self, line: Line<'a>, resume: Region) -> Option<Block> {
+        let (number, note) = standing_note(line.text, self.out.next_note(None), &self.called)?;
+        let mut block = Block::new(line.no, false, resume);
+        block.style = Style::Inline;
+        block.texts.push(FootnoteText {
+            number,
+            text: note,
+            line: line.no,
+        });
+        Some(block)
+    }
+
+    fn body_line(
+        &mut self,
+        i: usize,
+        region: Region,
+        blank_before: bool,
+        state: &mut State,
+    ) -> (Step, usize) {
+        let line = self.lines[i];
+        let t = line.text;
+        if t.is_empty() {
+            if self.format == Format::Markdown {
+                self.out.push_body(region, line);
+            }
+        } else if self.page_furniture.contains(&line.no) {
+            self.out.dropped.push(line);
+        } else if region == Region::Resolution && furniture::closing_meeting(t).is_some() {
+            self.out.closing.push(line);
+            *state = State::Closing;
+        } else if let Some(heading) = annex_heading(t) {
+            self.open_annex(line, heading, state);
+        } else if markdown_note(t).is_some() {
+            return (Step::Next, self.definition_at(i));
+        } else if furniture::is_separator(t) {
+            self.out.dropped.push(line);
+            if self.format == Format::Pdf {
+                *state = State::Notes(Block::new(line.no, true, region));
+            }
+        } else if furniture::is_furniture(t) {
+            self.out.dropped.push(line);
+        } else if let Some(block) = (self.format == Format::Markdown && blank_before)
+            .then(|| self.standing_block(line, region))
+            .flatten()
+        {
+            *state = State::Notes(block);
+        } else {
+            self.called.push(' ');
+            self.called.push_str(t);
+            self.out.push_body(region, line);
+        }
+        (Step::Next, 0)
+    }
+
+    fn notes_line(&mut self, line: Line<'a>, block: &mut Block) -> Step {
+        let t = line.text;
+        let expected = self.out.next_note(Some(block));
+        let inline = INLINE_NOTE
+            .captures(t)
+            .and_then(|c| Some((c[1].parse::<u32>().ok()?, c[2].to_string())))
+            .filter(|(n, _)| *n == expected && block.style != Style::Bare);
+        if t.is_empty() {
+            // Blank lines mean nothing inside a footnote block, but between notes standing in
+            // the text they end a note.
+            block.blank = true;
+        } else if self.page_furniture.contains(&line.no) {
+            block.page_ended = true;
+            self.out.dropped.push(line);
+        } else if let Some((number, note)) = inline {
+            block.style = Style::Inline;
+            block.blank = false;
+            block.texts.push(FootnoteText {
+                number,
+                text: note,
+                line: line.no,
+            });
+        } else if block.separated
+            && !block.page_ended
+            && furniture::is_page_number(t)
+            && matches!(block.style, Style::Unknown | Style::Bare)
+            && (block.style == Style::Bare || block.texts.is_empty())
+        {
+            block.style = Style::Bare;
+            if let Ok(n) = t.parse() {
+                block.numbers.push(n);
+            }
+        } else if furniture::is_separator(t) || furniture::is_furniture(t) {
+            self.out.dropped.push(line);
+        } else if !block.page_ended
+            && if block.separated {
+                !block.current_finished()
+            } else {
+                !block.blank
+            }
+        {
+            block.continue_text(t, self.words);
+        } else if block.separated
+            && !block.page_ended
+            && block.style == Style::Bare
+            && !opens_paragraph(t)
+            && t.chars().next().is_some_and(|c| !c.is_lowercase())
+        {
+            block.texts.push(FootnoteText {
+                number: 0,
+                text: t.to_string(),
+                line: line.no,
+            });
+        } else {
+            return Step::Again;
+        }
+        Step::Next
+    }
+
+    /// After the closing lines: the date, notes printed at the foot of the last page, and the
+    /// annexes.
+    fn closing_line(&mut self, line: Line<'a>, state: &mut State) -> Step {
+        let t = line.text;
+        if t.is_empty() || self.page_furniture.contains(&line.no) {
+        } else if let Some(heading) = annex_heading(t) {
+            self.open_annex(line, heading, state);
+        } else if furniture::is_separator(t) {
+            self.out.dropped.push(line);
+            *state = State::Notes(Block::new(line.no, true, Region::Closing));
+        } else if let Some(block) = self.standing_block(line, Region::Closing) {
+            *state = State::Notes(block);
+        } else if furniture::is_furniture(t) {
+            self.out.dropped.push(line);
+        } else {
+            self.out.closing.push(line);
+        }
+        Step::Next
+    }
 }
 
 #[cfg(test)]

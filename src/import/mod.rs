@@ -28,10 +28,12 @@ pub(crate) mod front_matter;
 pub(crate) mod furniture;
 pub(crate) mod header;
 pub(crate) mod hyphens;
+pub(crate) mod labels;
 pub(crate) mod layout;
 #[cfg(test)]
 mod layout_tests;
 pub(crate) mod merge;
+pub(crate) mod parts;
 pub(crate) mod plan;
 pub(crate) mod unorg;
 pub(crate) mod vocab;
