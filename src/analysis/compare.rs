@@ -271,6 +271,7 @@ mod tests {
             remark: None,
             opening: parsed.opening,
             paragraphs: parsed.paragraphs,
+            annexes: parsed.annexes,
             footnotes: parsed.footnotes,
         }
     }

@@ -234,6 +234,7 @@ fn kind_name(kind: ParagraphKind) -> &'static str {
         ParagraphKind::Preambular => "preambular",
         ParagraphKind::Operative => "operative",
         ParagraphKind::Sub => "sub",
+        ParagraphKind::Annex => "annex",
     }
 }
 
