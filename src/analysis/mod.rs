@@ -30,7 +30,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::archive::{Archive, Paragraph, ParagraphKind, Resolution, Series, Text};
+use crate::archive::{Annex, Archive, Paragraph, ParagraphKind, Resolution, Series, Text};
 pub use diff::Segment;
 pub use history::{History, Step, StepKind};
 pub use threads::{Lineage, Thread, ThreadCell};
@@ -67,7 +67,8 @@ pub struct Comparison<'a> {
     /// Held predecessors in this language passed over because their text is incomplete,
     /// nearest first.
     pub skipped: Vec<&'a Resolution>,
-    /// The preamble, then the operative part (sub-paragraphs included); empty parts left out.
+    /// The preamble, the operative part (sub-paragraphs included), then each annex; empty parts
+    /// left out.
     pub parts: Vec<Part<'a>>,
     /// Older paragraphs after the point where an incomplete newer text stops: nothing can be
     /// said of them, so they are neither continued nor dropped.
@@ -77,7 +78,10 @@ pub struct Comparison<'a> {
 /// The aligned rows of one part of the texts.
 #[derive(Debug)]
 pub struct Part<'a> {
+    /// `Annex` for an annex, compared with the annex at the same place in the other text.
     pub kind: ParagraphKind,
+    /// The annex compared (the newer text's, or the older's when the newer has none there).
+    pub annex: Option<&'a Annex>,
     pub rows: Vec<Row<'a>>,
 }
 
