@@ -6,7 +6,8 @@
 //! - **which texts are compared** (`compare`): each held member of a series with its nearest
 //!   predecessor held in the same language, or the latest complete text before it when that one
 //!   is incomplete (62/160 fr stops after pp5, so 68/160 is compared with 61/168);
-//! - **the alignment** of their paragraphs, preamble and operative part apart (`align`, where
+//! - **the alignment** of their paragraphs, preamble, operative part and each annex apart
+//!   (an annex against the annex at the same place in the other text; `align`, where
 //!   the method and its threshold are documented): renumbered, inserted, dropped, moved, split and
 //!   merged paragraphs;
 //! - **the word-level comparison** of each continued paragraph (`diff`, with the `similar`
