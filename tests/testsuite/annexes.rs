@@ -205,3 +205,25 @@ fn search_and_notes_reach_annex_paragraphs_and_items() {
     );
     assert!(at(html, "id=\"annex-3\"") < at(html, "id=\"note-annex-3\""));
 }
+
+#[test]
+fn axe_finds_no_violation_on_pages_with_annexes() {
+    use crate::support::browser::{Browser, file_url};
+    let (_out, site) = build();
+    let axe = crate::support::tools::axe_source();
+    let browser = Browser::launch();
+    let mut report = Vec::new();
+    for page in [
+        "en/a-res-80-3.html",
+        "en/a-res-80-5.html",
+        "parallel/a-res-80-3.html",
+        "fr/compare/a-res-79-3--a-res-80-3.html",
+    ] {
+        browser.open(&file_url(&site.dir.join(page)));
+        browser.eval("document.querySelectorAll('details').forEach(d => d.open = true)");
+        for v in crate::quality::violations(&browser, &axe) {
+            report.push(format!("{page}: {v}"));
+        }
+    }
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}

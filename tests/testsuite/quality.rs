@@ -33,7 +33,7 @@ fn every_page_passes_the_nu_html_checker() {
 }
 
 /// axe-core's violations on the page open in `browser`, one line each.
-fn violations(browser: &Browser, axe: &str) -> Vec<String> {
+pub(crate) fn violations(browser: &Browser, axe: &str) -> Vec<String> {
     if browser.eval("typeof window.axe") != "object" {
         browser
             .tab()

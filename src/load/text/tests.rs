@@ -489,3 +489,17 @@ fn an_annex_without_paragraphs_and_a_resolution_after_bullets_are_flagged() {
         "{problems}"
     );
 }
+
+#[test]
+fn an_annex_counts_towards_the_paragraph_limit() {
+    let source: String =
+        std::iter::once("The General Assembly,\n\n1. *Adopts* x.\n\n## Annex\n\n".to_string())
+            .chain((1..=MAX_PARAGRAPHS + 10).map(|i| format!("{i}. We {i}.\n\n")))
+            .collect();
+    let (parsed, problems) = parse(&source);
+    assert_eq!(parsed.paragraphs.len(), 1);
+    assert_eq!(parsed.annexes[0].paragraphs.len(), MAX_PARAGRAPHS - 1);
+    let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{problems}");
+    assert!(errors[0].message.contains("more than 2000"));
+}
