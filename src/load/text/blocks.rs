@@ -14,36 +14,36 @@ use crate::archive::{Annex, Paragraph, ParagraphKind};
 /// Where the reading stands, between two top-level blocks.
 #[derive(Default)]
 pub(super) struct Doc {
-    pub parsed: ParsedText,
+    pub(super) parsed: ParsedText,
     /// An operative paragraph was read (a preambular paragraph may no longer come).
-    pub operative_seen: bool,
+    pub(super) operative_seen: bool,
     /// A numbered operative list was read (a bullet list may no longer stand for operative
     /// paragraphs).
-    pub numbered_seen: bool,
+    pub(super) numbered_seen: bool,
     /// The number the next operative paragraph should have, once one was read.
-    pub next_operative: Option<u64>,
+    pub(super) next_operative: Option<u64>,
     /// In the current annex: the number its next numbered paragraph should have, once one was
     /// read, and how many unnumbered paragraphs it has.
-    pub next_in_annex: Option<u64>,
-    pub annex_unnumbered: usize,
+    pub(super) next_in_annex: Option<u64>,
+    pub(super) annex_unnumbered: usize,
     /// The annex heading was just read: a `###` now is the annex's title.
-    pub title_open: bool,
+    pub(super) title_open: bool,
     /// Section headings waiting for the paragraph they introduce: (text, offset).
-    pub headings: Vec<(String, usize)>,
+    pub(super) headings: Vec<(String, usize)>,
 }
 
 impl Doc {
-    pub fn in_annex(&self) -> bool {
+    pub(super) fn in_annex(&self) -> bool {
         !self.parsed.annexes.is_empty()
     }
 
     /// The id prefix of the current annex's paragraphs (`annex`, `annex2`).
-    pub fn annex_id(&self) -> Option<&str> {
+    pub(super) fn annex_id(&self) -> Option<&str> {
         self.parsed.annexes.last().map(|a| a.id.as_str())
     }
 
     /// Adds a top-level paragraph where the reading stands, with the headings before it.
-    pub fn place(&mut self, mut paragraph: Paragraph) {
+    pub(super) fn place(&mut self, mut paragraph: Paragraph) {
         paragraph.headings = self.headings.drain(..).map(|(text, _)| text).collect();
         self.title_open = false;
         match self.parsed.annexes.last_mut() {

@@ -228,7 +228,7 @@ impl<'a> Cursor<'a, '_> {
         self.problem(
             offset,
             format!("{what} inside {inside} has no paragraph id"),
-            "a paragraph holds only its words (with *italics* and footnotes [^1]); only numbered paragraphs have sub-paragraphs, as a bullet list `   - (a) …`, and these have items `     - (i) …`",
+            "a paragraph holds only its words (with *italics* and footnotes [^1]); only operative and annex paragraphs have sub-paragraphs, as a bullet list `   - (a) …`, and these have items `     - (i) …`",
         );
         self.skip_block();
     }
