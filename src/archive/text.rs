@@ -143,12 +143,6 @@ impl Text {
         self.all_paragraphs().find(|p| p.id == id)
     }
 
-    /// The annex holding paragraph or footnote `id` (`annex2-3` -> the annex `annex2`).
-    pub fn annex(&self, id: &str) -> Option<&Annex> {
-        let prefix = id.split('-').next()?;
-        self.annexes.iter().find(|a| a.id == prefix)
-    }
-
     pub fn count(&self, kind: ParagraphKind) -> usize {
         self.all_paragraphs().filter(|p| p.kind == kind).count()
     }

@@ -184,7 +184,7 @@ fn comparisons_compare_annex_paragraphs_with_annex_paragraphs() {
 }
 
 #[test]
-fn search_and_notes_reach_annex_paragraphs_and_items() {
+fn search_notes_and_citations_reach_annex_paragraphs_and_items() {
     let (_out, site) = build();
     let index = std::fs::read_to_string(site.dir.join("search-index.js")).unwrap();
     for id in [
@@ -204,6 +204,14 @@ fn search_and_notes_reach_annex_paragraphs_and_items() {
         "{note}"
     );
     assert!(at(html, "id=\"annex-3\"") < at(html, "id=\"note-annex-3\""));
+    // The resolution an annex paragraph cites lists it among those citing it.
+    let cited = site.page("fr/a-res-79-3.html");
+    assert!(
+        cited.contains(
+            "<a href=\"../fr/a-res-80-3.html#annex-pp1\" data-paragraph=\"annex-pp1\">annex-pp1</a>"
+        ),
+        "79/3 is cited by 80/3 annex-pp1"
+    );
 }
 
 #[test]
