@@ -224,6 +224,8 @@ impl<'a> Cursor<'a, '_> {
     fn open_annex(&mut self, doc: &mut Doc, heading: String, offset: usize) {
         self.unplaced_headings(doc);
         self.check_annex_has_paragraphs(doc);
+        let line = self.line(offset);
+        self.count_one(line);
         let n = doc.parsed.annexes.len() + 1;
         let id = if self.annex_total <= 1 && n == 1 {
             "annex".to_string()
@@ -235,7 +237,7 @@ impl<'a> Cursor<'a, '_> {
             id,
             heading,
             title: None,
-            line: self.line(offset),
+            line,
             paragraphs: Vec::new(),
         });
         doc.next_in_annex = None;

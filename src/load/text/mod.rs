@@ -34,7 +34,7 @@ use crate::diag::{Problem, Problems};
 
 pub(crate) use footnotes::link_footnotes;
 
-/// The most paragraphs, sub-paragraphs and footnotes one text may have. The longest resolutions of
+/// The most paragraphs, sub-paragraphs, annexes and footnotes one text may have. The longest resolutions of
 /// the Assembly have about 500; a text with more is not a resolution (or is several), and
 /// refusing it bounds every later stage on hostile input, the comparison of successive texts
 /// above all (its cost grows with the product of their paragraph counts).
@@ -88,7 +88,7 @@ struct Cursor<'a, 'p> {
     annex_total: usize,
     /// Every paragraph id given so far, so that one given twice is reported.
     ids: HashSet<String>,
-    /// Paragraphs, sub-paragraphs and footnotes made so far.
+    /// Paragraphs, sub-paragraphs, annexes and footnotes made so far.
     made: usize,
 }
 
@@ -206,7 +206,7 @@ impl<'a> Cursor<'a, '_> {
         ));
     }
 
-    /// Counts one paragraph or footnote made at `line`; past [`MAX_PARAGRAPHS`] the text is
+    /// Counts one paragraph, annex or footnote made at `line`; past [`MAX_PARAGRAPHS`] the text is
     /// refused there and the rest is not read.
     fn count_one(&mut self, line: usize) {
         self.made += 1;
@@ -214,7 +214,7 @@ impl<'a> Cursor<'a, '_> {
             let offset = self.line_starts.get(line - 1).copied().unwrap_or(0);
             self.problem(
                 offset,
-                format!("this text has more than {MAX_PARAGRAPHS} paragraphs, sub-paragraphs and footnotes; the rest is not read"),
+                format!("this text has more than {MAX_PARAGRAPHS} paragraphs, sub-paragraphs, annexes and footnotes; the rest is not read"),
                 "a resolution has a few hundred paragraphs at most: check that this file holds one resolution, in the canonical form",
             );
             self.pos = self.events.len();

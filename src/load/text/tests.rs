@@ -503,3 +503,19 @@ fn an_annex_counts_towards_the_paragraph_limit() {
     assert_eq!(errors.len(), 1, "{problems}");
     assert!(errors[0].message.contains("more than 2000"));
 }
+
+#[test]
+fn thousands_of_annex_headings_are_cut_at_the_limit() {
+    let source = format!(
+        "The General Assembly,\n\n1. *Adopts* x.\n\n{}",
+        "## Annex\n\n".repeat(3 * MAX_PARAGRAPHS)
+    );
+    let (parsed, problems) = parse(&source);
+    assert!(
+        parsed.annexes.len() <= MAX_PARAGRAPHS,
+        "{}",
+        parsed.annexes.len()
+    );
+    assert_eq!(problems.error_count(), 1, "{problems}");
+    assert!(problems.len() <= MAX_RECORDED + 1);
+}
