@@ -219,11 +219,7 @@ fn check_canonical(text: &str) {
         let (mut parsed, mut problems) = crate::load::text::parse_text(path, text);
         crate::load::text::link_footnotes(path, &mut parsed, &mut problems);
         let mut html = 0;
-        for paragraph in parsed
-            .paragraphs
-            .iter()
-            .flat_map(|p| std::iter::once(p).chain(&p.subs))
-        {
+        for paragraph in parsed.all_paragraphs() {
             assert!(!paragraph.id.is_empty());
             html += paragraph.html.len();
             let _ = crate::archive::references::find(&paragraph.plain);
@@ -281,12 +277,7 @@ fn check_comparison(old: &str, new: &str) {
     timed(old.len() + new.len(), || {
         let plains = |text: &str| -> Vec<String> {
             let (parsed, _) = crate::load::text::parse_text(Path::new("fr.md"), text);
-            parsed
-                .paragraphs
-                .iter()
-                .flat_map(|p| std::iter::once(p).chain(&p.subs))
-                .map(|p| p.plain.clone())
-                .collect()
+            parsed.all_paragraphs().map(|p| p.plain.clone()).collect()
         };
         let (old, new) = (plains(old), plains(new));
         fn tokens(plains: &[String]) -> Vec<Vec<words::Token<'_>>> {

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use crate::archive::{Archive, Member, Paragraph, ParagraphKind, Resolution, Series, Text};
+use crate::archive::{Annex, Archive, Member, Paragraph, ParagraphKind, Resolution, Series, Text};
 
 use super::align::{Alignment, align};
 use super::diff::{Segment, word_diff};
@@ -82,8 +82,10 @@ pub(super) fn compare(pair: Pair<'_>) -> Comparison<'_> {
         .into_iter()
         .map(|kind| Part {
             kind,
+            annex: None,
             rows: compare_part(&part_of(older_text, kind), &part_of(newer_text, kind)),
         })
+        .chain(annex_parts(older_text, newer_text))
         .filter(|p| !p.rows.is_empty())
         .collect();
     let not_compared = if newer_text.complete {
@@ -103,9 +105,27 @@ pub(super) fn compare(pair: Pair<'_>) -> Comparison<'_> {
     }
 }
 
-/// The paragraphs of one part; sub-paragraphs belong to the operative part.
+/// The annexes, each compared with the annex at the same place in the other text (never with
+/// the resolution's own paragraphs).
+fn annex_parts<'a>(older: &'a Text, newer: &'a Text) -> impl Iterator<Item = Part<'a>> {
+    let count = older.annexes.len().max(newer.annexes.len());
+    (0..count).map(move |i| {
+        let (old, new) = (older.annexes.get(i), newer.annexes.get(i));
+        let paragraphs = |annex: Option<&'a Annex>| -> Vec<&'a Paragraph> {
+            annex.map_or_else(Vec::new, |a| a.all_paragraphs().collect())
+        };
+        Part {
+            kind: ParagraphKind::Annex,
+            annex: new.or(old),
+            rows: compare_part(&paragraphs(old), &paragraphs(new)),
+        }
+    })
+}
+
+/// The paragraphs of one part of the resolution itself; sub-paragraphs belong to the operative
+/// part.
 fn part_of(text: &Text, kind: ParagraphKind) -> Vec<&Paragraph> {
-    text.all_paragraphs()
+    text.own_paragraphs()
         .filter(|p| match kind {
             ParagraphKind::Preambular => p.kind == ParagraphKind::Preambular,
             _ => p.kind != ParagraphKind::Preambular,
@@ -271,6 +291,7 @@ mod tests {
             remark: None,
             opening: parsed.opening,
             paragraphs: parsed.paragraphs,
+            annexes: parsed.annexes,
             footnotes: parsed.footnotes,
         }
     }
@@ -332,6 +353,7 @@ mod tests {
             .into_iter()
             .map(|kind| Part {
                 kind,
+                annex: None,
                 rows: compare_part(&part_of(&older, kind), &part_of(&newer, kind)),
             })
             .collect();
@@ -353,5 +375,54 @@ mod tests {
             .map(|p| p.id.as_str())
             .collect();
         assert_eq!(ids, ["op1", "op1-a", "op1-b"]);
+    }
+
+    #[test]
+    fn annex_paragraphs_are_compared_with_annex_paragraphs_only() {
+        let older = "The General Assembly,\n\n\
+            1. *Welcomes* the programme of action for the least developed countries adopted at Doha;\n\n\
+            ## Annex\n\n\
+            1. We gather at a critical juncture for the landlocked developing countries of the world.\n";
+        let newer = "The General Assembly,\n\n\
+            1. *Endorses* the political declaration contained in the annex to the present resolution;\n\n\
+            ## Annex\n\n\
+            ### Awaza Political Declaration\n\n\
+            1. We welcome the programme of action for the least developed countries adopted at Doha;\n\n\
+            2. We gather at a critical juncture for the landlocked developing countries of the world.\n";
+        let (older, newer) = (text(older, true), text(newer, true));
+        let parts: Vec<(ParagraphKind, Option<&str>, Vec<String>)> = [Part {
+            kind: ParagraphKind::Operative,
+            annex: None,
+            rows: compare_part(
+                &part_of(&older, ParagraphKind::Operative),
+                &part_of(&newer, ParagraphKind::Operative),
+            ),
+        }]
+        .into_iter()
+        .chain(annex_parts(&older, &newer))
+        .map(|p| {
+            let title = p.annex.and_then(|a| a.title.as_deref());
+            (p.kind, title, summary(&p.rows))
+        })
+        .collect();
+        assert_eq!(
+            parts,
+            [
+                (
+                    ParagraphKind::Operative,
+                    None,
+                    vec!["dropped op1>".to_string(), "new >op1".to_string()]
+                ),
+                (
+                    ParagraphKind::Annex,
+                    Some("Awaza Political Declaration"),
+                    vec![
+                        "new >annex-1".to_string(),
+                        "unchanged annex-1>annex-2".to_string()
+                    ]
+                ),
+            ],
+            "the words of the old op1 stand in the new annex, but an annex is compared with an annex"
+        );
     }
 }

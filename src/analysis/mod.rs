@@ -6,7 +6,8 @@
 //! - **which texts are compared** (`compare`): each held member of a series with its nearest
 //!   predecessor held in the same language, or the latest complete text before it when that one
 //!   is incomplete (62/160 fr stops after pp5, so 68/160 is compared with 61/168);
-//! - **the alignment** of their paragraphs, preamble and operative part apart (`align`, where
+//! - **the alignment** of their paragraphs, preamble, operative part and each annex apart
+//!   (an annex against the annex at the same place in the other text; `align`, where
 //!   the method and its threshold are documented): renumbered, inserted, dropped, moved, split and
 //!   merged paragraphs;
 //! - **the word-level comparison** of each continued paragraph (`diff`, with the `similar`
@@ -30,7 +31,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::archive::{Archive, Paragraph, ParagraphKind, Resolution, Series, Text};
+use crate::archive::{Annex, Archive, Paragraph, ParagraphKind, Resolution, Series, Text};
 pub use diff::Segment;
 pub use history::{History, Step, StepKind};
 pub use threads::{Lineage, Thread, ThreadCell};
@@ -67,7 +68,8 @@ pub struct Comparison<'a> {
     /// Held predecessors in this language passed over because their text is incomplete,
     /// nearest first.
     pub skipped: Vec<&'a Resolution>,
-    /// The preamble, then the operative part (sub-paragraphs included); empty parts left out.
+    /// The preamble, the operative part (sub-paragraphs included), then each annex; empty parts
+    /// left out.
     pub parts: Vec<Part<'a>>,
     /// Older paragraphs after the point where an incomplete newer text stops: nothing can be
     /// said of them, so they are neither continued nor dropped.
@@ -77,7 +79,10 @@ pub struct Comparison<'a> {
 /// The aligned rows of one part of the texts.
 #[derive(Debug)]
 pub struct Part<'a> {
+    /// `Annex` for an annex, compared with the annex at the same place in the other text.
     pub kind: ParagraphKind,
+    /// The annex compared (the newer text's, or the older's when the newer has none there).
+    pub annex: Option<&'a Annex>,
     pub rows: Vec<Row<'a>>,
 }
 

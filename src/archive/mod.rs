@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use crate::load::meta::Meta;
 pub use notes::{Note, NoteFile, NoteKey, NoteLink, Notes};
 pub use symbol::Symbol;
-pub use text::{Footnote, Paragraph, ParagraphKind, Text};
+pub use text::{Annex, Footnote, Paragraph, ParagraphKind, Text};
 
 /// The whole archive, sorted: resolutions by (session, number), series by id.
 #[derive(Debug, Default)]

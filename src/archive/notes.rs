@@ -114,23 +114,30 @@ impl NoteKey {
     }
 }
 
-/// Whether `word` has the shape of a paragraph id: `pp3`, `op10`, `op4-a`, `fn2`.
+/// Whether `word` has the shape of a paragraph id: `pp3`, `op10`, `op4-a`, `op4-a-ii`, `fn2`,
+/// and in an annex `annex-3`, `annex2-3-a-i`, `annex-pp1`, `annex-fn2`.
 pub fn is_paragraph_id(word: &str) -> bool {
-    let (head, sub) = match word.split_once('-') {
-        Some((head, sub)) => (head, Some(sub)),
-        None => (word, None),
-    };
-    let Some(number) = ["pp", "op", "fn"]
-        .iter()
-        .find_map(|prefix| head.strip_prefix(prefix))
-    else {
-        return false;
-    };
-    let number_ok = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
-    let sub_ok = sub.is_none_or(|s| {
-        head.starts_with("op") && !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase())
-    });
-    number_ok && sub_ok
+    let mut parts = word.split('-');
+    let first = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.take(4).collect();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let letters = |s: &&str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase());
+    let numbered = |s: &str, prefix: &str| s.strip_prefix(prefix).is_some_and(digits);
+    if let Some(annex) = first.strip_prefix("annex") {
+        let annex_ok = annex.is_empty() || digits(annex);
+        return annex_ok
+            && match rest.as_slice() {
+                [one] => numbered(one, "pp") || numbered(one, "fn") || digits(one),
+                [number, subs @ ..] => {
+                    digits(number) && subs.len() <= 2 && subs.iter().all(letters)
+                }
+                [] => false,
+            };
+    }
+    if numbered(first, "pp") || numbered(first, "fn") {
+        return rest.is_empty();
+    }
+    numbered(first, "op") && rest.len() <= 2 && rest.iter().all(letters)
 }
 
 #[cfg(test)]
@@ -139,11 +146,43 @@ mod tests {
 
     #[test]
     fn paragraph_ids_are_recognised_by_shape() {
-        for id in ["pp1", "op10", "op4-a", "fn2", "op12-bb"] {
+        for id in [
+            "pp1",
+            "op10",
+            "op4-a",
+            "fn2",
+            "op12-bb",
+            "op1-a-ii",
+            "annex-3",
+            "annex2-3",
+            "annex-3-a",
+            "annex-3-a-i",
+            "annex-pp1",
+            "annex-fn2",
+            "annex2-fn16",
+        ] {
             assert!(is_paragraph_id(id), "{id}");
         }
         for word in [
-            "Op10", "op", "op-a", "pp3-a", "p3", "op10a", "op 10", "Durban", "op4-",
+            "Op10",
+            "op",
+            "op-a",
+            "pp3-a",
+            "p3",
+            "op10a",
+            "op 10",
+            "Durban",
+            "op4-",
+            "op1-a-i-x",
+            "annex",
+            "annex-",
+            "annex-a",
+            "annexe-3",
+            "annex-pp",
+            "annex-3-a-i-v",
+            "annex-pp1-a",
+            "fn2-a",
+            "annexII-3",
         ] {
             assert!(!is_paragraph_id(word), "{word}");
         }

@@ -1,8 +1,11 @@
 //! One language version of a resolution, as structured paragraphs.
 //!
 //! Paragraph ids are the spine of the archive: `pp1`… for preambular paragraphs, `op1`… for
-//! operative ones, `op4-a` for a sub-paragraph, `fn1`… for footnotes. They are the HTML anchors,
-//! the keys of notes and the unit of alignment between languages and years.
+//! operative ones, `op4-a` for a sub-paragraph and `op4-a-i` for one of its items, `fn1`… for
+//! footnotes. An annex keeps its own numbering under its id (`annex-3`, `annex2-3`, `annex-3-a`,
+//! `annex-pp1` for an unnumbered paragraph, `annex-fn1` for a footnote first referenced there).
+//! They are the HTML anchors, the keys of notes and the unit of alignment between languages and
+//! years. Section headings are facts about the paragraph they stand before, never paragraphs.
 
 use std::path::PathBuf;
 
@@ -20,6 +23,8 @@ pub struct Text {
     pub opening: Option<String>,
     /// Preambular then operative paragraphs, in order; sub-paragraphs sit in their parent.
     pub paragraphs: Vec<Paragraph>,
+    /// The annexes after the resolution's own paragraphs, in order.
+    pub annexes: Vec<Annex>,
     pub footnotes: Vec<Footnote>,
 }
 
@@ -27,7 +32,10 @@ pub struct Text {
 pub enum ParagraphKind {
     Preambular,
     Operative,
+    /// A sub-paragraph `(a)` or one of its items `(i)`, of an operative or annex paragraph.
     Sub,
+    /// A paragraph of an annex, numbered (`annex-3`) or not (`annex-pp1`).
+    Annex,
 }
 
 /// A paragraph with its id, its inline HTML (escaped, with footnote links) and its plain text.
@@ -35,7 +43,8 @@ pub enum ParagraphKind {
 pub struct Paragraph {
     pub id: String,
     pub kind: ParagraphKind,
-    /// What readers see as its number: `1`, `(a)`; nothing for the preamble.
+    /// What readers see as its number: `1`, `(a)`, `(i)`; nothing for the preamble, an
+    /// unnumbered operative paragraph or an unnumbered paragraph of an annex.
     pub label: Option<String>,
     pub html: String,
     pub plain: String,
@@ -43,12 +52,30 @@ pub struct Paragraph {
     pub line: usize,
     /// The documents it cites, in text order (found by `archive::references`).
     pub cites: Vec<Reference>,
+    /// The section headings written right before it (`### Peacebuilding Commission`), in order.
+    pub headings: Vec<String>,
+    /// Its sub-paragraphs; a sub-paragraph's own items (`(i)`) sit in it, never deeper.
     pub subs: Vec<Paragraph>,
+}
+
+/// An annex: a text the resolution adopts or transmits, printed after it.
+#[derive(Debug, Clone)]
+pub struct Annex {
+    /// `annex` when the text has one annex; `annex1`, `annex2`… when it has several.
+    pub id: String,
+    /// The heading as written: `Annex`, `Annexe II`.
+    pub heading: String,
+    /// Its title (the first `###` heading right after the annex heading).
+    pub title: Option<String>,
+    /// 1-based line of the annex heading.
+    pub line: usize,
+    pub paragraphs: Vec<Paragraph>,
 }
 
 /// A footnote with the number the official text gives it.
 #[derive(Debug, Clone)]
 pub struct Footnote {
+    /// `fnN`, or `annex-fnN` when its first reference stands in an annex.
     pub id: String,
     pub label: String,
     pub html: String,
@@ -60,12 +87,56 @@ pub struct Footnote {
     pub cites: Vec<Reference>,
 }
 
-impl Text {
-    /// Every paragraph, sub-paragraphs right after their parent.
-    pub fn all_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
-        self.paragraphs
+/// A paragraph, then its sub-paragraphs, each followed by its own items.
+pub fn tree(paragraph: &Paragraph) -> impl Iterator<Item = &Paragraph> {
+    std::iter::once(paragraph).chain(
+        paragraph
+            .subs
             .iter()
-            .flat_map(|p| std::iter::once(p).chain(p.subs.iter()))
+            .flat_map(|sub| std::iter::once(sub).chain(sub.subs.iter())),
+    )
+}
+
+/// Calls `f` on every paragraph of `paragraphs` and of their sub-paragraphs, in reading order.
+pub fn each_mut(paragraphs: &mut [Paragraph], f: &mut impl FnMut(&mut Paragraph)) {
+    for paragraph in paragraphs {
+        f(paragraph);
+        for sub in &mut paragraph.subs {
+            f(sub);
+            for item in &mut sub.subs {
+                f(item);
+            }
+        }
+    }
+}
+
+/// Every paragraph of the resolution, then of each annex, sub-paragraphs after their parent.
+pub fn all_in<'a>(
+    paragraphs: &'a [Paragraph],
+    annexes: &'a [Annex],
+) -> impl Iterator<Item = &'a Paragraph> {
+    paragraphs
+        .iter()
+        .chain(annexes.iter().flat_map(|a| a.paragraphs.iter()))
+        .flat_map(tree)
+}
+
+impl Annex {
+    /// Its paragraphs, sub-paragraphs after their parent.
+    pub fn all_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs.iter().flat_map(tree)
+    }
+}
+
+impl Text {
+    /// Every paragraph, the resolution's then each annex's, sub-paragraphs after their parent.
+    pub fn all_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        all_in(&self.paragraphs, &self.annexes)
+    }
+
+    /// The resolution's own paragraphs (no annex), sub-paragraphs after their parent.
+    pub fn own_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs.iter().flat_map(tree)
     }
 
     pub fn paragraph(&self, id: &str) -> Option<&Paragraph> {

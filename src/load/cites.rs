@@ -7,14 +7,11 @@ use crate::archive::references::{self, Reference};
 use crate::diag::{Problem, Problems};
 use crate::load::text::ParsedText;
 
-/// Fills `cites` of every paragraph, sub-paragraph and footnote of `parsed`.
+/// Fills `cites` of every paragraph, sub-paragraph (annexes included) and footnote of `parsed`.
 pub(crate) fn find_citations(path: &Path, parsed: &mut ParsedText, problems: &mut Problems) {
-    for paragraph in &mut parsed.paragraphs {
+    parsed.each_paragraph_mut(|paragraph| {
         paragraph.cites = citations_in(path, &paragraph.plain, paragraph.line, problems);
-        for sub in &mut paragraph.subs {
-            sub.cites = citations_in(path, &sub.plain, sub.line, problems);
-        }
-    }
+    });
     for footnote in &mut parsed.footnotes {
         footnote.cites = citations_in(path, &footnote.plain, footnote.line, problems);
     }

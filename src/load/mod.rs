@@ -426,7 +426,7 @@ fn load_texts(dir: &Path, meta: &Meta, config: &Config, problems: &mut Problems)
         problems.extend(found);
         text::link_footnotes(&path, &mut parsed, problems);
         cites::find_citations(&path, &mut parsed, problems);
-        if parsed.paragraphs.is_empty() {
+        if parsed.all_paragraphs().next().is_none() {
             problems.push(
                 Problem::error(&path, "this text has no paragraph")
                     .hint("a canonical text holds at least one preambular or operative paragraph"),
@@ -439,6 +439,7 @@ fn load_texts(dir: &Path, meta: &Meta, config: &Config, problems: &mut Problems)
             remark: state.and_then(|s| s.remark.clone()),
             opening: parsed.opening,
             paragraphs: parsed.paragraphs,
+            annexes: parsed.annexes,
             footnotes: parsed.footnotes,
         });
     }

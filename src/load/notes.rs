@@ -568,16 +568,9 @@ pub(crate) fn compact_ids(ids: &[&str]) -> String {
             None => families.push((family, vec![vec![id]])),
         }
     }
-    // Preamble, operative paragraphs, sub-paragraphs by parent, footnotes.
-    families.sort_by_key(|(family, runs)| match family.as_str() {
-        "pp" => (0, 0),
-        "op" => (1, 0),
-        "fn" => (3, 0),
-        _ => (
-            2,
-            family_of(runs[0][0].split('-').next().unwrap_or_default()).1,
-        ),
-    });
+    // By annex (the resolution's own first): preamble, numbered paragraphs, sub-paragraphs by
+    // parent, footnotes.
+    families.sort_by_key(|(family, runs)| family_rank(family, runs[0][0]));
     let mut parts = Vec::new();
     for (_, runs) in families {
         for run in runs {
@@ -592,17 +585,84 @@ pub(crate) fn compact_ids(ids: &[&str]) -> String {
     parts.join(", ")
 }
 
-/// `op2-b` -> ("op2-", 2); `op10` -> ("op", 10).
+/// Where a family of ids comes in a list: (annex, part, position of the parent).
+fn family_rank(family: &str, first: &str) -> (u64, u8, u64) {
+    let annex = match family.strip_prefix("annex") {
+        Some(rest) => {
+            1 + rest
+                .split('-')
+                .next()
+                .and_then(|n| n.parse::<u64>().ok())
+                .unwrap_or(0)
+        }
+        None => 0,
+    };
+    let own = family.split_once('-').map_or(family, |(_, own)| own);
+    let own = if annex == 0 { family } else { own };
+    let part = match own {
+        "pp" => 0,
+        "op" | "" => 1,
+        "fn" => 3,
+        _ => 2,
+    };
+    let parent = first.rsplit_once('-').map_or(first, |(parent, _)| parent);
+    (annex, part, family_of(parent).1)
+}
+
+/// `op2-b` -> ("op2-", 2); `op10` -> ("op", 10); `op2-b-iv` -> ("op2-b-", 4); `annex-3` ->
+/// ("annex-", 3); `annex-pp1` -> ("annex-pp", 1).
 fn family_of(id: &str) -> (String, u64) {
-    if let Some((head, letter)) = id.split_once('-') {
-        let position = letter.bytes().fold(0u64, |n, b| {
-            n.saturating_mul(26).saturating_add(u64::from(b - b'a' + 1))
-        });
-        return (format!("{head}-"), position);
+    let (head, last) = match id.rsplit_once('-') {
+        Some((head, last)) => (format!("{head}-"), last),
+        None => (String::new(), id),
+    };
+    let digits = last.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let letters = &last[..last.len() - digits.len()];
+    if !digits.is_empty() {
+        return (
+            format!("{head}{letters}"),
+            digits.parse().unwrap_or(u64::MAX),
+        );
     }
-    let digits = id.trim_start_matches(|c: char| c.is_ascii_alphabetic());
-    let family = &id[..id.len() - digits.len()];
-    (family.to_string(), digits.parse().unwrap_or(u64::MAX))
+    // An item of a sub-paragraph (its parent ends in a letter) counts in roman numbers.
+    let under_letter = head
+        .trim_end_matches('-')
+        .rsplit('-')
+        .next()
+        .is_some_and(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase()))
+        && head.matches('-').count() >= 2;
+    let position = if under_letter {
+        roman_value(last)
+    } else {
+        last.bytes().fold(0u64, |n, b| {
+            n.saturating_mul(26)
+                .saturating_add(u64::from(b.saturating_sub(b'a')) + 1)
+        })
+    };
+    (head, position)
+}
+
+/// `iv` -> 4; what is not a roman number gives a value that starts no run.
+fn roman_value(numeral: &str) -> u64 {
+    let value = |c: u8| match c {
+        b'i' => 1,
+        b'v' => 5,
+        b'x' => 10,
+        b'l' => 50,
+        b'c' => 100,
+        _ => 0,
+    };
+    let bytes = numeral.as_bytes();
+    let mut total = 0u64;
+    for (i, &b) in bytes.iter().enumerate() {
+        let v = value(b);
+        if bytes.get(i + 1).is_some_and(|&next| value(next) > v) {
+            total = total.saturating_sub(v);
+        } else {
+            total += v;
+        }
+    }
+    total
 }
 
 /// Checks every short link of every note against the whole archive.

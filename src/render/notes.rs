@@ -207,7 +207,7 @@ impl<'a> Rewriter<'a> {
         };
         if page.parallel && std::ptr::eq(target, page.resolution) {
             return match id {
-                Some(id) if id.starts_with("fn") => format!("#{lang}-{id}"),
+                Some(id) if is_footnote_id(id) => format!("#{lang}-{id}"),
                 Some(id) => format!("#{id}"),
                 None => "#main".to_string(),
             };
@@ -250,6 +250,14 @@ impl<'a> Rewriter<'a> {
         let next = self.footnotes.len() + 1;
         *self.footnotes.entry(name.to_string()).or_insert(next)
     }
+}
+
+/// `fn2`, `annex-fn2`: footnotes have one anchor per column on the parallel page.
+fn is_footnote_id(id: &str) -> bool {
+    id.starts_with("fn")
+        || id
+            .split_once('-')
+            .is_some_and(|(_, own)| own.starts_with("fn"))
 }
 
 fn has_id(text: &crate::archive::Text, id: &str) -> bool {

@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per area, over fixture sites in `tests/fixtures/`.
 
+mod annexes;
 mod archive;
 mod build;
 mod check;

@@ -16,7 +16,11 @@ fn build(root: &std::path::Path) -> tempfile::TempDir {
 
 #[test]
 fn every_page_passes_the_nu_html_checker() {
-    for root in [repo_root(), fixture("sites/basic")] {
+    for root in [
+        repo_root(),
+        fixture("sites/basic"),
+        fixture("sites/annexes"),
+    ] {
         let out = build(&root);
         let errors = vnu_errors(&out.path().join("public"));
         assert!(
@@ -29,7 +33,7 @@ fn every_page_passes_the_nu_html_checker() {
 }
 
 /// axe-core's violations on the page open in `browser`, one line each.
-fn violations(browser: &Browser, axe: &str) -> Vec<String> {
+pub(crate) fn violations(browser: &Browser, axe: &str) -> Vec<String> {
     if browser.eval("typeof window.axe") != "object" {
         browser
             .tab()

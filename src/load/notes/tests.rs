@@ -163,6 +163,32 @@ fn id_lists_are_written_as_ranges() {
 }
 
 #[test]
+fn id_lists_of_items_and_annexes_are_written_as_ranges() {
+    let ids = [
+        "pp1",
+        "op1",
+        "op1-a",
+        "op1-a-i",
+        "op1-a-ii",
+        "op1-a-iii",
+        "op1-b",
+        "op2",
+        "fn1",
+        "annex-pp1",
+        "annex-1",
+        "annex-2",
+        "annex-2-a",
+        "annex-3",
+        "annex-fn2",
+        "annex-fn3",
+    ];
+    assert_eq!(
+        compact_ids(&ids),
+        "pp1, op1, op2, op1-a, op1-b, op1-a-i–op1-a-iii, fn1, annex-pp1, annex-1–annex-3, annex-2-a, annex-fn2, annex-fn3"
+    );
+}
+
+#[test]
 fn notes_nested_too_deep_are_refused_before_rendering() {
     let deep_quote = format!("## op1\n\n{} x\n", ">".repeat(1_000_000));
     let deep_list: String = (0..100)

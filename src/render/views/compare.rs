@@ -1,6 +1,7 @@
 //! The comparison page: what changed from one text of a series to a later one, in one language.
 //!
-//! A summary of the counts, then the aligned rows of the preamble and of the operative part. Each
+//! A summary of the counts, then the aligned rows of the preamble, of the operative part and of
+//! each annex (under its heading as written). Each
 //! row carries `data-status`, `data-from` and `data-to` so that a program can check the
 //! alignment, and shows the newer text with deletions and insertions in place (`<del>`, `<ins>`,
 //! each with words for screen readers, since strike-through and underline are not read out).
@@ -22,7 +23,7 @@ pub(crate) struct ComparePage<'a> {
     /// Why some older paragraphs are not compared, as a sentence with links (HTML).
     pub not_compared_html: Option<String>,
     pub counts: Counts,
-    pub sections: Vec<CompareSection>,
+    pub sections: Vec<CompareSection<'a>>,
 }
 
 /// One of the two texts compared.
@@ -37,8 +38,13 @@ pub(crate) struct Side<'a> {
 }
 
 #[derive(Serialize)]
-pub(crate) struct CompareSection {
+pub(crate) struct CompareSection<'a> {
     pub kind: &'static str,
+    /// The anchor of the section's heading: `part-<id>` (`preambular`, `operative`, `annex2`).
+    pub id: &'a str,
+    /// An annex's heading as written and its title.
+    pub heading: Option<&'a str>,
+    pub title: Option<&'a str>,
     pub counts: Counts,
     pub rows: Vec<CompareRow>,
 }
@@ -100,6 +106,11 @@ impl<'a> Views<'a> {
                 .iter()
                 .map(|part| CompareSection {
                     kind: super::kind_name(part.kind),
+                    id: part
+                        .annex
+                        .map_or(super::kind_name(part.kind), |a| a.id.as_str()),
+                    heading: part.annex.map(|a| a.heading.as_str()),
+                    title: part.annex.and_then(|a| a.title.as_deref()),
                     counts: Counts::of(&part.rows),
                     rows: part
                         .rows

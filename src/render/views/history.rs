@@ -40,13 +40,9 @@ impl<'a> Views<'a> {
         root: &str,
     ) -> super::TextView<'a> {
         let mut view = self.text(text, page);
-        let paragraphs = view.preamble.iter_mut().chain(view.operative.iter_mut());
-        for paragraph in paragraphs {
+        view.each_paragraph_mut(|paragraph| {
             paragraph.history = self.history_view(resolution, &text.lang, paragraph.id, root);
-            for sub in &mut paragraph.subs {
-                sub.history = self.history_view(resolution, &text.lang, sub.id, root);
-            }
-        }
+        });
         view
     }
 

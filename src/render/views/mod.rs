@@ -13,11 +13,13 @@ mod links;
 mod notes;
 mod pages;
 mod search;
+mod text;
 mod timeline;
 
 use serde::Serialize;
 
 pub(crate) use notes::{NoteView, Scope};
+pub(crate) use text::TextView;
 
 use crate::analysis::Analysis;
 use std::collections::HashMap;
@@ -108,12 +110,17 @@ pub(crate) struct Head<'a> {
     pub title_lang: Option<&'a str>,
     pub session: Option<u32>,
     pub agenda_item: Option<&'a str>,
+    /// The agenda item's title in the page's language, else in another one (`agenda_title_lang`).
+    pub agenda_title: Option<&'a str>,
+    pub agenda_title_lang: Option<&'a str>,
     pub adopted: Option<String>,
     pub meeting: Option<u32>,
     /// Set as a superscript after the meeting number: `e`, `th`.
     pub meeting_suffix: Option<&'static str>,
     pub committee: Option<String>,
     pub report: Vec<Official>,
+    /// The draft adopted in plenary (`A/80/L.2/Rev.1`).
+    pub draft: Option<Official>,
     pub distributed: Option<String>,
     pub vote: Option<String>,
     pub official: Official,
@@ -157,7 +164,10 @@ pub(crate) struct ParagraphView<'a> {
     pub id: &'a str,
     pub kind: &'static str,
     pub label: Option<&'a str>,
+    /// The section headings shown before it.
+    pub headings: &'a [String],
     pub html: String,
+    /// Its sub-paragraphs; theirs hold their items `(i)`.
     pub subs: Vec<ParagraphView<'a>>,
     /// Contributors' notes about it.
     pub notes: Vec<NoteView>,
@@ -174,18 +184,6 @@ pub(crate) struct FootnoteView<'a> {
     pub html: String,
     pub backrefs: Vec<String>,
     pub notes: Vec<NoteView>,
-}
-
-#[derive(Serialize)]
-pub(crate) struct TextView<'a> {
-    pub lang: &'a str,
-    pub complete: bool,
-    pub remark: Option<&'a str>,
-    pub last_id: Option<&'a str>,
-    pub opening: Option<&'a str>,
-    pub preamble: Vec<ParagraphView<'a>>,
-    pub operative: Vec<ParagraphView<'a>>,
-    pub footnotes: Vec<FootnoteView<'a>>,
 }
 
 /// Page paths, relative to the site root.
@@ -234,6 +232,7 @@ fn kind_name(kind: ParagraphKind) -> &'static str {
         ParagraphKind::Preambular => "preambular",
         ParagraphKind::Operative => "operative",
         ParagraphKind::Sub => "sub",
+        ParagraphKind::Annex => "annex",
     }
 }
 
@@ -272,12 +271,14 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// Gives the footnote anchors of a column of the parallel page their language prefix.
+/// Gives the footnote anchors of a column of the parallel page their language prefix (`#fn1`
+/// and `#annex-fn2` alike).
 fn prefix_anchors(html: &str, prefix: &str) -> String {
     if prefix.is_empty() {
         return html.to_string();
     }
     html.replace("href=\"#fn", &format!("href=\"#{prefix}fn"))
+        .replace("href=\"#annex", &format!("href=\"#{prefix}annex"))
         .replace("id=\"fnref", &format!("id=\"{prefix}fnref"))
 }
 
@@ -417,6 +418,13 @@ impl<'a> Views<'a> {
             symbol: symbol.to_string(),
             href: symbol.official_url(lang),
         };
+        let (agenda_title, agenda_title_lang) = match meta.agenda_title.get(lang) {
+            Some(title) => (Some(title.as_str()), None),
+            None => match meta.agenda_title.iter().next() {
+                Some((other, title)) => (Some(title.as_str()), Some(other.as_str())),
+                None => (None, None),
+            },
+        };
         Head {
             symbol: resolution.symbol.as_str(),
             short: resolution.symbol.short(),
@@ -424,6 +432,8 @@ impl<'a> Views<'a> {
             title_lang,
             session: resolution.session(),
             agenda_item: meta.agenda_item.as_deref(),
+            agenda_title,
+            agenda_title_lang,
             adopted: meta.adopted.map(|d| self.strings.date(lang, d)),
             meeting: meta.meeting,
             meeting_suffix: meta.meeting.map(|n| Strings::ordinal_suffix(lang, n, true)),
@@ -431,6 +441,7 @@ impl<'a> Views<'a> {
                 .committee
                 .map(|c| self.strings.committee(lang, c.key())),
             report: meta.report.iter().map(official).collect(),
+            draft: meta.draft.as_ref().map(official),
             distributed: meta.distributed.map(|d| self.strings.date(lang, d)),
             vote: meta.vote.as_ref().map(|vote| {
                 if vote.without_vote {
@@ -533,6 +544,7 @@ impl<'a> Views<'a> {
             id: &paragraph.id,
             kind: kind_name(paragraph.kind),
             label: paragraph.label.as_deref(),
+            headings: &paragraph.headings,
             html: body_html(&html, lang, ""),
             subs: paragraph
                 .subs
@@ -570,26 +582,6 @@ impl<'a> Views<'a> {
             })
             .collect()
     }
-
-    pub fn text(&self, text: &'a Text, page: &Page) -> TextView<'a> {
-        let part = |kind| {
-            text.paragraphs
-                .iter()
-                .filter(|p| p.kind == kind)
-                .map(|p| self.paragraph(p, &text.lang, page))
-                .collect()
-        };
-        TextView {
-            lang: &text.lang,
-            complete: text.complete,
-            remark: text.remark.as_deref(),
-            last_id: text.last_id(),
-            opening: text.opening.as_deref(),
-            preamble: part(ParagraphKind::Preambular),
-            operative: part(ParagraphKind::Operative),
-            footnotes: self.footnotes(text, "", page, Scope::All),
-        }
-    }
 }
 
 pub(super) fn series_title<'s>(series: &'s Series, lang: &str) -> &'s str {
@@ -626,6 +618,12 @@ mod tests {
         let prefixed = prefix_anchors(html, "en-");
         assert!(
             prefixed.contains(r##"id="en-fnref1" href="#en-fn1""##),
+            "{prefixed}"
+        );
+        let annex = r##"x<sup class="fnref"><a id="fnref2" href="#annex-fn2">2</a></sup>"##;
+        let prefixed = prefix_anchors(annex, "fr-");
+        assert!(
+            prefixed.contains(r##"id="fr-fnref2" href="#fr-annex-fn2""##),
             "{prefixed}"
         );
     }

@@ -98,8 +98,41 @@ pub(crate) struct Column<'a> {
 
 #[derive(Serialize)]
 pub(crate) struct Section<'a> {
+    /// `preambular`, `operative` or `annex`.
     pub kind: &'static str,
+    /// The anchor of an annex's heading row (`annex`, `annex2`).
+    pub id: Option<&'a str>,
+    /// An annex's heading and title in each column (none where that text lacks the annex).
+    pub annex_heads: Vec<AnnexHead<'a>>,
     pub rows: Vec<Row<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct AnnexHead<'a> {
+    pub lang: &'a str,
+    pub heading: Option<&'a str>,
+    pub title: Option<&'a str>,
+}
+
+/// Which paragraphs of each text a section of the parallel page aligns.
+#[derive(Clone, Copy)]
+enum Part {
+    /// The preamble, or the operative part with its sub-paragraphs.
+    Own(ParagraphKind),
+    /// The annex at this place in each text.
+    Annex(usize),
+}
+
+impl Part {
+    fn paragraphs(self, text: &Text) -> Vec<&Paragraph> {
+        match self {
+            Part::Own(kind) => text.own_paragraphs().filter(|p| part_of(p, kind)).collect(),
+            Part::Annex(i) => text
+                .annexes
+                .get(i)
+                .map_or_else(Vec::new, |a| a.all_paragraphs().collect()),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -117,6 +150,8 @@ pub(crate) struct Row<'a> {
 pub(crate) struct Cell<'a> {
     pub lang: &'a str,
     pub html: Option<String>,
+    /// The section headings before the paragraph in this language.
+    pub headings: &'a [String],
     /// Why the paragraph is absent from this language, when it is.
     pub gap: Option<String>,
     /// The first gap of its column says why in full; the next ones say it briefly.
@@ -285,14 +320,35 @@ impl<'a> Views<'a> {
                 footnotes: self.column_footnotes(resolution, text, &page),
             })
             .collect();
-        let mut sections: Vec<Section> = [ParagraphKind::Preambular, ParagraphKind::Operative]
+        let own = [ParagraphKind::Preambular, ParagraphKind::Operative]
             .into_iter()
             .map(|kind| Section {
                 kind: kind_name(kind),
-                rows: self.aligned_rows(resolution, &page, kind),
-            })
-            .filter(|s| !s.rows.is_empty())
-            .collect();
+                id: None,
+                annex_heads: Vec::new(),
+                rows: self.aligned_rows(resolution, &page, Part::Own(kind)),
+            });
+        let annexes = resolution.texts.iter().map(|t| t.annexes.len()).max();
+        let annexes = (0..annexes.unwrap_or(0)).map(|i| Section {
+            kind: kind_name(ParagraphKind::Annex),
+            id: resolution
+                .texts
+                .iter()
+                .find_map(|t| t.annexes.get(i))
+                .map(|a| a.id.as_str()),
+            annex_heads: resolution
+                .texts
+                .iter()
+                .map(|t| AnnexHead {
+                    lang: &t.lang,
+                    heading: t.annexes.get(i).map(|a| a.heading.as_str()),
+                    title: t.annexes.get(i).and_then(|a| a.title.as_deref()),
+                })
+                .collect(),
+            rows: self.aligned_rows(resolution, &page, Part::Annex(i)),
+        });
+        let mut sections: Vec<Section> =
+            own.chain(annexes).filter(|s| !s.rows.is_empty()).collect();
         mark_first_gaps(&mut sections);
         let (predecessor, successor) = self.lineage(resolution, lang, &root);
         ParallelPage {
@@ -348,15 +404,10 @@ impl<'a> Views<'a> {
     }
 
     /// Rows of the parallel page: every paragraph id held in any language, in text order.
-    fn aligned_rows(
-        &self,
-        resolution: &'a Resolution,
-        page: &Page,
-        kind: ParagraphKind,
-    ) -> Vec<Row<'a>> {
+    fn aligned_rows(&self, resolution: &'a Resolution, page: &Page, part: Part) -> Vec<Row<'a>> {
         let mut ids: Vec<(&'a str, &'static str, Option<&'a str>)> = Vec::new();
         for text in &resolution.texts {
-            for p in text.all_paragraphs().filter(|p| part_of(p, kind)) {
+            for p in part.paragraphs(text) {
                 if !ids.iter().any(|(id, _, _)| *id == p.id) {
                     ids.push((&p.id, kind_name(p.kind), p.label.as_deref()));
                 }
@@ -396,6 +447,7 @@ impl<'a> Views<'a> {
                     &text.lang,
                     &prefix,
                 )),
+                headings: &p.headings,
                 gap: None,
                 first_gap: false,
                 notes,
@@ -411,6 +463,7 @@ impl<'a> Views<'a> {
                 Cell {
                     lang,
                     html: None,
+                    headings: &[],
                     gap: Some(gap),
                     first_gap: false,
                     notes,
