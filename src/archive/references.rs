@@ -11,7 +11,7 @@
 //! | `résolution 2000/22` in a paragraph naming the Sub-Commission | `E/CN.4/SUB.2/RES/2000/22` |
 //! | `résolution 2005/3 du Conseil économique et social` | `E/RES/2005/3` |
 //! | `Security Council resolution 1325 (2000)` | `S/RES/1325(2000)` |
-//! | `A/CONF.157/24 (Part I)`, `E/2005/23`, `A/62/439/Add.2`, `A/67/53` | the symbol (a part is kept: `A/CONF.157/24(PartI)`) |
+//! | `A/CONF.157/24 (Part I)`, `E/2005/23`, `A/62/439/Add.2`, `A/67/53` | the symbol (a part is kept: `A/CONF.157/24(PartI)`, and its corrigendum: `…(PartI)/Corr.2`) |
 //! | `E/CN.4/2001/2-E/CN.4/Sub.2/2000/46` (one document under two symbols) | its first symbol |
 //!
 //! A number of the form `session/number` is the General Assembly's unless a body is named right
@@ -100,7 +100,7 @@ static BODY_ANYWHERE: LazyLock<Regex> =
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     let symbol = r"[A-Z]{1,8}(?:/(?:[A-Z][A-Za-z]*\.\d+|[A-Z]+|\d+))+";
     Regex::new(&format!(
-        r"\b(?P<symbol>{symbol})(?P<part> \((?:Part|Partie|Vol\.) [IVX]+\))?(?:-{symbol})?"
+        r"\b(?P<symbol>{symbol})(?P<part> \((?:Part|Partie|Vol\.) [IVX]+\)(?:/(?:Corr|Add|Rev)\.\d+)*)?(?:-{symbol})?"
     ))
     .expect("the document pattern is valid")
 });
@@ -434,6 +434,11 @@ mod tests {
             "See A/CONF.157/24 (Part I), chap. III.",
             &["A/CONF.157/24(PartI)"],
             &["A/CONF.157/24 (Part I)"],
+        ),
+        (
+            "Final Document, Part I (NPT/CONF.1995/32 (Part I) and NPT/CONF.1995/32 (Part I)/Corr.2), annex.",
+            &["NPT/CONF.1995/32(PartI)", "NPT/CONF.1995/32(PartI)/Corr.2"],
+            &["NPT/CONF.1995/32 (Part I)", "NPT/CONF.1995/32 (Part I)/Corr.2"],
         ),
         (
             "Supplément no 3 (E/2005/23), chap. II",
