@@ -45,8 +45,9 @@ pub enum Command {
     },
     /// Turn raw official texts (PDF text extractions or Markdown-like texts) into content/.
     Import {
-        /// The raw texts, one resolution in one language each.
-        #[arg(required = true, value_name = "FILE")]
+        /// The raw texts, one resolution in one language each, or folders: every .txt and .md
+        /// file in them, recursively, in path order.
+        #[arg(required = true, value_name = "FILE|DIR")]
         files: Vec<PathBuf>,
         /// The language of the texts (detected when not given; a contradiction is refused).
         #[arg(long, value_parser = ["fr", "en"])]
@@ -122,6 +123,7 @@ pub fn run() -> ExitCode {
                 lang,
                 series,
                 force,
+                languages: None,
             },
         ),
         Command::Serve {
@@ -159,45 +161,67 @@ fn check_archive_root(root: &Path) -> Result<(), Problem> {
     Ok(())
 }
 
-fn run_import(root: &Path, files: &[PathBuf], options: ImportOptions) -> u8 {
-    if let Some(missing) = files.iter().find(|f| !f.is_file()) {
-        let problem = Problem::error(missing, "no such file")
-            .hint("give the path of a raw text file (a .txt extracted from the official PDF)");
-        eprintln!("{problem}");
-        return EXIT_IO;
-    }
+fn run_import(root: &Path, paths: &[PathBuf], mut options: ImportOptions) -> u8 {
+    let files = match crate::import::expand_inputs(paths) {
+        Ok(files) => files,
+        Err(problems) => {
+            eprint!("{problems}");
+            return EXIT_IO;
+        }
+    };
     let content = match Config::load(root) {
-        Ok(config) => config.content_dir,
+        Ok(config) => {
+            options.languages = Some(config.language_codes().map(str::to_string).collect());
+            config.content_dir
+        }
         Err(problems) => return fail("import failed", &problems, EXIT_CONTENT),
     };
     let mut progress = crate::progress::Progress::on_stderr();
     let imported =
-        crate::import::import_files_with_progress(&content, files, &options, &mut progress);
+        crate::import::import_files_with_progress(&content, &files, &options, &mut progress);
     progress.finish();
     match imported {
-        Ok(report) => {
-            eprint!("{}", report.warnings);
-            for imported in &report.imported {
-                eprintln!(
-                    "imported {} ({}) from {} into {}",
-                    imported.symbol,
-                    imported.lang,
-                    shown(&imported.file).display(),
-                    shown(&imported.folder).display()
-                );
-            }
-            for backup in &report.backups {
-                eprintln!("kept the previous version as {}", shown(backup).display());
-            }
-            eprintln!(
-                "{} file(s) written, {} unchanged{}",
-                report.written.len(),
-                report.unchanged.len(),
-                warning_suffix(&report.warnings)
-            );
-            EXIT_OK
-        }
+        Ok(report) => print_import(&report),
         Err(problems) => fail_import(&problems),
+    }
+}
+
+/// What an import did, then each refused input with its reasons; the exit code.
+fn print_import(report: &crate::import::ImportReport) -> u8 {
+    eprint!("{}", report.warnings);
+    for imported in &report.imported {
+        eprintln!(
+            "imported {} ({}) from {} into {}",
+            imported.symbol,
+            imported.lang,
+            shown(&imported.file).display(),
+            shown(&imported.folder).display()
+        );
+    }
+    for backup in &report.backups {
+        eprintln!("kept the previous version as {}", shown(backup).display());
+    }
+    for refused in &report.refused {
+        eprintln!("refused {}:", shown(&refused.file).display());
+        eprint!("{}", refused.problems);
+    }
+    let refused = match report.refused.len() {
+        0 => String::new(),
+        n => format!(", {n} text(s) refused (listed above; nothing of them was written)"),
+    };
+    eprintln!(
+        "{} text(s) imported: {} file(s) written, {} unchanged{}{refused}",
+        report.imported.len(),
+        report.written.len(),
+        report.unchanged.len(),
+        warning_suffix(&report.warnings)
+    );
+    if !report.write_errors.is_empty() {
+        EXIT_IO
+    } else if !report.refused.is_empty() {
+        EXIT_CONTENT
+    } else {
+        EXIT_OK
     }
 }
 

@@ -12,7 +12,9 @@
 //! - `canonical`: the Markdown writer;
 //! - `merge`: meta.yaml merged with what the archive holds, series membership;
 //! - `plan`: what an import would write, per resolution folder and series file;
-//! - `write`: the disk rules (no loss, backups, atomic writes).
+//! - `inputs`: the files and folders named, read and parsed in parallel, duplicates refused;
+//! - `guard`: what would be written, read back by the archive's loader before it is;
+//! - `write`: the disk rules (no loss, backups, atomic writes), per resolution folder.
 //!
 //! [`parse_raw`] does everything but the disk and is what tests use; [`import_files`] is the
 //! command.
@@ -22,8 +24,10 @@ pub(crate) mod canonical;
 pub(crate) mod detect;
 pub(crate) mod footnotes;
 pub(crate) mod furniture;
+pub(crate) mod guard;
 pub(crate) mod header;
 pub(crate) mod hyphens;
+pub(crate) mod inputs;
 pub(crate) mod layout;
 pub(crate) mod merge;
 pub(crate) mod plan;
@@ -45,9 +49,10 @@ pub use body::{Body, Operative};
 pub use canonical::Footnote;
 pub use detect::Format;
 pub use header::Header;
+pub use inputs::expand_inputs;
 use layout::{Layout, Line};
 pub(crate) use write::import_files_with_progress;
-pub use write::{ImportOptions, ImportReport, Imported, import_files};
+pub use write::{ImportOptions, ImportReport, Imported, Refused, import_files};
 
 /// Everything a raw text gives, before anything is written.
 #[derive(Debug, Clone)]
