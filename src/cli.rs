@@ -60,6 +60,13 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Start a new archive in DIR (created; refused if not empty): a commented book.toml, an
+    /// example series, an empty content/resolutions/ and the GitHub Pages workflow.
+    Init {
+        /// The folder of the new archive.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
     /// Preview the site: build, serve it on this machine, rebuild and reload at each change.
     Serve {
         /// The port to listen on (0: any free port).
@@ -93,7 +100,9 @@ Examples:
   recueil check                          check content/ without writing anything
   recueil serve                          preview at http://127.0.0.1:3000/, live
   recueil new-note A/RES/61/168 op10     start a note on paragraph op10
+  recueil init my-archive                start a new archive in my-archive/
   recueil import A_RES_69_179_fr.txt --series international-cooperation-human-rights
+  recueil import texts/                  every .txt and .md file in texts/
   recueil --root ../archive build --out /tmp/site";
 
 /// Success, content errors, usage or I/O errors.
@@ -104,6 +113,9 @@ pub const EXIT_IO: u8 = 2;
 /// Runs the command line; returns the process exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Init { dir } = &cli.command {
+        return ExitCode::from(run_init(dir));
+    }
     if let Err(problem) = check_archive_root(&cli.root) {
         eprintln!("{problem}");
         return ExitCode::from(EXIT_IO);
@@ -126,6 +138,7 @@ pub fn run() -> ExitCode {
                 languages: None,
             },
         ),
+        Command::Init { .. } => unreachable!("init runs before the archive is checked"),
         Command::Serve {
             port,
             address,
@@ -207,7 +220,7 @@ fn print_import(report: &crate::import::ImportReport) -> u8 {
     }
     let refused = match report.refused.len() {
         0 => String::new(),
-        n => format!(", {n} text(s) refused (listed above; nothing of them was written)"),
+        n => format!(", {n} text(s) refused, listed above: nothing was written for them"),
     };
     eprintln!(
         "{} text(s) imported: {} file(s) written, {} unchanged{}{refused}",
@@ -233,6 +246,26 @@ fn fail_import(problems: &Problems) -> u8 {
         warning_suffix(problems)
     );
     EXIT_CONTENT
+}
+
+fn run_init(dir: &Path) -> u8 {
+    match crate::init::init(dir) {
+        Ok(written) => {
+            for path in &written {
+                eprintln!("created {}", shown(path).display());
+            }
+            let dir = shown(dir);
+            eprintln!(
+                "a new archive is in {0}: import texts with `recueil --root {0} import FOLDER`, then `recueil --root {0} build`",
+                dir.display()
+            );
+            EXIT_OK
+        }
+        Err(problems) => {
+            eprint!("{problems}");
+            EXIT_IO
+        }
+    }
 }
 
 fn run_build(root: &Path, out: Option<PathBuf>, force: bool) -> u8 {

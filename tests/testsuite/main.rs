@@ -9,6 +9,7 @@ mod errors;
 mod harness;
 mod hostile;
 mod incremental;
+mod maintainer;
 mod notes;
 mod publish;
 mod quality;
