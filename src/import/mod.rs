@@ -22,6 +22,7 @@
 pub(crate) mod body;
 pub(crate) mod canonical;
 pub(crate) mod detect;
+pub mod eval;
 pub(crate) mod footnotes;
 pub(crate) mod furniture;
 pub(crate) mod guard;
