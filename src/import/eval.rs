@@ -222,11 +222,15 @@ fn import_one(config: &Config, file: &Path, name: String, truth: Option<Truth>) 
     row
 }
 
+/// The first reason, at its line of the input (the row names the file).
 fn first_error(problems: &crate::diag::Problems) -> String {
-    problems.iter().find(|p| p.is_error()).map_or_else(
-        || "refused".into(),
-        |p| p.to_string().lines().next().unwrap_or("").to_string(),
-    )
+    let Some(p) = problems.iter().find(|p| p.is_error()) else {
+        return "refused".into();
+    };
+    match p.line {
+        Some(line) => format!("line {line}: {}", p.message),
+        None => p.message.clone(),
+    }
 }
 
 /// The counts, leftovers and header fields of a text the loader read.
@@ -323,6 +327,19 @@ mod tests {
         assert!(is_annex_paragraph("annex-3") && is_annex_paragraph("annex2-14"));
         assert!(!is_annex_paragraph("annex-3-a") && !is_annex_paragraph("annex-fn1"));
         assert!(!is_annex_paragraph("annex") && !is_annex_paragraph("annexes-1"));
+    }
+
+    #[test]
+    fn counts_are_read_from_the_ids_the_loader_gives() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let config = Config::load(root).unwrap();
+        let dir = root.join("content/resolutions/a-res-61-168");
+        let (resolution, _) = crate::load::load_resolution(&dir, &config);
+        let resolution = resolution.unwrap();
+        let text = resolution.text("fr").unwrap();
+        let c = counts(text);
+        // 61/168 in French: 9 preambular, 11 operative paragraphs, 4 footnotes, each called once.
+        assert_eq!((c.pp, c.op, c.fns, c.annex, c.fn_refs), (9, 11, 4, 0, 4));
     }
 
     #[test]

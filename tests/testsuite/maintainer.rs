@@ -111,3 +111,25 @@ fn a_folder_imports_every_text_it_can_and_lists_the_others() {
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("0 file(s) written"), "{err}");
 }
+
+/// The development corpus (../shared/corpus-dev, which CI has): what the import writes of its
+/// 30 real texts passes `recueil check` as a whole, whatever the importer cannot yet read.
+#[test]
+fn the_development_corpus_imports_into_an_archive_that_checks() {
+    let corpus = crate::support::repo_root().join("../shared/corpus-dev");
+    assert!(
+        corpus.join("truth.tsv").is_file(),
+        "{} is missing",
+        corpus.display()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let evaluation = recueil::import::eval::evaluate(&corpus, &dir.path().join("archive")).unwrap();
+    assert_eq!(evaluation.rows.len(), 30);
+    assert_eq!(evaluation.check_errors, 0, "{}", evaluation.check_report);
+    let imported = evaluation
+        .rows
+        .iter()
+        .filter(|r| r.counts.is_some())
+        .count();
+    assert!(imported > 0, "{}", evaluation.markdown());
+}
