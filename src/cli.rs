@@ -93,7 +93,7 @@ pub enum Command {
 }
 
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 the content has errors (all listed, with file and line; \
-nothing changed); 2 a usage error, or a file or folder outside the content that cannot be read or written.
+nothing changed; for import: a text was refused, the others were imported); 2 a usage error, or a file or folder outside the content that cannot be read or written.
 
 Examples:
   recueil build                          build content/ into public/

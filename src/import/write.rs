@@ -12,8 +12,8 @@
 //! file is exactly what serde would write (not hand-formatted).
 //!
 //! No resolution is left half-written: each file is written atomically (a temporary file in the
-//! same folder, then a rename); a new folder is assembled under a temporary name beside it and
-//! renamed into place; in a folder that exists, meta.yaml is written last and a failed write puts
+//! same folder, then a rename); a new folder is assembled under a temporary name in `content/`
+//! (where the loader does not look) and renamed into place; in a folder that exists, meta.yaml is written last and a failed write puts
 //! back the files written before it.
 
 use std::io::Write as _;
@@ -301,10 +301,13 @@ fn write_new_folder(
     };
     let parent = dir.parent().unwrap_or(Path::new("."));
     fs_err::create_dir_all(parent).map_err(|e| fail(parent, &e))?;
+    // Staged beside `resolutions/` (in `content/`), where the loader never looks: a folder left
+    // by a killed import is not taken for a resolution.
+    let stage_in = parent.parent().filter(|p| p.is_dir()).unwrap_or(parent);
     let staging = tempfile::Builder::new()
         .prefix(".import-")
-        .tempdir_in(parent)
-        .map_err(|e| fail(parent, &e))?;
+        .tempdir_in(stage_in)
+        .map_err(|e| fail(stage_in, &e))?;
     for w in &writes {
         let relative = w.path.strip_prefix(dir).unwrap_or(&w.path);
         write_atomic(&staging.path().join(relative), &w.content)?;
@@ -810,6 +813,36 @@ mod tests {
         assert_eq!(report.refused[0].file, files[4]);
         let meta = read(&root.join("content/resolutions/a-res-62-160/meta.yaml"));
         assert!(!meta.contains("en:"), "{meta}");
+    }
+
+    #[test]
+    fn a_failed_write_puts_back_the_files_written_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("a-res-1-1");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("fr.md"), "old\n").unwrap();
+        std::fs::write(folder.join("blocker"), "a file, not a folder").unwrap();
+        let write = |name: &str, content: &str| ToWrite {
+            path: folder.join(name),
+            content: content.as_bytes().to_vec(),
+            backup: false,
+        };
+        let writes = vec![
+            write("meta.yaml", "symbol: A/RES/1/1\n"),
+            write("fr.md", "new\n"),
+            write("en.md", "new\n"),
+            write("blocker/fr.txt", "cannot be written under a file"),
+        ];
+        let mut report = ImportReport::default();
+        let err = write_folder(Some(&folder), writes, &mut report).unwrap_err();
+        assert!(
+            err.iter().any(|p| p.path.ends_with("blocker/fr.txt")),
+            "{err}"
+        );
+        assert_eq!(read(&folder.join("fr.md")), "old\n");
+        assert!(!folder.join("en.md").exists());
+        // meta.yaml comes last, so it was never written.
+        assert!(!folder.join("meta.yaml").exists());
     }
 
     #[test]
