@@ -48,25 +48,28 @@ pub(crate) fn refusals(file: &Path, source: &str, generated: &str, found: &Probl
             .line
             .and_then(|l| generated.lines().nth(l.saturating_sub(1)))
             .and_then(|l| source_line(source, l));
-        let at = match problem.line {
-            Some(l) => format!("{}:{l}", crate::diag::shown(&problem.path).display()),
-            None => crate::diag::shown(&problem.path).display().to_string(),
-        };
-        let hint = problem
+        let name = problem
+            .path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let at = problem
+            .line
+            .map_or_else(String::new, |l| format!(" (at its line {l})"));
+        let advice = problem
             .hint
             .as_deref()
-            .map_or(String::new(), |h| format!(" ({h})"));
+            .map_or(String::new(), |h| format!("; in the text made: {h}"));
         refused.push(
             Problem::error(
                 file,
                 format!(
-                    "cannot be imported: the archive would refuse what it gives: {at}: {}",
+                    "cannot be imported: `recueil check` would refuse the {name} made from it{at}: {}",
                     problem.message
                 ),
             )
             .at_line(line)
             .hint(format!(
-                "correct the raw text at this line, or import it and fix the generated file by hand{hint}"
+                "correct the raw text at this line, then import it again{advice}"
             )),
         );
     }
@@ -172,7 +175,9 @@ mod tests {
         assert_eq!(first.path, Path::new("in/x.txt"));
         assert_eq!(first.line, Some(3));
         assert!(
-            first.message.contains("a-res-1-1/en.md:3"),
+            first
+                .message
+                .contains("the en.md made from it (at its line 3)"),
             "{}",
             first.message
         );
