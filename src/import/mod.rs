@@ -14,7 +14,8 @@
 //! - `plan`: what an import would write, per resolution folder and series file;
 //! - `inputs`: the files and folders named, read and parsed in parallel, duplicates refused;
 //! - `guard`: what would be written, read back by the archive's loader before it is;
-//! - `write`: the disk rules (no loss, backups, atomic writes), per resolution folder.
+//! - `write`: the no-loss rules (hand edits, backups), per resolution folder;
+//! - `disk`: each folder written whole or not at all (atomic files, staging, put back).
 //!
 //! [`parse_raw`] does everything but the disk and is what tests use; [`import_files`] is the
 //! command.
@@ -22,6 +23,7 @@
 pub(crate) mod body;
 pub(crate) mod canonical;
 pub(crate) mod detect;
+pub(crate) mod disk;
 pub mod eval;
 pub(crate) mod footnotes;
 pub(crate) mod furniture;

@@ -11,14 +11,11 @@
 //! values win, a conflict is a warning) and rewritten only when the merge adds something and the
 //! file is exactly what serde would write (not hand-formatted).
 //!
-//! No resolution is left half-written: each file is written atomically (a temporary file in the
-//! same folder, then a rename); a new folder is assembled under a temporary name in `content/`
-//! (where the loader does not look) and renamed into place; in a folder that exists, meta.yaml is written last and a failed write puts
-//! back the files written before it.
+//! No resolution is left half-written: `disk` writes each folder whole or not at all.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use super::disk::{ToWrite, write_folder};
 use super::guard;
 use super::inputs::{self, Input};
 use super::merge::load_series;
@@ -242,13 +239,6 @@ fn check_series_id(content: &Path, opts: &ImportOptions, problems: &mut Problems
     }
 }
 
-/// A file to write, once every target has passed the no-loss rules.
-struct ToWrite {
-    path: PathBuf,
-    content: Vec<u8>,
-    backup: bool,
-}
-
 /// Apply the no-loss rules to every target. If one is refused, nothing of the plan is written:
 /// the problems are returned with the warnings found so far.
 fn check_targets(plan: Plan, force: bool) -> Result<(Vec<ToWrite>, ImportReport), Problems> {
@@ -274,83 +264,6 @@ fn check_targets(plan: Plan, force: bool) -> Result<(Vec<ToWrite>, ImportReport)
         return Err(problems);
     }
     Ok((writes, report))
-}
-
-/// Write one folder's files, meta.yaml last. A folder that does not exist yet is assembled under
-/// a temporary name beside it and renamed into place; in one that exists, a failed write puts back
-/// what was written before it. `dir` is `None` for files outside a resolution folder.
-fn write_folder(
-    dir: Option<&Path>,
-    mut writes: Vec<ToWrite>,
-    report: &mut ImportReport,
-) -> Result<(), Problems> {
-    writes.sort_by_key(|w| w.path.file_name().is_some_and(|n| n == "meta.yaml"));
-    match dir {
-        Some(dir) if !dir.exists() && !writes.is_empty() => write_new_folder(dir, writes, report),
-        _ => write_in_place(writes, report),
-    }
-}
-
-fn write_new_folder(
-    dir: &Path,
-    writes: Vec<ToWrite>,
-    report: &mut ImportReport,
-) -> Result<(), Problems> {
-    let fail = |path: &Path, e: &dyn std::fmt::Display| -> Problems {
-        Problem::error(path, format!("cannot write this folder: {e}")).into()
-    };
-    let parent = dir.parent().unwrap_or(Path::new("."));
-    fs_err::create_dir_all(parent).map_err(|e| fail(parent, &e))?;
-    // Staged beside `resolutions/` (in `content/`), where the loader never looks: a folder left
-    // by a killed import is not taken for a resolution.
-    let stage_in = parent.parent().filter(|p| p.is_dir()).unwrap_or(parent);
-    let staging = tempfile::Builder::new()
-        .prefix(".import-")
-        .tempdir_in(stage_in)
-        .map_err(|e| fail(stage_in, &e))?;
-    for w in &writes {
-        let relative = w.path.strip_prefix(dir).unwrap_or(&w.path);
-        write_atomic(&staging.path().join(relative), &w.content)?;
-    }
-    let staged = staging.keep();
-    if let Err(e) = fs_err::rename(&staged, dir) {
-        let _ = fs_err::remove_dir_all(&staged);
-        return Err(fail(dir, &e));
-    }
-    report.written.extend(writes.into_iter().map(|w| w.path));
-    Ok(())
-}
-
-fn write_in_place(writes: Vec<ToWrite>, report: &mut ImportReport) -> Result<(), Problems> {
-    let mut done: Vec<(PathBuf, Option<Vec<u8>>)> = Vec::new();
-    for w in writes {
-        let previous = fs_err::read(&w.path).ok();
-        let result = (|| {
-            if w.backup {
-                report.backups.push(backup_file(&w.path)?);
-            }
-            write_atomic(&w.path, &w.content)
-        })();
-        if let Err(problems) = result {
-            put_back(done);
-            return Err(problems);
-        }
-        done.push((w.path.clone(), previous));
-        report.written.push(w.path);
-    }
-    Ok(())
-}
-
-/// Undo the writes of a folder whose next write failed: earlier files back as they were.
-fn put_back(done: Vec<(PathBuf, Option<Vec<u8>>)>) {
-    for (path, previous) in done.into_iter().rev() {
-        let _ = match previous {
-            Some(bytes) => write_atomic(&path, &bytes),
-            None => {
-                fs_err::remove_file(&path).map_err(|e| Problem::error(&path, e.to_string()).into())
-            }
-        };
-    }
 }
 
 /// A file the import would write.
@@ -483,38 +396,6 @@ fn valid_series_id(id: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.starts_with('-')
-}
-
-/// Copy `path` to the first free `<name>.bak`, `<name>.bak.1`, … beside it.
-fn backup_file(path: &Path) -> Result<PathBuf, Problems> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut candidate = dir.join(format!("{name}.bak"));
-    let mut n = 1;
-    while candidate.exists() {
-        candidate = dir.join(format!("{name}.bak.{n}"));
-        n += 1;
-    }
-    fs_err::copy(path, &candidate)
-        .map_err(|e| Problem::error(path, format!("cannot make a backup: {e}")))?;
-    Ok(candidate)
-}
-
-/// Write through a temporary file in the same folder, then rename it into place.
-fn write_atomic(path: &Path, content: &[u8]) -> Result<(), Problems> {
-    let fail = |e: &dyn std::fmt::Display| -> Problems {
-        Problem::error(path, format!("cannot write this file: {e}")).into()
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs_err::create_dir_all(dir).map_err(|e| fail(&e))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
-    tmp.write_all(content).map_err(|e| fail(&e))?;
-    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
-    tmp.persist(path).map_err(|e| fail(&e.error))?;
-    Ok(())
 }
 
 /// Where two versions of a file first differ, for a person deciding whether to `--force`.
@@ -815,36 +696,6 @@ mod tests {
         assert_eq!(report.refused[0].file, files[4]);
         let meta = read(&root.join("content/resolutions/a-res-62-160/meta.yaml"));
         assert!(!meta.contains("en:"), "{meta}");
-    }
-
-    #[test]
-    fn a_failed_write_puts_back_the_files_written_before_it() {
-        let dir = tempfile::tempdir().unwrap();
-        let folder = dir.path().join("a-res-1-1");
-        std::fs::create_dir_all(&folder).unwrap();
-        std::fs::write(folder.join("fr.md"), "old\n").unwrap();
-        std::fs::write(folder.join("blocker"), "a file, not a folder").unwrap();
-        let write = |name: &str, content: &str| ToWrite {
-            path: folder.join(name),
-            content: content.as_bytes().to_vec(),
-            backup: false,
-        };
-        let writes = vec![
-            write("meta.yaml", "symbol: A/RES/1/1\n"),
-            write("fr.md", "new\n"),
-            write("en.md", "new\n"),
-            write("blocker/fr.txt", "cannot be written under a file"),
-        ];
-        let mut report = ImportReport::default();
-        let err = write_folder(Some(&folder), writes, &mut report).unwrap_err();
-        assert!(
-            err.iter().any(|p| p.path.ends_with("blocker/fr.txt")),
-            "{err}"
-        );
-        assert_eq!(read(&folder.join("fr.md")), "old\n");
-        assert!(!folder.join("en.md").exists());
-        // meta.yaml comes last, so it was never written.
-        assert!(!folder.join("meta.yaml").exists());
     }
 
     #[test]
