@@ -126,7 +126,8 @@ fn reimport(archive: &Path, inbox: &Path) -> String {
 }
 
 fn import_folder(archive: &Path, inbox: &Path) -> Result<String, String> {
-    let files: Vec<PathBuf> = expand_inputs(&[inbox.to_path_buf()]).map_err(|p| p.to_string())?;
+    let files: Vec<PathBuf> =
+        expand_inputs(&[inbox.to_path_buf()], None).map_err(|p| p.to_string())?;
     let options = ImportOptions {
         series: Some("bench".into()),
         languages: Some(vec!["fr".into(), "en".into()]),

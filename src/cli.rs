@@ -175,19 +175,19 @@ fn check_archive_root(root: &Path) -> Result<(), Problem> {
 }
 
 fn run_import(root: &Path, paths: &[PathBuf], mut options: ImportOptions) -> u8 {
-    let files = match crate::import::expand_inputs(paths) {
-        Ok(files) => files,
-        Err(problems) => {
-            eprint!("{problems}");
-            return EXIT_IO;
-        }
-    };
     let content = match Config::load(root) {
         Ok(config) => {
             options.languages = Some(config.language_codes().map(str::to_string).collect());
             config.content_dir
         }
         Err(problems) => return fail("import failed", &problems, EXIT_CONTENT),
+    };
+    let files = match crate::import::expand_inputs(paths, Some(&content)) {
+        Ok(files) => files,
+        Err(problems) => {
+            eprint!("{problems}");
+            return EXIT_IO;
+        }
     };
     let mut progress = crate::progress::Progress::on_stderr();
     let imported =

@@ -28,16 +28,18 @@ pub(crate) struct Input {
 }
 
 /// The files to import from the paths given: a file as it is, a folder as every `.txt`/`.md`
-/// file under it in path order. A path that does not exist, or a folder that cannot be read, is a
-/// problem (the command's, not the content's).
-pub fn expand_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Problems> {
+/// file under it in path order, leaving out the folder `skip` (the archive's `content/`, whose
+/// texts and notes are no raw texts) when a folder holds it. A path that does not exist, or a
+/// folder that cannot be read, is a problem (the command's, not the content's).
+pub fn expand_inputs(paths: &[PathBuf], skip: Option<&Path>) -> Result<Vec<PathBuf>, Problems> {
+    let skip = skip.and_then(|s| s.canonicalize().ok());
     let mut files = Vec::new();
     let mut problems = Problems::new();
     for path in paths {
         if path.is_file() {
             files.push(path.clone());
         } else if path.is_dir() {
-            texts_in(path, &mut files, &mut problems);
+            texts_in(path, skip.as_deref(), &mut files, &mut problems);
         } else {
             problems.push(Problem::error(path, "no such file or folder").hint(
                 "give raw text files (.txt extracted from the official PDF, or .md) or folders holding them",
@@ -50,9 +52,14 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Problems> {
     Ok(files)
 }
 
-fn texts_in(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Problems) {
+fn texts_in(dir: &Path, skip: Option<&Path>, files: &mut Vec<PathBuf>, problems: &mut Problems) {
     let before = files.len();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+    let skipped = |e: &walkdir::DirEntry| {
+        e.file_type().is_dir()
+            && skip.is_some_and(|s| e.path().canonicalize().is_ok_and(|p| p == s))
+    };
+    let walk = walkdir::WalkDir::new(dir).sort_by_file_name().into_iter();
+    for entry in walk.filter_entry(|e| !skipped(e)) {
         match entry {
             Ok(entry) if entry.file_type().is_file() && is_text_name(entry.path()) => {
                 files.push(entry.into_path());
@@ -65,6 +72,12 @@ fn texts_in(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Problems) {
         }
     }
     files[before..].sort();
+    if files.len() == before {
+        problems.push(
+            Problem::error(dir, "this folder holds no .txt or .md file to import")
+                .hint("give the folder of the raw texts (the archive's own content/ is left out)"),
+        );
+    }
 }
 
 fn is_text_name(path: &Path) -> bool {
@@ -200,7 +213,11 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(&path, "x").unwrap();
         }
-        let files = expand_inputs(&[root.to_path_buf(), root.join("notes.pdf")]).unwrap();
+        std::fs::create_dir_all(root.join("content/resolutions/x")).unwrap();
+        std::fs::write(root.join("content/resolutions/x/fr.md"), "x").unwrap();
+        let skip = root.join("content");
+        let files =
+            expand_inputs(&[root.to_path_buf(), root.join("notes.pdf")], Some(&skip)).unwrap();
         let names: Vec<String> = files
             .iter()
             .map(|f| {
@@ -214,7 +231,12 @@ mod tests {
             names,
             ["a.TXT", "b/1.md", "b/2.txt", "c/d/e.txt", "notes.pdf"]
         );
-        let err = expand_inputs(&[root.join("missing")]).unwrap_err();
+        let err = expand_inputs(&[root.join("missing")], None).unwrap_err();
+        // Without a folder to skip, the content's texts are found too.
+        let all = expand_inputs(&[root.to_path_buf()], None).unwrap();
+        assert_eq!(all.len(), 5);
         assert!(err.to_string().contains("no such file or folder"), "{err}");
+        let err = expand_inputs(&[root.join("content")], Some(&skip)).unwrap_err();
+        assert!(err.to_string().contains("no .txt or .md file"), "{err}");
     }
 }
