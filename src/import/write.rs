@@ -124,14 +124,17 @@ pub(crate) fn import_files_with_progress(
         .iter()
         .flat_map(|f| f.members.iter().copied())
         .collect();
-    let series = plan_series(content, &members, opts)?;
-    let (series_writes, series_report) = check_targets(series, opts.force)?;
-    absorb(&mut report, series_report);
-    write_folder(None, series_writes, &mut report).map_err(|p| {
-        let mut problems = p;
-        problems.extend(report.warnings.clone());
-        problems
-    })?;
+    if !members.is_empty() {
+        // The series file first: the folders written next name it.
+        let series = plan_series(content, &members, opts)?;
+        let (series_writes, series_report) = check_targets(series, opts.force)?;
+        absorb(&mut report, series_report);
+        write_folder(None, series_writes, &mut report).map_err(|p| {
+            let mut problems = p;
+            problems.extend(report.warnings.clone());
+            problems
+        })?;
+    }
     progress.stage("writing", Some(accepted.len() as u64));
     for folder in accepted {
         progress.inc();
@@ -618,6 +621,14 @@ mod tests {
         .unwrap_err();
         assert!(err.iter().any(|p| p.message.contains("series id")));
         assert!(!root.join("other").exists());
+        // Every text refused: no series file is made for none of them.
+        let opts = ImportOptions {
+            series: Some("new-series".into()),
+            ..ImportOptions::default()
+        };
+        let report = import_files(&root.join("other"), &[bad], &opts).unwrap();
+        assert_eq!(report.refused.len(), 1);
+        assert!(!root.join("other/series/new-series.yaml").exists());
     }
 
     #[test]
