@@ -45,8 +45,9 @@ pub enum Command {
     },
     /// Turn raw official texts (PDF text extractions or Markdown-like texts) into content/.
     Import {
-        /// The raw texts, one resolution in one language each.
-        #[arg(required = true, value_name = "FILE")]
+        /// The raw texts, one resolution in one language each, or folders: every .txt and .md
+        /// file in them, recursively, in path order.
+        #[arg(required = true, value_name = "FILE|DIR")]
         files: Vec<PathBuf>,
         /// The language of the texts (detected when not given; a contradiction is refused).
         #[arg(long, value_parser = ["fr", "en"])]
@@ -58,6 +59,13 @@ pub enum Command {
         /// Replace files edited by hand; the previous versions are kept as backups (.bak).
         #[arg(long)]
         force: bool,
+    },
+    /// Start a new archive in DIR (created; refused if not empty): a commented book.toml, an
+    /// example series, an empty content/resolutions/ and the GitHub Pages workflow.
+    Init {
+        /// The folder of the new archive.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
     },
     /// Preview the site: build, serve it on this machine, rebuild and reload at each change.
     Serve {
@@ -85,14 +93,16 @@ pub enum Command {
 }
 
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 the content has errors (all listed, with file and line; \
-nothing changed); 2 a usage error, or a file or folder outside the content that cannot be read or written.
+nothing changed; for import: a text was refused, the others were imported); 2 a usage error, or a file or folder outside the content that cannot be read or written.
 
 Examples:
   recueil build                          build content/ into public/
   recueil check                          check content/ without writing anything
   recueil serve                          preview at http://127.0.0.1:3000/, live
   recueil new-note A/RES/61/168 op10     start a note on paragraph op10
+  recueil init my-archive                start a new archive in my-archive/
   recueil import A_RES_69_179_fr.txt --series international-cooperation-human-rights
+  recueil import texts/                  every .txt and .md file in texts/
   recueil --root ../archive build --out /tmp/site";
 
 /// Success, content errors, usage or I/O errors.
@@ -103,6 +113,9 @@ pub const EXIT_IO: u8 = 2;
 /// Runs the command line; returns the process exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Init { dir } = &cli.command {
+        return ExitCode::from(run_init(dir));
+    }
     if let Err(problem) = check_archive_root(&cli.root) {
         eprintln!("{problem}");
         return ExitCode::from(EXIT_IO);
@@ -122,8 +135,10 @@ pub fn run() -> ExitCode {
                 lang,
                 series,
                 force,
+                languages: None,
             },
         ),
+        Command::Init { .. } => unreachable!("init runs before the archive is checked"),
         Command::Serve {
             port,
             address,
@@ -159,45 +174,67 @@ fn check_archive_root(root: &Path) -> Result<(), Problem> {
     Ok(())
 }
 
-fn run_import(root: &Path, files: &[PathBuf], options: ImportOptions) -> u8 {
-    if let Some(missing) = files.iter().find(|f| !f.is_file()) {
-        let problem = Problem::error(missing, "no such file")
-            .hint("give the path of a raw text file (a .txt extracted from the official PDF)");
-        eprintln!("{problem}");
-        return EXIT_IO;
-    }
+fn run_import(root: &Path, paths: &[PathBuf], mut options: ImportOptions) -> u8 {
     let content = match Config::load(root) {
-        Ok(config) => config.content_dir,
+        Ok(config) => {
+            options.languages = Some(config.language_codes().map(str::to_string).collect());
+            config.content_dir
+        }
         Err(problems) => return fail("import failed", &problems, EXIT_CONTENT),
+    };
+    let files = match crate::import::expand_inputs(paths, Some(&content)) {
+        Ok(files) => files,
+        Err(problems) => {
+            eprint!("{problems}");
+            return EXIT_IO;
+        }
     };
     let mut progress = crate::progress::Progress::on_stderr();
     let imported =
-        crate::import::import_files_with_progress(&content, files, &options, &mut progress);
+        crate::import::import_files_with_progress(&content, &files, &options, &mut progress);
     progress.finish();
     match imported {
-        Ok(report) => {
-            eprint!("{}", report.warnings);
-            for imported in &report.imported {
-                eprintln!(
-                    "imported {} ({}) from {} into {}",
-                    imported.symbol,
-                    imported.lang,
-                    shown(&imported.file).display(),
-                    shown(&imported.folder).display()
-                );
-            }
-            for backup in &report.backups {
-                eprintln!("kept the previous version as {}", shown(backup).display());
-            }
-            eprintln!(
-                "{} file(s) written, {} unchanged{}",
-                report.written.len(),
-                report.unchanged.len(),
-                warning_suffix(&report.warnings)
-            );
-            EXIT_OK
-        }
+        Ok(report) => print_import(&report),
         Err(problems) => fail_import(&problems),
+    }
+}
+
+/// What an import did, then each refused input with its reasons; the exit code.
+fn print_import(report: &crate::import::ImportReport) -> u8 {
+    eprint!("{}", report.warnings);
+    for imported in &report.imported {
+        eprintln!(
+            "imported {} ({}) from {} into {}",
+            imported.symbol,
+            imported.lang,
+            shown(&imported.file).display(),
+            shown(&imported.folder).display()
+        );
+    }
+    for backup in &report.backups {
+        eprintln!("kept the previous version as {}", shown(backup).display());
+    }
+    for refused in &report.refused {
+        eprintln!("refused {}:", shown(&refused.file).display());
+        eprint!("{}", refused.problems);
+    }
+    let refused = match report.refused.len() {
+        0 => String::new(),
+        n => format!(", {n} text(s) refused, listed above: nothing was written for them"),
+    };
+    eprintln!(
+        "{} text(s) imported: {} file(s) written, {} unchanged{}{refused}",
+        report.imported.len(),
+        report.written.len(),
+        report.unchanged.len(),
+        warning_suffix(&report.warnings)
+    );
+    if !report.write_errors.is_empty() {
+        EXIT_IO
+    } else if !report.refused.is_empty() {
+        EXIT_CONTENT
+    } else {
+        EXIT_OK
     }
 }
 
@@ -209,6 +246,26 @@ fn fail_import(problems: &Problems) -> u8 {
         warning_suffix(problems)
     );
     EXIT_CONTENT
+}
+
+fn run_init(dir: &Path) -> u8 {
+    match crate::init::init(dir) {
+        Ok(written) => {
+            for path in &written {
+                eprintln!("created {}", shown(path).display());
+            }
+            let dir = shown(dir);
+            eprintln!(
+                "a new archive is in {0}: import texts with `recueil --root {0} import FOLDER`, then `recueil --root {0} build`",
+                dir.display()
+            );
+            EXIT_OK
+        }
+        Err(problems) => {
+            eprint!("{problems}");
+            EXIT_IO
+        }
+    }
 }
 
 fn run_build(root: &Path, out: Option<PathBuf>, force: bool) -> u8 {

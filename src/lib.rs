@@ -5,7 +5,7 @@
 //! [`analysis`] (what changed between successive texts of a series) ->
 //! [`render`] (Tera templates, one flat list of pages rendered in parallel) -> [`write`](mod@write) (a
 //! temporary folder swapped into place). [`import`] turns raw official texts into content;
-//! [`build`] runs the pipeline; [`serve`] previews it live; [`cli`] is the command line the binary
+//! [`init`] starts a new archive; [`build`] runs the pipeline; [`serve`] previews it live; [`cli`] is the command line the binary
 //! calls.
 
 pub mod analysis;
@@ -18,6 +18,7 @@ pub mod diag;
 #[cfg(test)]
 mod fuzz;
 pub mod import;
+pub mod init;
 mod inputs;
 pub mod load;
 pub mod new_note;

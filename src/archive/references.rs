@@ -438,7 +438,10 @@ mod tests {
         (
             "Final Document, Part I (NPT/CONF.1995/32 (Part I) and NPT/CONF.1995/32 (Part I)/Corr.2), annex.",
             &["NPT/CONF.1995/32(PartI)", "NPT/CONF.1995/32(PartI)/Corr.2"],
-            &["NPT/CONF.1995/32 (Part I)", "NPT/CONF.1995/32 (Part I)/Corr.2"],
+            &[
+                "NPT/CONF.1995/32 (Part I)",
+                "NPT/CONF.1995/32 (Part I)/Corr.2",
+            ],
         ),
         (
             "Supplément no 3 (E/2005/23), chap. II",

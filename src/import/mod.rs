@@ -12,7 +12,10 @@
 //! - `canonical`: the Markdown writer;
 //! - `merge`: meta.yaml merged with what the archive holds, series membership;
 //! - `plan`: what an import would write, per resolution folder and series file;
-//! - `write`: the disk rules (no loss, backups, atomic writes);
+//! - `inputs`: the files and folders named, read and parsed in parallel, duplicates refused;
+//! - `guard`: what would be written, read back by the archive's loader before it is;
+//! - `write`: the no-loss rules (hand edits, backups), per resolution folder;
+//! - `disk`: each folder written whole or not at all (atomic files, staging, put back);
 //! - `unorg`: the un.org document pages of the 1990s and 2000s, read on their own path.
 //!
 //! [`parse_raw`] does everything but the disk and is what tests use; [`import_files`] is the
@@ -23,11 +26,15 @@ pub(crate) mod canonical;
 #[cfg(test)]
 mod corpus_tests;
 pub(crate) mod detect;
+pub(crate) mod disk;
+pub mod eval;
 pub(crate) mod footnotes;
 pub(crate) mod front_matter;
 pub(crate) mod furniture;
+pub(crate) mod guard;
 pub(crate) mod header;
 pub(crate) mod hyphens;
+pub(crate) mod inputs;
 pub(crate) mod labels;
 pub(crate) mod layout;
 #[cfg(test)]
@@ -54,9 +61,10 @@ pub use body::{Annex, Body, Heading, Operative, Sub};
 pub use canonical::Footnote;
 pub use detect::Format;
 pub use header::Header;
+pub use inputs::expand_inputs;
 use layout::{Layout, Line};
 pub(crate) use write::import_files_with_progress;
-pub use write::{ImportOptions, ImportReport, Imported, import_files};
+pub use write::{ImportOptions, ImportReport, Imported, Refused, import_files};
 
 /// Everything a raw text gives, before anything is written.
 #[derive(Debug, Clone)]

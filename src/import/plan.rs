@@ -6,59 +6,71 @@
 //! Nothing here touches the disk but to read; [`write`](super::write) checks every target
 //! against the no-loss rules and writes them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use super::Parsed;
+use super::inputs::Input;
 use super::merge::{load_series, match_series, merge_meta, normalise};
-use super::write::{ImportOptions, ImportReport, Imported, Input, Target, read_yaml, to_yaml};
+use super::write::{ImportOptions, ImportReport, Imported, Target, read_yaml, to_yaml};
 use crate::diag::{Problem, Problems};
 use crate::load::meta::{Meta, SeriesFile};
 
 /// The files an import would write, and what was found on the way.
+#[derive(Default)]
 pub(super) struct Plan {
     pub(super) targets: Vec<Target>,
     pub(super) problems: Problems,
     pub(super) report: ImportReport,
 }
 
+/// One resolution folder's plan: the inputs that complete it and what they would write. The
+/// folder is imported or refused whole.
+pub(super) struct FolderPlan<'a> {
+    pub(super) members: Vec<&'a Input>,
+    pub(super) plan: Plan,
+}
+
 /// Plan one folder per symbol, completed by every language given.
-pub(super) fn plan_resolutions(
+pub(super) fn plan_resolutions<'a>(
     content: &Path,
-    inputs: &[Input],
+    inputs: &'a [Input],
+    known_series: &[(String, SeriesFile)],
     opts: &ImportOptions,
-    plan: &mut Plan,
-) -> Result<(), Problems> {
+) -> Vec<FolderPlan<'a>> {
     let resolutions = content.join("resolutions");
-    let known_series = load_series(&content.join("series"))?;
-    for slug in slugs(inputs) {
+    let mut folders = Vec::new();
+    for (slug, members) in by_slug(inputs) {
         let folder = resolutions.join(&slug);
-        if !is_safe_folder(&slug, &folder, &resolutions) {
+        let mut plan = Plan::default();
+        if is_safe_folder(&slug, &folder, &resolutions) {
+            plan_folder(&folder, &members, known_series, opts, &mut plan);
+        } else {
             plan.problems.push(Problem::error(
                 &folder,
                 "this symbol does not give a safe folder name",
             ));
-            continue;
         }
-        let members: Vec<&Input> = inputs
-            .iter()
-            .filter(|input| input.parsed.symbol.slug() == slug)
-            .collect();
-        plan_folder(&folder, &members, &known_series, opts, plan)?;
+        folders.push(FolderPlan { members, plan });
     }
-    Ok(())
+    folders
 }
 
-/// The folder names of the inputs, each once, in the order given.
-fn slugs(inputs: &[Input]) -> Vec<String> {
-    let mut slugs: Vec<String> = Vec::new();
+/// The inputs grouped by folder name, folders in the order first given.
+fn by_slug(inputs: &[Input]) -> Vec<(String, Vec<&Input>)> {
+    let mut groups: Vec<(String, Vec<&Input>)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for input in inputs {
         let slug = input.parsed.symbol.slug();
-        if !slugs.contains(&slug) {
-            slugs.push(slug);
+        match index.get(&slug) {
+            Some(&i) => groups[i].1.push(input),
+            None => {
+                index.insert(slug.clone(), groups.len());
+                groups.push((slug, vec![input]));
+            }
         }
     }
-    slugs
+    groups
 }
 
 fn is_safe_folder(slug: &str, folder: &Path, resolutions: &Path) -> bool {
@@ -75,13 +87,13 @@ fn plan_folder(
     known_series: &[(String, SeriesFile)],
     opts: &ImportOptions,
     plan: &mut Plan,
-) -> Result<(), Problems> {
+) {
     let meta_path = folder.join("meta.yaml");
     let existing = match existing_meta(&meta_path, opts.force, &mut plan.report.warnings) {
         Ok(existing) => existing,
         Err(problem) => {
             plan.problems.push(problem);
-            return Ok(());
+            return;
         }
     };
     let mut merged = existing.as_ref().map(|(m, _)| m.clone());
@@ -94,7 +106,7 @@ fn plan_folder(
         plan_text(folder, input, plan);
     }
     let Some(mut merged) = merged else {
-        return Ok(());
+        return;
     };
     if merged.series.is_none() && opts.series.is_none() {
         join_known_series(
@@ -104,13 +116,14 @@ fn plan_folder(
             &mut plan.report.warnings,
         );
     }
-    let new_yaml = to_yaml(&merged, &meta_path)?;
-    plan.targets.push(Target::merged(
-        meta_path,
-        new_yaml,
-        existing.map(|(m, raw)| (m == merged, raw)),
-    ));
-    Ok(())
+    match to_yaml(&merged, &meta_path) {
+        Ok(new_yaml) => plan.targets.push(Target::merged(
+            meta_path,
+            new_yaml,
+            existing.map(|(m, raw)| (m == merged, raw)),
+        )),
+        Err(problems) => plan.problems.extend(problems),
+    }
 }
 
 /// The folder's meta.yaml and its text (`None` if there is none). One that cannot be read is a
@@ -176,7 +189,7 @@ fn join_known_series(
 /// With `--series`, the series file, given the titles of the texts in their languages.
 pub(super) fn plan_series_file(
     content: &Path,
-    inputs: &[Input],
+    inputs: &[&Input],
     opts: &ImportOptions,
     plan: &mut Plan,
 ) -> Result<(), Problems> {
@@ -219,7 +232,7 @@ pub(super) fn plan_series_file(
 fn refuse_a_twin_series(
     content: &Path,
     id: &str,
-    inputs: &[Input],
+    inputs: &[&Input],
     path: &Path,
     plan: &mut Plan,
 ) -> Result<(), Problems> {

@@ -1,18 +1,25 @@
-//! Writing imported texts into `content/`, so that nothing a person wrote is lost.
+//! Writing imported texts into `content/`, so that nothing a person wrote is lost and nothing
+//! is written that the archive would refuse.
 //!
-//! Every input is parsed first, then every target file is checked, and only if nothing is
-//! refused is anything written: an import either happens whole or not at all. A file whose bytes
-//! equal what would be written is left alone; one that differs (a hand edit) is refused unless
-//! `--force`, and then kept as a backup that never overwrites an earlier one. meta.yaml and the
-//! series file are merged (existing values win, a conflict is a warning) and rewritten only when
-//! the merge adds something and the file is exactly what serde would write (not hand-formatted).
-//! Each file is written atomically: a temporary file in the same folder, then a rename.
+//! Every input is read, parsed and checked first (`inputs`, `guard`); each resolution folder is
+//! then planned from the inputs that complete it, its meta.yaml read back with the loader, and
+//! every target file checked against the no-loss rules. A folder with a problem is refused whole
+//! (each of its inputs listed with the reasons) and the others are written: an import never stops
+//! because one text of many is wrong. A file whose bytes equal what would be written is left
+//! alone; one that differs (a hand edit) is refused unless `--force`, and then kept as a backup
+//! that never overwrites an earlier one. meta.yaml and the series file are merged (existing
+//! values win, a conflict is a warning) and rewritten only when the merge adds something and the
+//! file is exactly what serde would write (not hand-formatted).
+//!
+//! No resolution is left half-written: `disk` writes each folder whole or not at all.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::Parsed;
-use super::plan::{self, Plan};
+use super::disk::{ToWrite, write_folder};
+use super::guard;
+use super::inputs::{self, Input};
+use super::merge::load_series;
+use super::plan::{self, FolderPlan, Plan};
 use crate::archive::symbol::Symbol;
 use crate::diag::{Problem, Problems};
 use crate::load::meta::{Meta, SeriesFile};
@@ -27,6 +34,8 @@ pub struct ImportOptions {
     pub series: Option<String>,
     /// `--force`: replace files that differ, keeping backups.
     pub force: bool,
+    /// The site's languages (book.toml), when known: a text in another one is refused.
+    pub languages: Option<Vec<String>>,
 }
 
 /// One input file, imported.
@@ -39,18 +48,43 @@ pub struct Imported {
     pub folder: PathBuf,
 }
 
+/// One input file, not imported, and why.
+#[derive(Debug, Clone)]
+pub struct Refused {
+    pub file: PathBuf,
+    /// The reasons (errors), and the warnings found on the way.
+    pub problems: Problems,
+}
+
+impl Refused {
+    pub(crate) fn new(file: &Path, problems: Problems) -> Refused {
+        Refused {
+            file: file.to_path_buf(),
+            problems,
+        }
+    }
+}
+
 /// What an import did.
 #[derive(Debug, Default)]
 pub struct ImportReport {
     pub imported: Vec<Imported>,
+    /// The inputs not imported, in the order given, each with its reasons.
+    pub refused: Vec<Refused>,
     pub written: Vec<PathBuf>,
     pub unchanged: Vec<PathBuf>,
     /// Backups made of replaced files (with `--force`).
     pub backups: Vec<PathBuf>,
     pub warnings: Problems,
+    /// Files that could not be written (the disk's problem, not the content's); their folders
+    /// were put back as they were and their inputs are among `refused`.
+    pub write_errors: Problems,
 }
 
 /// Import raw texts into the archive's content folder (`content/`, or book.toml's content-dir).
+/// Every text that can be imported is; the others are in the report's `refused`. `Err` is for
+/// what stops the whole command (a bad `--series`, a series file that cannot be read or updated):
+/// then nothing is written.
 pub fn import_files(
     content: &Path,
     files: &[PathBuf],
@@ -68,25 +102,132 @@ pub(crate) fn import_files_with_progress(
 ) -> Result<ImportReport, Problems> {
     let mut problems = Problems::new();
     check_series_id(content, opts, &mut problems);
-    progress.stage("importing", Some(files.len() as u64));
-    let inputs = read_inputs(files, opts, &mut problems, progress);
-    progress.done(files.len(), || format!("read {} raw texts", files.len()));
     if problems.has_errors() {
         return Err(problems);
     }
-    let mut report = ImportReport::default();
-    for input in &inputs {
-        report.warnings.extend(input.parsed.warnings.clone());
-    }
-    let mut plan = Plan {
-        targets: Vec::new(),
-        problems,
-        report,
+    progress.stage("importing", Some(files.len() as u64));
+    let (inputs, refused) =
+        inputs::read_inputs(&content.join("resolutions"), files, opts, progress);
+    progress.done(files.len(), || format!("read {} raw texts", files.len()));
+    let known_series = load_series(&content.join("series"))?;
+    let mut report = ImportReport {
+        refused,
+        ..ImportReport::default()
     };
-    plan::plan_resolutions(content, &inputs, opts, &mut plan)?;
-    plan::plan_series_file(content, &inputs, opts, &mut plan)?;
-    let (writes, report) = check_targets(plan, opts.force)?;
-    write_all(writes, report)
+    let mut accepted = Vec::new();
+    for folder in plan::plan_resolutions(content, &inputs, &known_series, opts) {
+        if let Some(ready) = check_folder(folder, opts, &mut report) {
+            accepted.push(ready);
+        }
+    }
+    let members: Vec<&Input> = accepted
+        .iter()
+        .flat_map(|f| f.members.iter().copied())
+        .collect();
+    if !members.is_empty() {
+        // The series file first: the folders written next name it.
+        let series = plan_series(content, &members, opts)?;
+        let (series_writes, series_report) = check_targets(series, opts.force)?;
+        absorb(&mut report, series_report);
+        write_folder(None, series_writes, &mut report).map_err(|p| {
+            let mut problems = p;
+            problems.extend(report.warnings.clone());
+            problems
+        })?;
+    }
+    progress.stage("writing", Some(accepted.len() as u64));
+    for folder in accepted {
+        progress.inc();
+        write_accepted(folder, &mut report);
+    }
+    progress.done(report.imported.len(), || {
+        format!("imported {} texts", report.imported.len())
+    });
+    report
+        .refused
+        .sort_by_key(|r| files.iter().position(|f| f == &r.file));
+    Ok(report)
+}
+
+/// A folder whose every file passed the loader and the no-loss rules, ready to be written.
+struct ReadyFolder<'a> {
+    members: Vec<&'a Input>,
+    writes: Vec<ToWrite>,
+    report: ImportReport,
+}
+
+/// Check one folder's plan: its meta.yaml read back by the loader, then the no-loss rules. A
+/// problem refuses every input of the folder, with the folder's problems as reasons.
+fn check_folder<'a>(
+    folder: FolderPlan<'a>,
+    opts: &ImportOptions,
+    report: &mut ImportReport,
+) -> Option<ReadyFolder<'a>> {
+    let FolderPlan { members, mut plan } = folder;
+    for target in plan.targets.iter().filter(|t| t.is_meta()) {
+        let content = String::from_utf8_lossy(&target.content);
+        let found = guard::check_meta(&target.path, &content, opts.languages.as_deref());
+        plan.problems.extend(found);
+    }
+    for input in &members {
+        plan.report.warnings.extend(input.parsed.warnings.clone());
+    }
+    match check_targets(plan, opts.force) {
+        Ok((writes, folder_report)) => Some(ReadyFolder {
+            members,
+            writes,
+            report: folder_report,
+        }),
+        Err(problems) => {
+            for input in members {
+                report
+                    .refused
+                    .push(Refused::new(&input.file, problems.clone()));
+            }
+            None
+        }
+    }
+}
+
+/// With `--series`, the series file given the titles of the texts that are imported.
+fn plan_series(content: &Path, members: &[&Input], opts: &ImportOptions) -> Result<Plan, Problems> {
+    let mut plan = Plan::default();
+    plan::plan_series_file(content, members, opts, &mut plan)?;
+    if plan.problems.has_errors() {
+        return Err(plan.problems);
+    }
+    Ok(plan)
+}
+
+/// Write a checked folder; a failure puts the folder back and refuses its inputs.
+fn write_accepted(folder: ReadyFolder<'_>, report: &mut ImportReport) {
+    let ReadyFolder {
+        members,
+        writes,
+        report: folder_report,
+    } = folder;
+    let dir = members
+        .first()
+        .and_then(|m| m.target.parent().map(Path::to_path_buf));
+    let before = report.written.len();
+    match write_folder(dir.as_deref(), writes, report) {
+        Ok(()) => absorb(report, folder_report),
+        Err(problems) => {
+            report.written.truncate(before);
+            for input in members {
+                report
+                    .refused
+                    .push(Refused::new(&input.file, problems.clone()));
+            }
+            report.write_errors.extend(problems);
+        }
+    }
+}
+
+fn absorb(report: &mut ImportReport, folder: ImportReport) {
+    report.imported.extend(folder.imported);
+    report.unchanged.extend(folder.unchanged);
+    report.warnings.extend(folder.warnings);
 }
 
 fn check_series_id(content: &Path, opts: &ImportOptions, problems: &mut Problems) {
@@ -101,74 +242,8 @@ fn check_series_id(content: &Path, opts: &ImportOptions, problems: &mut Problems
     }
 }
 
-/// One input file, read and parsed.
-pub(super) struct Input {
-    pub(super) file: PathBuf,
-    pub(super) bytes: Vec<u8>,
-    pub(super) parsed: Parsed,
-}
-
-/// Read and parse every input. A file that cannot be read or parsed, or that gives a symbol and
-/// language another one gives, is a problem.
-fn read_inputs(
-    files: &[PathBuf],
-    opts: &ImportOptions,
-    problems: &mut Problems,
-    progress: &Progress,
-) -> Vec<Input> {
-    let mut inputs: Vec<Input> = Vec::new();
-    for file in files {
-        progress.inc();
-        let bytes = match crate::load::read_limited(file) {
-            Ok(b) => b,
-            Err(problem) => {
-                problems.push(problem);
-                continue;
-            }
-        };
-        match super::parse_bytes(file, &bytes, opts.lang.as_deref()) {
-            Ok(parsed) => match duplicate(&inputs, file, &parsed) {
-                Some(problem) => problems.push(problem),
-                None => inputs.push(Input {
-                    file: file.clone(),
-                    bytes,
-                    parsed,
-                }),
-            },
-            Err(e) => problems.extend(e),
-        }
-    }
-    inputs
-}
-
-/// The problem of a text whose symbol and language an earlier input already gives.
-fn duplicate(inputs: &[Input], file: &Path, p: &Parsed) -> Option<Problem> {
-    let other = inputs
-        .iter()
-        .find(|q| q.parsed.symbol == p.symbol && q.parsed.lang == p.lang)?;
-    Some(
-        Problem::error(
-            file,
-            format!(
-                "{} ({}) is also given by {}",
-                p.symbol,
-                p.lang,
-                crate::diag::shown(&other.file).display()
-            ),
-        )
-        .hint("import one text per symbol and language"),
-    )
-}
-
-/// A file to write, once every target has passed the no-loss rules.
-struct ToWrite {
-    path: PathBuf,
-    content: Vec<u8>,
-    backup: bool,
-}
-
-/// Apply the no-loss rules to every target. If one is refused, nothing is written: the
-/// problems are returned with the warnings found so far.
+/// Apply the no-loss rules to every target. If one is refused, nothing of the plan is written:
+/// the problems are returned with the warnings found so far.
 fn check_targets(plan: Plan, force: bool) -> Result<(Vec<ToWrite>, ImportReport), Problems> {
     let Plan {
         targets,
@@ -192,19 +267,6 @@ fn check_targets(plan: Plan, force: bool) -> Result<(Vec<ToWrite>, ImportReport)
         return Err(problems);
     }
     Ok((writes, report))
-}
-
-/// Write every file atomically, after a backup of the one it replaces where one is kept.
-fn write_all(writes: Vec<ToWrite>, mut report: ImportReport) -> Result<ImportReport, Problems> {
-    for w in writes {
-        if w.backup {
-            let b = backup_file(&w.path)?;
-            report.backups.push(b);
-        }
-        write_atomic(&w.path, &w.content)?;
-        report.written.push(w.path);
-    }
-    Ok(report)
 }
 
 /// A file the import would write.
@@ -240,6 +302,11 @@ impl Target {
             content: content.into_bytes(),
             merged: Some(existing),
         }
+    }
+
+    /// Is this the folder's meta.yaml (which the loader reads back before anything is written)?
+    fn is_meta(&self) -> bool {
+        self.merged.is_some() && self.path.file_name().is_some_and(|n| n == "meta.yaml")
     }
 
     fn decide(&self, force: bool) -> Decision {
@@ -332,38 +399,6 @@ fn valid_series_id(id: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.starts_with('-')
-}
-
-/// Copy `path` to the first free `<name>.bak`, `<name>.bak.1`, … beside it.
-fn backup_file(path: &Path) -> Result<PathBuf, Problems> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut candidate = dir.join(format!("{name}.bak"));
-    let mut n = 1;
-    while candidate.exists() {
-        candidate = dir.join(format!("{name}.bak.{n}"));
-        n += 1;
-    }
-    fs_err::copy(path, &candidate)
-        .map_err(|e| Problem::error(path, format!("cannot make a backup: {e}")))?;
-    Ok(candidate)
-}
-
-/// Write through a temporary file in the same folder, then rename it into place.
-fn write_atomic(path: &Path, content: &[u8]) -> Result<(), Problems> {
-    let fail = |e: &dyn std::fmt::Display| -> Problems {
-        Problem::error(path, format!("cannot write this file: {e}")).into()
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs_err::create_dir_all(dir).map_err(|e| fail(&e))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
-    tmp.write_all(content).map_err(|e| fail(&e))?;
-    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
-    tmp.persist(path).map_err(|e| fail(&e.error))?;
-    Ok(())
 }
 
 /// Where two versions of a file first differ, for a person deciding whether to `--force`.
@@ -470,8 +505,12 @@ mod tests {
         let fr = res.join("a-res-61-168/fr.md");
         let edited = read(&fr).replace("*Estime*", "*Estime* (corrigé)");
         std::fs::write(&fr, &edited).unwrap();
-        let err = import_files(&root.join("content"), &files[1..2], &opts).unwrap_err();
-        let problem = err.iter().find(|p| p.is_error()).unwrap();
+        let report = import_files(&root.join("content"), &files[1..2], &opts).unwrap();
+        let problem = report.refused[0]
+            .problems
+            .iter()
+            .find(|p| p.is_error())
+            .unwrap();
         assert_eq!(problem.path, fr);
         assert!(problem.hint.as_deref().unwrap().contains("--force"));
         assert_eq!(read(&fr), edited);
@@ -538,8 +577,13 @@ mod tests {
         let report = import_files(&root.join("content"), &files[..1], &opts).unwrap();
         assert!(report.unchanged.contains(&meta_path));
         // The English text would add to it: refused, then done with --force and a backup.
-        let err = import_files(&root.join("content"), &files[4..5], &opts).unwrap_err();
-        assert!(err.iter().any(|p| p.is_error() && p.path == meta_path));
+        let report = import_files(&root.join("content"), &files[4..5], &opts).unwrap();
+        assert!(
+            report.refused[0]
+                .problems
+                .iter()
+                .any(|p| p.is_error() && p.path == meta_path)
+        );
         assert_eq!(read(&meta_path), hand);
         let force = ImportOptions {
             force: true,
@@ -552,17 +596,22 @@ mod tests {
     }
 
     #[test]
-    fn bad_inputs_write_nothing() {
+    fn a_bad_input_is_refused_and_the_others_imported() {
         let (_dir, root, mut files) = setup();
         let bad = files[0].with_file_name("bad.txt");
         std::fs::write(&bad, b"\xff\xfe not text").unwrap();
-        files.push(bad.clone());
-        let err =
-            import_files(&root.join("content"), &files, &ImportOptions::default()).unwrap_err();
-        assert!(err.iter().any(|p| p.path == bad));
-        assert!(!root.join("content").exists());
+        files.insert(2, bad.clone());
+        let report =
+            import_files(&root.join("content"), &files, &ImportOptions::default()).unwrap();
+        assert_eq!(report.imported.len(), 5);
+        assert_eq!(report.refused.len(), 1);
+        assert_eq!(report.refused[0].file, bad);
+        assert!(report.refused[0].problems.has_errors());
+        let res = root.join("content/resolutions");
+        assert!(res.join("a-res-59-187/fr.md").is_file());
+        // A bad --series stops the whole command before anything is read.
         let err = import_files(
-            &root,
+            &root.join("other"),
             &files[..1],
             &ImportOptions {
                 series: Some("../x".into()),
@@ -571,5 +620,112 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.iter().any(|p| p.message.contains("series id")));
+        assert!(!root.join("other").exists());
+        // Every text refused: no series file is made for none of them.
+        let opts = ImportOptions {
+            series: Some("new-series".into()),
+            ..ImportOptions::default()
+        };
+        let report = import_files(&root.join("other"), &[bad], &opts).unwrap();
+        assert_eq!(report.refused.len(), 1);
+        assert!(!root.join("other/series/new-series.yaml").exists());
+    }
+
+    #[test]
+    fn the_second_text_of_one_symbol_and_language_is_refused() {
+        let (_dir, root, mut files) = setup();
+        let copy = files[1].with_file_name("zz_copy.txt");
+        std::fs::copy(&files[1], &copy).unwrap();
+        files.push(copy.clone());
+        let report =
+            import_files(&root.join("content"), &files, &ImportOptions::default()).unwrap();
+        assert_eq!(report.imported.len(), 5);
+        let [refused] = &report.refused[..] else {
+            panic!("{:?}", report.refused)
+        };
+        assert_eq!(refused.file, copy);
+        let message = &refused.problems.iter().next().unwrap().message;
+        assert!(
+            message.contains("A/RES/61/168 (fr) is also given by"),
+            "{message}"
+        );
+        assert!(message.contains("001_f207325484d46f91.txt"), "{message}");
+    }
+
+    /// 2,100 operative paragraphs and sub-paragraphs: the importer makes them, the loader
+    /// refuses more than 2,000 (whatever the parser does, this text gives content the archive
+    /// would refuse).
+    fn too_long() -> String {
+        let mut text = String::from(
+            "A/RES/70/1\n70/1. Test of the guard\nThe General Assembly,\nRecalling its work,\n",
+        );
+        for n in 1..=100 {
+            text.push_str(&format!("{n}. Decides to act on point {n}:\n"));
+            for c in 'a'..='t' {
+                text.push_str(&format!("({c}) on the matter {c} of point {n};\n"));
+            }
+        }
+        text.push_str("101. Decides to remain seized of the matter.\n");
+        text
+    }
+
+    #[test]
+    fn what_the_loader_would_refuse_is_not_written_and_says_where() {
+        let (dir, root, mut files) = setup();
+        let long = dir.path().join("inbox/long.txt");
+        std::fs::write(&long, too_long()).unwrap();
+        files.push(long.clone());
+        let content = root.join("content");
+        let report = import_files(&content, &files, &ImportOptions::default()).unwrap();
+        assert_eq!(report.imported.len(), 5);
+        let [refused] = &report.refused[..] else {
+            panic!("{:?}", report.refused)
+        };
+        assert_eq!(refused.file, long);
+        let error = refused.problems.iter().find(|p| p.is_error()).unwrap();
+        assert!(
+            error
+                .message
+                .contains("would refuse the en.md made from it"),
+            "{}",
+            error.message
+        );
+        assert!(error.line.is_some(), "{error}");
+        assert!(!content.join("resolutions/a-res-70-1").exists());
+    }
+
+    #[test]
+    fn a_text_in_a_language_the_site_lacks_is_refused() {
+        let (_dir, root, files) = setup();
+        let opts = ImportOptions {
+            languages: Some(vec!["fr".into()]),
+            ..ImportOptions::default()
+        };
+        let report = import_files(&root.join("content"), &files, &opts).unwrap();
+        assert_eq!(report.imported.len(), 4);
+        assert_eq!(report.refused.len(), 1);
+        assert_eq!(report.refused[0].file, files[4]);
+        let meta = read(&root.join("content/resolutions/a-res-62-160/meta.yaml"));
+        assert!(!meta.contains("en:"), "{meta}");
+    }
+
+    #[test]
+    fn a_folder_refused_whole_leaves_what_was_there() {
+        let (_dir, root, files) = setup();
+        let content = root.join("content");
+        import_files(&content, &files[..1], &ImportOptions::default()).unwrap();
+        let folder = content.join("resolutions/a-res-62-160");
+        let fr = folder.join("fr.md");
+        std::fs::write(&fr, "edited\n").unwrap();
+        let meta = read(&folder.join("meta.yaml"));
+        // The English text would complete the folder, but its French text was edited: the
+        // whole folder is refused, the other texts are imported.
+        let report = import_files(&content, &files, &ImportOptions::default()).unwrap();
+        let refused: Vec<&Path> = report.refused.iter().map(|r| r.file.as_path()).collect();
+        assert_eq!(refused, [files[0].as_path(), files[4].as_path()]);
+        assert_eq!(read(&fr), "edited\n");
+        assert_eq!(read(&folder.join("meta.yaml")), meta);
+        assert!(!folder.join("en.md").exists());
+        assert_eq!(report.imported.len(), 3);
     }
 }

@@ -343,6 +343,14 @@ pub(crate) fn key_lines(text: &str) -> std::collections::BTreeMap<String, usize>
         .collect()
 }
 
+/// A meta.yaml's text read as the loader reads it: the metadata and the line of each key.
+pub(crate) fn parse_meta(
+    path: &Path,
+    text: &str,
+) -> Result<(Meta, std::collections::BTreeMap<String, usize>), Problem> {
+    Ok((parse_yaml::<Meta>(path, text)?, key_lines(text)))
+}
+
 pub(crate) fn load_resolution(dir: &Path, config: &Config) -> (Option<Resolution>, Problems) {
     let mut problems = Problems::new();
     let meta_path = dir.join("meta.yaml");
@@ -353,8 +361,7 @@ pub(crate) fn load_resolution(dir: &Path, config: &Config) -> (Option<Resolution
         );
         return (None, problems);
     }
-    let parsed = read_text(&meta_path)
-        .and_then(|text| Ok((parse_yaml::<Meta>(&meta_path, &text)?, key_lines(&text))));
+    let parsed = read_text(&meta_path).and_then(|text| parse_meta(&meta_path, &text));
     let (meta, meta_lines) = match parsed {
         Ok(parsed) => parsed,
         Err(problem) => {
@@ -377,19 +384,51 @@ pub(crate) fn load_resolution(dir: &Path, config: &Config) -> (Option<Resolution
     (Some(resolution), problems)
 }
 
+/// Every language meta.yaml lists must be one of the site's.
+pub(crate) fn check_meta_langs(
+    meta_path: &Path,
+    meta: &Meta,
+    site: impl Fn(&str) -> bool,
+    problems: &mut Problems,
+) {
+    for lang in meta.texts.keys().filter(|lang| !site(lang)) {
+        problems.push(
+            Problem::error(
+                meta_path,
+                format!("texts.{lang}: `{lang}` is not a language of this site"),
+            )
+            .hint("add it to book.languages in book.toml, or remove it here"),
+        );
+    }
+}
+
+/// A canonical text parsed as the archive reads it: paragraphs, footnotes linked, citations.
+pub(crate) fn parse_canonical(
+    path: &Path,
+    source: &str,
+    problems: &mut Problems,
+) -> text::ParsedText {
+    let (mut parsed, found) = text::parse_text(path, source);
+    problems.extend(found);
+    text::link_footnotes(path, &mut parsed, problems);
+    cites::find_citations(path, &mut parsed, problems);
+    if parsed.all_paragraphs().next().is_none() {
+        problems.push(
+            Problem::error(path, "this text has no paragraph")
+                .hint("a canonical text holds at least one preambular or operative paragraph"),
+        );
+    }
+    parsed
+}
+
 fn load_texts(dir: &Path, meta: &Meta, config: &Config, problems: &mut Problems) -> Vec<Text> {
     let meta_path = dir.join("meta.yaml");
-    for lang in meta.texts.keys() {
-        if config.language(lang).is_none() {
-            problems.push(
-                Problem::error(
-                    &meta_path,
-                    format!("texts.{lang}: `{lang}` is not a language of this site"),
-                )
-                .hint("add it to book.languages in book.toml, or remove it here"),
-            );
-        }
-    }
+    check_meta_langs(
+        &meta_path,
+        meta,
+        |lang| config.language(lang).is_some(),
+        problems,
+    );
     warn_about_stray_texts(dir, config, problems);
     let mut texts = Vec::new();
     let mut files_found = 0;
@@ -422,16 +461,7 @@ fn load_texts(dir: &Path, meta: &Meta, config: &Config, problems: &mut Problems)
                 continue;
             }
         };
-        let (mut parsed, found) = text::parse_text(&path, &source);
-        problems.extend(found);
-        text::link_footnotes(&path, &mut parsed, problems);
-        cites::find_citations(&path, &mut parsed, problems);
-        if parsed.all_paragraphs().next().is_none() {
-            problems.push(
-                Problem::error(&path, "this text has no paragraph")
-                    .hint("a canonical text holds at least one preambular or operative paragraph"),
-            );
-        }
+        let parsed = parse_canonical(&path, &source, problems);
         texts.push(Text {
             lang: lang.to_string(),
             path,

@@ -105,18 +105,27 @@ fn a_folder_that_is_not_an_archive_is_a_usage_error() {
 }
 
 #[test]
-fn importing_a_missing_file_or_a_folder_is_a_usage_error() {
+fn importing_a_missing_file_is_a_usage_error() {
     let dir = copy_fixture("sites/basic");
     let root = dir.path().to_str().unwrap();
-    for bad in ["/no/such/file.txt", root] {
-        let output = recueil(&["--root", root, "import", bad]);
-        assert_eq!(output.status.code(), Some(2), "{bad}");
-        assert!(
-            stderr(&output).contains("no such file"),
-            "{}",
-            stderr(&output)
-        );
-    }
+    let seed = crate::support::fixture("import/001_f207325484d46f91.txt");
+    let output = recueil(&[
+        "--root",
+        root,
+        "import",
+        seed.to_str().unwrap(),
+        "/no/such/file.txt",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no such file or folder"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !dir.path().join("content/resolutions/a-res-61-168").exists(),
+        "nothing imported"
+    );
 }
 
 #[test]
