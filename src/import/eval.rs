@@ -46,9 +46,11 @@ pub struct Row {
     pub refused: Option<String>,
     pub furniture: Vec<String>,
     pub glued: Vec<String>,
-    /// The header fields meta.yaml holds, and those it lacks.
+    /// The header fields meta.yaml holds, those it lacks although the text states them, and
+    /// those the text does not state (a PDF of the 80th session records no vote).
     pub filled: Vec<&'static str>,
     pub missing: Vec<&'static str>,
+    pub unstated: Vec<&'static str>,
     pub time: Duration,
 }
 
@@ -192,6 +194,7 @@ fn import_one(config: &Config, file: &Path, name: String, truth: Option<Truth>) 
         glued: Vec::new(),
         filled: Vec::new(),
         missing: Vec::new(),
+        unstated: Vec::new(),
         time,
     };
     let report = match result {
@@ -217,7 +220,8 @@ fn import_one(config: &Config, file: &Path, name: String, truth: Option<Truth>) 
     if let Some(resolution) = resolution
         && let Some(text) = resolution.text(&imported.lang)
     {
-        read_back(&mut row, &resolution, text);
+        let raw = fs_err::read_to_string(file).unwrap_or_default();
+        read_back(&mut row, &resolution, text, &raw);
     }
     row
 }
@@ -234,7 +238,7 @@ fn first_error(problems: &crate::diag::Problems) -> String {
 }
 
 /// The counts, leftovers and header fields of a text the loader read.
-fn read_back(row: &mut Row, resolution: &Resolution, text: &Text) {
+fn read_back(row: &mut Row, resolution: &Resolution, text: &Text, raw: &str) {
     row.counts = Some(counts(text));
     let symbol = resolution.symbol.to_string();
     let title = resolution.title(&text.lang);
@@ -251,8 +255,10 @@ fn read_back(row: &mut Row, resolution: &Resolution, text: &Text) {
     for (name, filled) in HEADER_FIELDS.iter().zip(fields) {
         if filled {
             row.filled.push(name);
-        } else {
+        } else if leftovers::states(raw, name) {
             row.missing.push(name);
+        } else {
+            row.unstated.push(name);
         }
     }
 }

@@ -96,11 +96,49 @@ fn squeeze(text: &str) -> String {
         .to_lowercase()
 }
 
+static VOTE_STATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)without a vote|sans vote|recorded vote|vote enregistré|\d+ votes? to \d+|\d+ voix contre|\d+ in favour",
+    )
+});
+static OPENING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?m)^\s*\*?(?:The General Assembly|L['’]Assemblée générale),?\*?\s*$"));
+static AGENDA_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?mi)(?:Agenda items?|Points?)\s+\d+(?:\s*\(?[a-z]\))?(?:,\s*[a-z],)?(?:\s+de l['’]ordre du jour)?[ \t]*(\S.*)?$\n?(.*)",
+    )
+});
+
+/// Does the raw text state `field` at all? Only the vote and the agenda item's title may be
+/// absent from a header: a PDF of the General Assembly records no vote, and a one-line header
+/// may give the agenda item's number alone ("Agenda item 92").
+pub(crate) fn states(raw: &str, field: &str) -> bool {
+    // The header: what stands before the opening line (a text may say "without a vote" of
+    // another resolution).
+    let header = OPENING.find(raw).map_or(raw, |m| &raw[..m.start()]);
+    match field {
+        "vote" => VOTE_STATED.is_match(header),
+        "agenda title" => AGENDA_LINE.captures(raw).is_some_and(|c| {
+            let rest = c.get(1).map_or("", |m| m.as_str().trim());
+            let next = c.get(2).map_or("", |m| m.as_str().trim());
+            !rest.is_empty()
+                || !(next.is_empty() || next.starts_with("Res") || next.starts_with("Rés"))
+        }),
+        _ => true,
+    }
+}
+
 /// The footnote markers left glued in `text`: each match as found.
 pub(crate) fn glued(text: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     found.extend(WORD_DIGIT.find_iter(text).map(|m| m.as_str().to_string()));
-    found.extend(YEAR_DIGIT.find_iter(text).map(|m| m.as_str().to_string()));
+    // A year with a digit glued to it, unless it is a number: "Treaty Series, vol. 1249, No. 20378".
+    found.extend(
+        YEAR_DIGIT
+            .find_iter(text)
+            .filter(|m| !after_number_word(&text[..m.start()]))
+            .map(|m| m.as_str().to_string()),
+    );
     found.extend(COMMA_DIGIT.find_iter(text).map(|m| m.as_str().to_string()));
     for c in PUNCT_DIGIT.captures_iter(text) {
         let abbreviation = c
@@ -111,6 +149,17 @@ pub(crate) fn glued(text: &str) -> Vec<String> {
         }
     }
     found
+}
+
+/// Does `before` end with a word that introduces a number ("No. ", "no ", "vol. ", "p. ")?
+fn after_number_word(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    ["no.", "no", "nos.", "vol.", "p.", "pp.", "para.", "n°"].contains(&word.as_str())
 }
 
 #[cfg(test)]
@@ -160,10 +209,35 @@ mod tests {
     }
 
     #[test]
+    fn a_vote_and_an_agenda_title_are_stated_or_not() {
+        assert!(!states(
+            "Resolution adopted by the General Assembly on 1 December 2025",
+            "vote"
+        ));
+        assert!(states("Date: 12 décembre 1997 Adoptée sans vote |", "vote"));
+        assert!(!states(
+            "The General Assembly,\n\nNoting the adoption, without a vote, of",
+            "vote"
+        ));
+        assert!(!states(
+            "Eightieth session Agenda item 92\n\nResolution adopted",
+            "agenda title"
+        ));
+        assert!(states(
+            "Eightieth session Agenda item 62 Peacebuilding\n",
+            "agenda title"
+        ));
+        assert!(states(
+            "Agenda item 7 \nOrganization of work\n",
+            "agenda title"
+        ));
+    }
+
+    #[test]
     fn symbols_numbers_and_abbreviations_are_not_glued_markers() {
         let clean = "See A/80/342/Add.2, para. 7, No. 40446, vol.2271, G77, COVID-19, \
             E/2005/23, 1,000 and 25,000 people, in 2025, 10 December 1996, resolution 80/3, \
-            GC(69)/RES/9 A.2, Sales No. E.96.IV.13.";
+            GC(69)/RES/9 A.2, Sales No. E.96.IV.13, Ibid., vol. 1249, No. 20378.";
         assert!(glued(clean).is_empty(), "{:?}", glued(clean));
     }
 }

@@ -39,11 +39,10 @@ impl Evaluation {
             .sum();
         let furniture: usize = self.rows.iter().map(|r| r.furniture.len()).sum();
         let glued: usize = self.rows.iter().map(|r| r.glued.len()).sum();
-        let filled: usize = self
-            .rows
-            .iter()
-            .filter(|r| r.counts.is_some())
-            .map(|r| r.filled.len())
+        let imported_rows = || self.rows.iter().filter(|r| r.counts.is_some());
+        let filled: usize = imported_rows().map(|r| r.filled.len()).sum();
+        let stated: usize = imported_rows()
+            .map(|r| r.filled.len() + r.missing.len())
             .sum();
         let check = if self.check_errors == 0 {
             format!("passes ({} warnings)", self.check_warnings)
@@ -58,9 +57,9 @@ impl Evaluation {
             "**Total**: PDF texts exact (pp, op, fn and annex all right) **{exact}/{n}** \
              (pp {pp}/{n}, op {op}/{n}, annex {annex}/{n}); footnotes found {fn_found}/{fn_truth}; \
              furniture left {furniture}; glued markers left {glued}; header fields filled \
-             {filled}/{} (of the {} counted, over the texts imported); texts imported \
-             {imported}/{}; `recueil check` on the archive of all of them: {check}.\n",
-            imported * HEADER_FIELDS.len(),
+             {filled}/{stated} (of the {} counted, those the texts state, over the texts \
+             imported); texts imported {imported}/{}; `recueil check` on the archive of all of \
+             them: {check}.\n",
             HEADER_FIELDS.len(),
             self.rows.len(),
         )
@@ -118,7 +117,7 @@ fn row_line(row: &Row) -> String {
         row.furniture.len(),
         row.glued.len(),
         row.filled.len(),
-        HEADER_FIELDS.len(),
+        row.filled.len() + row.missing.len(),
         row.time.as_millis()
     )
 }
