@@ -18,9 +18,9 @@ use std::sync::LazyLock;
 
 use super::detect::Format;
 use super::hyphens::{self, Words};
-use super::labels::{lost_label, push_sub};
+use super::labels::{Pushed, lost_label, push_sub};
 use super::layout::Line;
-pub use super::parts::{Annex, Body, Heading, Operative, Sub};
+pub use super::parts::{Annex, Body, Heading, Operative, Repeated, Sub};
 use super::vocab;
 
 static OPERATIVE: LazyLock<Regex> =
@@ -32,7 +32,7 @@ pub(super) static SUB: LazyLock<Regex> =
 static SECTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[IVXL]{1,6}|[A-H])\.(?:\s+\p{Lu}|$)").expect("valid regex"));
 pub(super) static TRAILING_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:<sup>\d+</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\s\d{1,2}|\*)+$").expect("valid regex")
+    Regex::new(r"(?:<sup>\d+</sup>|\[\^\d+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\s\d{1,2}|\*)+$").expect("valid regex")
 });
 
 /// Does the text so far end a paragraph (, ; . :), ignoring a trailing footnote marker?
@@ -112,11 +112,25 @@ fn paragraphs(lines: &[Line<'_>], format: Format, words: &Words) -> Vec<Raw> {
             None => true,
             Some(prev) if prev.heading => opens_paragraph(t, last_op) || SECTION.is_match(t),
             Some(prev) => match format {
+                // A block after one that does not end a paragraph continues it (a page break
+                // fell there), even when it starts with what reads as a lead ("Stockpiling of
+                // Bacteriological …"); only the next number opens one regardless (a conversion
+                // may lose the end of a paragraph's last line).
+                // Some conversions also set numbered paragraphs line after line, without blank
+                // lines: the next number after a finished paragraph opens one.
                 Format::Markdown => {
-                    blank_before
+                    // A conversion may also lose a number ("10." then "12."): a small jump
+                    // still opens a paragraph.
+                    let next_number = operative_number(t)
+                        .is_some_and(|n| n > last_op && n <= last_op + 3)
+                        && OPERATIVE
+                            .captures(t)
+                            .is_none_or(|c| c[2].starts_with(char::is_uppercase));
+                    (blank_before
                         && (ends_paragraph(&prev.text)
-                            || opens_paragraph(t, last_op)
-                            || starts_heading(t, &rest[i + 1..], last_op))
+                            || next_number
+                            || starts_heading(t, &rest[i + 1..], last_op)))
+                        || (ends_paragraph(&prev.text) && (next_number || SUB.is_match(t)))
                 }
                 Format::Pdf | Format::UnOrg => {
                     ends_paragraph(&prev.text)
@@ -199,6 +213,15 @@ struct Part {
     numbered: Vec<Operative>,
     numbered_lines: Vec<usize>,
     headings: Vec<Heading>,
+    repeated: Vec<Repeated>,
+}
+
+/// The last text of `op`, to continue: its own, or that of its last sub-paragraph.
+fn last_text_mut(op: &mut Operative) -> &mut String {
+    match op.subs.last_mut() {
+        Some(sub) => sub.subs.last_mut().unwrap_or(&mut sub.text),
+        None => &mut op.text,
+    }
 }
 
 fn parse_part(lines: &[Line<'_>], format: Format, words: &Words, italics: bool) -> Part {
@@ -207,6 +230,7 @@ fn parse_part(lines: &[Line<'_>], format: Format, words: &Words, italics: bool) 
         numbered: Vec::new(),
         numbered_lines: Vec::new(),
         headings: Vec::new(),
+        repeated: Vec::new(),
     };
     let lead = |t: &str| {
         if italics {
@@ -245,17 +269,24 @@ fn parse_part(lines: &[Line<'_>], format: Format, words: &Words, italics: bool) 
             continue;
         } else if SUB.is_match(&text) {
             match part.numbered.last_mut() {
-                Some(op) => push_sub(op, text),
+                Some(op) => {
+                    if let Pushed::Repeated(label) = push_sub(op, text.clone()) {
+                        // Kept as words of the paragraph before, never as a second id.
+                        part.repeated.push(Repeated {
+                            line: raw.no,
+                            paragraph: op.number,
+                            label,
+                        });
+                        let target = last_text_mut(op);
+                        hyphens::push_line(target, &text, Some(words));
+                    }
+                }
                 None => part.unnumbered.push((raw.no, text.clone())),
             }
         } else if let Some(op) = part.numbered.last_mut() {
             // Text after the numbered part began that opens nothing: it continues the last
             // paragraph (or its last sub-paragraph).
-            let target = match op.subs.last_mut() {
-                Some(sub) => sub.subs.last_mut().unwrap_or(&mut sub.text),
-                None => &mut op.text,
-            };
-            hyphens::push_line(target, &text, Some(words));
+            hyphens::push_line(last_text_mut(op), &text, Some(words));
         } else {
             part.unnumbered.push((raw.no, lead(&text)));
         }
@@ -279,6 +310,7 @@ pub(crate) fn parse_with(
     let part = parse_part(lines, format, words, true);
     let mut body = Body {
         headings: part.headings,
+        repeated: part.repeated,
         ..Body::default()
     };
     if unnumbered && part.numbered.is_empty() {
@@ -321,6 +353,7 @@ pub(crate) fn parse_annex(
         intro: part.unnumbered.into_iter().map(|(_, t)| t).collect(),
         paragraphs: part.numbered,
         headings: part.headings,
+        repeated: part.repeated,
     }
 }
 

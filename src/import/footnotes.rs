@@ -93,8 +93,6 @@ const NUMBER_NOUNS: &[&str] = &[
     "pillar",
     "pilier",
     "round",
-    "group",
-    "groupe",
     "zone",
     "vols.",
     "volume",
@@ -253,6 +251,12 @@ fn glued_to_year(before: &str) -> bool {
     YEAR.is_match(&digits) && !lead.ends_with(|c: char| c == '/' || c == '.' || c.is_alphanumeric())
 }
 
+/// What follows a number as part of it ("2nd", "21st", "3e", "5km"), never a marker's next word.
+const ORDINAL_OR_UNIT: &[&str] = &[
+    "st", "nd", "rd", "th", "e", "er", "re", "ème", "eme", "bis", "ter", "km", "kg", "cm", "mm",
+    "am", "pm", "h", "m", "g", "t",
+];
+
 /// A digit standing alone: a marker only after a year ("1993 1 ,", "2000 2 et") or before
 /// punctuation ("l’homme 3,"), and never after a noun that takes a number.
 fn spaced_marker(before: &str, after: &str) -> bool {
@@ -264,7 +268,13 @@ fn spaced_marker(before: &str, after: &str) -> bool {
     let after_trim = after.trim_start_matches(' ');
     let punct_after = after_trim.is_empty() || after_trim.starts_with([',', ';', '.', ':', ')']);
     let spaced_ok = after.is_empty() || after.starts_with([' ', ',', ';', '.', ':', ')']);
-    let prev_is_year = YEAR.is_match(prev_word.trim_end_matches([',', ';']));
+    // "1993 1", "2013, 9", "the Lausanne Action Plan 2021–2026 3".
+    let last_year = prev_word
+        .trim_end_matches([',', ';'])
+        .rsplit(['–', '-'])
+        .next()
+        .unwrap_or("");
+    let prev_is_year = YEAR.is_match(last_year);
     let next_is_month = after_trim
         .split(|c: char| !c.is_alphabetic())
         .next()
@@ -278,14 +288,21 @@ fn spaced_marker(before: &str, after: &str) -> bool {
     let after_title = prev_word.chars().all(char::is_alphabetic)
         && after.starts_with(' ')
         && after_trim.starts_with(|c: char| c.is_lowercase());
-    spaced_ok && !next_is_month && (prev_is_year || punct_after || after_punct || after_title)
+    // "the Treaty on the Non-Proliferation of Nuclear Weapons 6and the advisory opinion": the
+    // superscript set between a space and the next word, glued to it.
+    let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let glued_to_next = prev_word.chars().any(char::is_alphabetic)
+        && next_word.starts_with(char::is_lowercase)
+        && !ORDINAL_OR_UNIT.contains(&next_word.as_str());
+    (spaced_ok && !next_is_month && (prev_is_year || punct_after || after_punct || after_title))
+        || glued_to_next
 }
 
 /// Does the end of `text` call note `n`: its digits glued to a word, a year, a closing
-/// bracket or punctuation ("Tlatelolco)1", "objective,2", "2024 3")? Only the last few
-/// thousand bytes are read: a call stands shortly before its note.
+/// bracket or punctuation ("Tlatelolco)1", "objective,2", "2024 3")? Only the last pages are
+/// read (16 kB, four pages of text): a note stands at the foot of the page that calls it.
 pub(crate) fn calls(text: &str, n: u32) -> bool {
-    let mut from = text.len().saturating_sub(4000);
+    let mut from = text.len().saturating_sub(16_000);
     while !text.is_char_boundary(from) {
         from += 1;
     }
@@ -337,7 +354,13 @@ pub(crate) fn place_markers(paragraphs: &mut [&mut String], numbers: &[u32]) -> 
             tail
         };
         let marker = format!("[^{k}]");
-        let new = format!("{head}{marker}{tail}");
+        // "Weapons 6and": the word the superscript was glued to gets its space back.
+        let space = if tail.starts_with(char::is_alphanumeric) {
+            " "
+        } else {
+            ""
+        };
+        let new = format!("{head}{marker}{space}{tail}");
         offset = head.len() + marker.len();
         para = i;
         *text = new;
@@ -411,10 +434,9 @@ fn acronym_with_number(glued: &str) -> bool {
 fn warn_glued_digits(path: &Path, body: &Body, warnings: &mut Problems) {
     for (line, para) in body.located_texts() {
         let bare = MARKER.replace_all(para, "");
-        if let Some(m) = GLUED_DIGIT
-            .find_iter(&bare)
-            .find(|m| !acronym_with_number(m.as_str()))
-        {
+        if let Some(m) = GLUED_DIGIT.find_iter(&bare).find(|m| {
+            !acronym_with_number(m.as_str()) && !bare[m.end()..].starts_with(char::is_alphabetic)
+        }) {
             warnings.push(
                 Problem::warning(
                     path,
@@ -544,6 +566,27 @@ mod tests {
             &[1, 2],
         );
         assert_eq!(s, "on 25 June 1993,[^1] for … 2000[^2] and");
+    }
+
+    #[test]
+    fn markers_of_real_conversions_spaced_or_glued_to_the_next_word() {
+        let (s, m) = place(
+            "the Non-Proliferation of Nuclear Weapons 6and the advisory opinion, 7in which the Court",
+            &[6, 7],
+        );
+        assert_eq!(
+            s,
+            "the Non-Proliferation of Nuclear Weapons[^6] and the advisory opinion,[^7] in which the Court"
+        );
+        assert!(m.is_empty());
+        let (s, _) = place("the Lausanne Action Plan 2021–2026 3 to support", &[3]);
+        assert_eq!(s, "the Lausanne Action Plan 2021–2026[^3] to support");
+        let (s, m) = place(
+            "at its 2nd meeting on 3rd October, the 5km zone",
+            &[2, 3, 5],
+        );
+        assert_eq!(s, "at its 2nd meeting on 3rd October, the 5km zone");
+        assert_eq!(m, [2, 3, 5]);
     }
 
     #[test]

@@ -77,6 +77,18 @@ fn page_anchor(line: &str) -> bool {
     RUNNING_SYMBOL.is_match(t) || PAGE_OF.is_match(t) || JOB_NUMBER.is_match(t)
 }
 
+/// The rest of a line that starts or ends with a resolution symbol ("A/RES/80/3 Awaza …",
+/// "Awaza … A/RES/80/3").
+fn symbol_and_title(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let (first, rest) = t.split_once(' ')?;
+    if RUNNING_SYMBOL.is_match(first) {
+        return Some(rest);
+    }
+    let (rest, last) = t.rsplit_once(' ')?;
+    RUNNING_SYMBOL.is_match(last).then_some(rest)
+}
+
 /// Lower-case words joined by single spaces, for comparing running titles with the title.
 fn fold(text: &str) -> String {
     text.split_whitespace()
@@ -96,6 +108,8 @@ fn running_titles(lines: &[Line<'_>]) -> Vec<String> {
             Some(c.get(1).map_or("", |m| m.as_str()).to_string())
         } else if super::layout::annex_heading(t).is_some() {
             Some(String::new())
+        } else if let Some((_, title)) = super::layout::annex_heading_with_title(t) {
+            Some(title.to_string())
         } else {
             None
         };
@@ -147,6 +161,13 @@ pub(crate) fn page_clusters(lines: &[Line<'_>]) -> HashSet<usize> {
             .is_none_or(|l| l.text.is_empty())
     };
     for (i, line) in lines.iter().enumerate().skip(opening + 1) {
+        // "A/RES/80/3 Awaza Political Declaration": the symbol and the running title on one line.
+        if let Some(rest) = symbol_and_title(line.text)
+            && title_piece(rest)
+        {
+            marked.insert(line.no);
+            continue;
+        }
         let f = fold(line.text);
         if f.len() >= 20
             && blank(i.checked_sub(1))

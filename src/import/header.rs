@@ -243,6 +243,7 @@ impl Stated {
             return true;
         }
         if self.waiting_distr
+            && !ADOPTED.is_match(b)
             && let Some(d) = vocab::find_date(b)
         {
             self.header.distributed = Some(d);

@@ -19,6 +19,20 @@ const ROMAN: [&str; 20] = [
     "xvi", "xvii", "xviii", "xix", "xx",
 ];
 
+/// A letter label ("a", "aa"), not a roman numeral of the nested list.
+fn is_letter(label: &str) -> bool {
+    !ROMAN.contains(&label) || label == "i" || label == "v" || label == "x"
+}
+
+/// The position of a letter label: "a" 1, "z" 26, "aa" 27.
+fn letter_rank(label: &str) -> usize {
+    let last = label
+        .chars()
+        .last()
+        .map_or(0, |c| (c as usize).saturating_sub('a' as usize) + 1);
+    last + 26 * label.len().saturating_sub(1)
+}
+
 /// The letter after `label` ("a" -> "b", "z" -> "aa").
 fn next_letter(label: Option<&str>) -> String {
     match label {
@@ -35,8 +49,9 @@ fn next_letter(label: Option<&str>) -> String {
     }
 }
 
-/// Attach a sub-paragraph text to `op`: a letter, or a roman numeral nested in the last letter.
-pub(super) fn push_sub(op: &mut Operative, text: String) {
+/// Attach a sub-paragraph text to `op` (unless its label is taken there: see [`Pushed`]): a letter, or a roman numeral nested in the last letter.
+#[must_use]
+pub(super) fn push_sub(op: &mut Operative, text: String) -> Pushed {
     let label = sub_label(&text).unwrap_or("").to_string();
     if let Some(last) = op.subs.last_mut() {
         let next_roman = ROMAN.get(last.subs.len()).copied();
@@ -47,11 +62,34 @@ pub(super) fn push_sub(op: &mut Operative, text: String) {
             && (opens_nested || !last.subs.is_empty());
         let roman = roman || (label == "i" && opens_nested && expected_letter == "i");
         if roman {
+            if last
+                .subs
+                .iter()
+                .any(|s| sub_label(s) == Some(label.as_str()))
+            {
+                return Pushed::Repeated(label);
+            }
             last.subs.push(text);
-            return;
+            return Pushed::Sub;
         }
     }
+    if op
+        .subs
+        .iter()
+        .any(|s| sub_label(&s.text) == Some(label.as_str()))
+    {
+        return Pushed::Repeated(label);
+    }
     op.subs.push(Sub::new(text));
+    Pushed::Sub
+}
+
+/// What [`push_sub`] did: added the sub-paragraph, or found its label already used in the same
+/// paragraph (a conversion that lost a paragraph number puts two lists under one paragraph).
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Pushed {
+    Sub,
+    Repeated(String),
 }
 
 /// The last text of `op`: its own, or that of its last sub-paragraph.
@@ -79,6 +117,23 @@ pub(super) fn lost_label(op: &Operative, rest: &[&str]) -> Option<String> {
         return None;
     }
     let letter = next_letter(op.subs.last().and_then(|s| sub_label(&s.text)));
+    // The next label the text gives must come after the one inferred, or the inference is
+    // wrong (a paragraph cut in two, a label lost twice): the text then continues the last.
+    let given = rest
+        .iter()
+        .skip(1)
+        .take_while(|r| operative_number(r).is_none())
+        .find_map(|r| SUB.is_match(r).then(|| sub_label(r)).flatten());
+    if let Some(given) = given
+        && is_letter(given)
+        && letter_rank(given) <= letter_rank(&letter)
+        && !op
+            .subs
+            .last()
+            .is_some_and(|s| s.text.trim_end().ends_with(':'))
+    {
+        return None;
+    }
     let Some(last) = op.subs.last() else {
         return Some(letter);
     };

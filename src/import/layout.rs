@@ -65,6 +65,10 @@ pub(crate) struct Layout<'a> {
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:L['’]Assemblée générale|The General Assembly),?$").expect("valid regex")
 });
+static ANNEX_WITH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:Annex|Annexe)(?:\s+[IVX]{1,5})?)\s+(\p{Lu}\S*\s.*|\d{4}\s.*)$")
+        .expect("valid regex")
+});
 static ANNEX_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Annex|Annexe|ANNEX|ANNEXE)(?:\s+[IVX]{1,5})?$").expect("valid regex")
 });
@@ -145,6 +149,16 @@ fn opens_paragraph(line: &str) -> bool {
 pub(crate) fn annex_heading(line: &str) -> Option<&str> {
     let b = bare(line);
     ANNEX_HEADING.is_match(b).then_some(b)
+}
+
+/// An annex heading with its title on the same line, as some conversions join them ("Annex
+/// Awaza Political Declaration"): the heading and the title. Read only after the closing
+/// lines, where no paragraph of the resolution can stand.
+pub(crate) fn annex_heading_with_title(line: &str) -> Option<(&str, &str)> {
+    let c = ANNEX_WITH_TITLE.captures(bare(line))?;
+    let (heading, title) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+    let closes = title.trim_end().ends_with([',', ';', ':', '.']);
+    (!closes && title.split_whitespace().count() <= 40).then_some((heading, title))
 }
 
 /// A footnote text is finished when it ends with a full stop.
@@ -414,6 +428,33 @@ impl<'a> Splitter<'a, '_> {
         *state = State::Body(Region::Annex(self.out.annexes.len() - 1));
     }
 
+    /// "Annex Awaza Political Declaration": the annex opens, its title is its first line.
+    fn open_annex_with_title(
+        &mut self,
+        line: Line<'a>,
+        (heading, title): (&'a str, &'a str),
+        state: &mut State,
+    ) {
+        self.open_annex(line, heading, state);
+        let region = Region::Annex(self.out.annexes.len() - 1);
+        self.out.push_body(
+            region,
+            Line {
+                no: line.no,
+                text: title,
+            },
+        );
+        if self.format == Format::Markdown {
+            self.out.push_body(
+                region,
+                Line {
+                    no: line.no,
+                    text: "",
+                },
+            );
+        }
+    }
+
     /// A footnote text standing between paragraphs opens a block of them.
     fn standing_block(&self, line: Line<'a>, resume: Region) -> Option<Block> {
         let (number, note) = standing_note(line.text, self.out.next_note(None), &self.called)?;
@@ -535,6 +576,8 @@ impl<'a> Splitter<'a, '_> {
         if t.is_empty() || self.page_furniture.contains(&line.no) {
         } else if let Some(heading) = annex_heading(t) {
             self.open_annex(line, heading, state);
+        } else if let Some(parts) = annex_heading_with_title(t) {
+            self.open_annex_with_title(line, parts, state);
         } else if furniture::is_separator(t) {
             self.out.dropped.push(line);
             *state = State::Notes(Block::new(line.no, true, Region::Closing));

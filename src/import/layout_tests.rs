@@ -225,3 +225,48 @@ fn a_markdown_conversion_uses_its_front_matter_and_never_leaves_an_undefined_cal
         "{warnings:?}"
     );
 }
+
+#[test]
+fn a_markdown_conversion_with_its_annex_title_running_headers_and_lost_numbers_on_one_line() {
+    let p = fixture("markdown-conversion-annex-en.md");
+    assert_eq!(counts(&p), (0, 1, 3, 4));
+    clean(&p);
+    let h = &p.header;
+    // "Distr.: General" without its date: the adoption line is not taken for it.
+    assert_eq!(h.adopted, Some(date(2025, 11, 24)));
+    assert_eq!(
+        h.distributed,
+        Some(date(2025, 11, 26)),
+        "the front matter's date"
+    );
+    let annex = &p.body.annexes[0];
+    assert_eq!(annex.heading, "Annex");
+    assert_eq!(
+        annex.title.as_deref(),
+        Some("Political declaration on rural cooperatives")
+    );
+    let numbers: Vec<u32> = annex.paragraphs.iter().map(|a| a.number).collect();
+    assert_eq!(
+        numbers,
+        [1, 2, 4, 5],
+        "numbered lines without blank lines, 3 lost"
+    );
+    let md = &p.markdown;
+    assert!(md.contains("Non-Proliferation of Nuclear Weapons[^1] and the advisory opinion of the International Court of Justice,[^2] in which"), "{md}");
+    assert!(md.contains("4. We express solidarity with the members of cooperatives, and we:\n\n   - (a) Recognize their contribution;"), "{md}");
+    assert!(
+        !md.contains("A/RES/80/906"),
+        "the running header is gone: {md}"
+    );
+    // The second "(a)" under paragraph 5 keeps its words in the first, with a warning.
+    assert!(
+        md.contains("   - (a) In the annual report; (a) In a special report.\n"),
+        "{md}"
+    );
+    let warnings: Vec<String> = p.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("sub-paragraph (a) appears twice under annex paragraph 5"),
+        "{warnings:?}"
+    );
+}

@@ -172,6 +172,7 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
     }
     let symbol = symbol_of(path, &header, &layout)?;
     let mut body = parse_body(path, &layout, format, opening, &words)?;
+    warn_repeated(path, &body, &mut warnings);
     let footnotes = footnotes::bind_texts(path, &layout, &mut warnings);
     footnotes::place_in_body(path, &mut body, &footnotes, &mut warnings);
     let (complete, remark) = completeness(&body, &lang, text.contains('’'));
@@ -290,6 +291,28 @@ fn symbol_of(path: &Path, header: &Header, layout: &Layout<'_>) -> Result<Symbol
         .hint("add the symbol line at the top of the text")
         .into()
     })
+}
+
+/// A sub-paragraph label met twice under one paragraph is a warning at its line.
+fn warn_repeated(path: &Path, body: &Body, warnings: &mut Problems) {
+    let repeated = body.repeated.iter().map(|r| (r, "paragraph")).chain(
+        body.annexes
+            .iter()
+            .flat_map(|a| a.repeated.iter().map(|r| (r, "annex paragraph"))),
+    );
+    for (r, place) in repeated {
+        warnings.push(
+            Problem::warning(
+                path,
+                format!(
+                    "sub-paragraph ({}) appears twice under {place} {}; its words were joined to the sub-paragraph before",
+                    r.label, r.paragraph
+                ),
+            )
+            .at(r.line, None)
+            .hint("the source probably lost a paragraph number here: restore it in the canonical text"),
+        );
+    }
 }
 
 /// The paragraphs after the opening line: at least one is needed.

@@ -44,6 +44,17 @@ pub struct Heading {
     pub text: String,
 }
 
+/// A sub-paragraph label met twice under one paragraph (a conversion that lost the number of
+/// the paragraph between): its words were kept in the sub-paragraph before.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repeated {
+    /// The line in the input where the repeated label stands.
+    pub line: usize,
+    /// The number of the paragraph it was met under.
+    pub paragraph: u32,
+    pub label: String,
+}
+
 /// An annex printed after the resolution: a declaration, a programme of action.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Annex {
@@ -54,6 +65,7 @@ pub struct Annex {
     pub intro: Vec<String>,
     pub paragraphs: Vec<Operative>,
     pub headings: Vec<Heading>,
+    pub repeated: Vec<Repeated>,
 }
 
 impl Annex {
@@ -72,6 +84,7 @@ pub struct Body {
     pub unnumbered: bool,
     pub headings: Vec<Heading>,
     pub annexes: Vec<Annex>,
+    pub repeated: Vec<Repeated>,
     /// Line of the first line of each paragraph, preamble then operative (for diagnostics).
     pub lines: Vec<usize>,
 }
