@@ -27,6 +27,8 @@ static OPERATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+(\S.*)$").expect("valid regex"));
 static OPERATIVE_ALONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.$").expect("valid regex"));
+static FRENCH_SUB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([a-z]{1,2}|[ivx]{1,5})\)(?:\s+\S|$)").expect("valid regex"));
 pub(super) static SUB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(([a-z]{1,2}|[ivx]{1,5})\)(?:\s+\S|$)").expect("valid regex"));
 static SECTION: LazyLock<Regex> =
@@ -75,6 +77,15 @@ fn opens_paragraph(line: &str, last_op: u32) -> bool {
             .is_some_and(|w| vocab::is_preamble_lead(w.trim_end_matches(',')))
 }
 
+/// "a) …", "iv) …" as French texts print sub-paragraph labels, written "(a) …": the label is
+/// the paragraph's id, whatever the language's typography.
+fn bracket_label(line: &str) -> std::borrow::Cow<'_, str> {
+    match FRENCH_SUB.captures(line) {
+        Some(c) => format!("({}){}", &c[1], &line[c[1].len() + 1..]).into(),
+        None => line.into(),
+    }
+}
+
 /// Could `text` be a section heading: short, capitalised, no closing punctuation?
 fn heading_like(text: &str) -> bool {
     let t = text.trim();
@@ -101,7 +112,9 @@ fn paragraphs(lines: &[Line<'_>], format: Format, words: &Words) -> Vec<Raw> {
     let mut out: Vec<Raw> = Vec::new();
     let mut last_op = 0u32;
     let mut blank_before = true;
-    let rest: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
+    let owned: Vec<std::borrow::Cow<'_, str>> =
+        lines.iter().map(|l| bracket_label(l.text.trim())).collect();
+    let rest: Vec<&str> = owned.iter().map(|l| l.as_ref()).collect();
     for (i, line) in lines.iter().enumerate() {
         let t = rest[i];
         if t.is_empty() {

@@ -348,7 +348,8 @@ pub(crate) fn place_markers(paragraphs: &mut [&mut String], numbers: &[u32]) -> 
         let head = text[..f.start].trim_end_matches(' ').to_string();
         let tail = &text[f.end..];
         let tail_trim = tail.trim_start_matches(' ');
-        let tail = if tail_trim.starts_with([',', ';', '.', ':', ')']) {
+        // "1993 1 ," closes up; "débats2 ;" keeps the space French puts before ; and :.
+        let tail = if tail_trim.starts_with([',', '.', ')']) {
             tail_trim
         } else {
             tail

@@ -54,7 +54,7 @@ static SESSION_THEN_AGENDA: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AGENDA_FR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^Points?\s+(\d+)(?:\s*,\s*([a-z])\s*,|\s*\(([a-z])\))?\s+de l['’]ordre du jour",
+        r"(?i)^Points?\s+(\d+)(?:\s*,\s*([a-z])\s*,|\s*\(([a-z])\)|\s+([a-z])\))?\s+de l['’]ordre du jour",
     )
     .expect("valid regex")
 });
@@ -278,7 +278,10 @@ fn agenda_item_at(b: &str) -> Option<(String, usize)> {
     if let Some(c) = AGENDA_FR.captures(b) {
         let end = c.get(0).map_or(b.len(), |m| m.end());
         return Some((
-            agenda(&c[1], c.get(2).or(c.get(3)).map(|m| m.as_str())),
+            agenda(
+                &c[1],
+                c.get(2).or(c.get(3)).or(c.get(4)).map(|m| m.as_str()),
+            ),
             end,
         ));
     }

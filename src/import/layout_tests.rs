@@ -270,3 +270,33 @@ fn a_markdown_conversion_with_its_annex_title_running_headers_and_lost_numbers_o
         "{warnings:?}"
     );
 }
+
+#[test]
+fn a_french_one_line_layout_with_french_labels_keeps_french_typography() {
+    let p = fixture("pdf-oneline-fr.txt");
+    assert_eq!(p.lang, "fr");
+    assert_eq!(counts(&p), (2, 2, 2, 0));
+    assert!(p.warnings.is_empty(), "{}", p.warnings);
+    clean(&p);
+    let h = &p.header;
+    assert_eq!(h.agenda_item.as_deref(), Some("62 (b)"));
+    assert_eq!(
+        h.agenda_title.as_deref(),
+        Some("Consolidation et pérennisation de la paix")
+    );
+    assert_eq!(h.distributed, Some(date(2025, 12, 1)), "« 1er décembre »");
+    assert_eq!(h.meeting, Some(51));
+    let md = &p.markdown;
+    assert!(md.contains("du Conseil de sécurité[^1],\n\n### Commission de consolidation de la paix\n\n1. *Réaffirme*"), "{md}");
+    // "a)" and "i)" as French prints them are the labels (a) and (i).
+    assert!(
+        md.contains("   - (a) En priant la Commission d’établir"),
+        "{md}"
+    );
+    assert!(
+        md.contains("     - (i) En aidant les États Membres"),
+        "{md}"
+    );
+    // The space French puts before a semicolon stays after the marker.
+    assert!(md.contains("à participer aux débats[^2] ;"), "{md}");
+}
