@@ -7,7 +7,8 @@
 //! ```
 //!
 //! It writes N raw texts into a temporary folder, made from the seed texts of
-//! `tests/fixtures/import/` with their symbols varied (the French and English texts of one
+//! `tests/fixtures/import/` and the fixture of each layout (`layouts/`: PDF extractions with both
+//! header layouts and annexes, Markdown conversions, French and English) with their symbols varied (the French and English texts of one
 //! resolution stay paired, as a maintainer's folder would hold them), then imports the folder into
 //! a new archive (`recueil::init`) as the command line does, as many times as asked, each into a
 //! fresh archive; and once more over the archive just written (nothing to write). It prints each
@@ -30,8 +31,9 @@ struct Args {
     runs: usize,
 }
 
-/// The seed texts and the symbol (session, number) each states.
-const SEEDS: [(&str, &str); 5] = [
+/// The seed texts and the fixture of each layout (`tests/fixtures/import/layouts/`), and the
+/// symbol (session, number) each states.
+const SEEDS: [(&str, &str); 12] = [
     (
         include_str!("../tests/fixtures/import/000_b910416a0ea72ba1.txt"),
         "62/160",
@@ -52,6 +54,34 @@ const SEEDS: [(&str, &str); 5] = [
         include_str!("../tests/fixtures/import/004_0c83b350d768e6c1.txt"),
         "62/160",
     ),
+    (
+        include_str!("../tests/fixtures/import/layouts/pdf-wrapped-en.txt"),
+        "80/901",
+    ),
+    (
+        include_str!("../tests/fixtures/import/layouts/pdf-oneline-en.txt"),
+        "80/902",
+    ),
+    (
+        include_str!("../tests/fixtures/import/layouts/pdf-annex-en.txt"),
+        "80/903",
+    ),
+    (
+        include_str!("../tests/fixtures/import/layouts/pdf-annexe-fr.txt"),
+        "80/904",
+    ),
+    (
+        include_str!("../tests/fixtures/import/layouts/markdown-conversion-en.md"),
+        "80/905",
+    ),
+    (
+        include_str!("../tests/fixtures/import/layouts/markdown-conversion-annex-en.md"),
+        "80/906",
+    ),
+    (
+        include_str!("../tests/fixtures/import/layouts/pdf-oneline-fr.txt"),
+        "80/907",
+    ),
 ];
 
 fn main() -> ExitCode {
@@ -60,7 +90,7 @@ fn main() -> ExitCode {
     let inbox = work.path().join("inbox");
     write_inputs(&inbox, args.texts);
     println!(
-        "importing {} texts (from the {} seeds, symbols varied), {} run(s)",
+        "importing {} texts (from the {} seed and layout texts, symbols varied), {} run(s)",
         args.texts,
         SEEDS.len(),
         args.runs
@@ -99,14 +129,21 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// N raw texts: text i is seed i % 5 with its symbol's number replaced by 1000 + i / 5, so that
-/// 62/160's French and English texts give the same new resolution.
+/// N raw texts: text i is source i % 12 with its symbol's number replaced by a number of its own
+/// in its round of 12, so that 62/160's French and English texts give the same new resolution.
 fn write_inputs(inbox: &Path, n: usize) {
     std::fs::create_dir_all(inbox).expect("the inbox folder");
     for i in 0..n {
-        let (text, symbol) = SEEDS[i % SEEDS.len()];
+        let source = i % SEEDS.len();
+        let (text, symbol) = SEEDS[source];
         let (session, _) = symbol.split_once('/').expect("session/number");
-        let new = format!("{session}/{}", 1000 + i / SEEDS.len());
+        // Every source its own number in each round, but 62/160's English text (source 4) that
+        // of its French text (source 0).
+        let offset = if source == 4 { 0 } else { source };
+        let new = format!(
+            "{session}/{}",
+            1000 + (i / SEEDS.len()) * SEEDS.len() + offset
+        );
         let path = inbox.join(format!("{i:05}.txt"));
         std::fs::write(&path, text.replace(symbol, &new)).expect("an input file");
     }
