@@ -166,3 +166,25 @@ impl Text {
         self.all_paragraphs().last().map(|p| p.id.as_str())
     }
 }
+
+/// `2000[^2] et` -> `2000 et`: a text's words without its footnote references (`[^N]`), for
+/// search and for matching words across forms. Borrowed when there is none.
+pub(crate) fn without_footnote_refs(plain: &str) -> std::borrow::Cow<'_, str> {
+    if !plain.contains("[^") {
+        return std::borrow::Cow::Borrowed(plain);
+    }
+    let mut out = String::with_capacity(plain.len());
+    let mut rest = plain;
+    while let Some(start) = rest.find("[^") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find(']') {
+            Some(end) => rest = &rest[start + end + 1..],
+            None => {
+                rest = &rest[start..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}

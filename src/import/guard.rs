@@ -8,6 +8,7 @@
 //! the input the offending paragraph comes from, with the generated file's problem in the message.
 //! Warnings stay warnings. Notes are not touched by an import, so they are not read here.
 
+use crate::archive::text::without_footnote_refs;
 use std::path::Path;
 
 use crate::diag::{Problem, Problems};
@@ -115,30 +116,12 @@ fn plain_words(line: &str) -> Vec<String> {
         if words.is_empty() && is_label {
             continue;
         }
-        let bare = strip_footnote_refs(&word.replace(['*', '_'], ""));
+        let bare = without_footnote_refs(&word.replace(['*', '_'], "")).into_owned();
         if !bare.is_empty() {
             words.push(bare);
         }
     }
     words
-}
-
-/// `droits[^3],` -> `droits,`.
-fn strip_footnote_refs(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    let mut rest = word;
-    while let Some(start) = rest.find("[^") {
-        out.push_str(&rest[..start]);
-        match rest[start..].find(']') {
-            Some(end) => rest = &rest[start + end + 1..],
-            None => {
-                rest = &rest[start..];
-                break;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]

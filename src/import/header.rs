@@ -268,8 +268,13 @@ impl Stated {
     }
 }
 
+/// "Sixty-first session", "Soixante et unième session" -> 61.
+pub(crate) fn session_of(b: &str) -> Option<u32> {
+    vocab::ordinal_words(SESSION.captures(b)?.get(1)?.as_str())
+}
+
 /// "Point 70 b) de l’ordre du jour", "Agenda item 70 (b)" -> "70 (b)".
-fn agenda_item(b: &str) -> Option<String> {
+pub(crate) fn agenda_item(b: &str) -> Option<String> {
     agenda_item_at(b).map(|(item, _)| item)
 }
 

@@ -300,3 +300,18 @@ fn a_french_one_line_layout_with_french_labels_keeps_french_typography() {
     // The space French puts before a semicolon stays after the marker.
     assert!(md.contains("à participer aux débats[^2] ;"), "{md}");
 }
+
+#[test]
+fn a_text_that_adopts_an_annex_it_does_not_hold_is_an_excerpt() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/layouts/pdf-annex-en.txt");
+    let text = fs_err::read_to_string(&path).expect("fixture reads");
+    let cut = &text[..text.find("\nAnnex \n").expect("the annex heading")];
+    let p = parse_raw(&path, cut, None).expect("parses");
+    assert!(p.body.annexes.is_empty());
+    assert!(!p.complete);
+    assert_eq!(
+        p.remark.as_deref(),
+        Some("The source text stops at the end of the resolution; the annex is missing.")
+    );
+}

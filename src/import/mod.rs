@@ -175,7 +175,10 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
     warn_repeated(path, &body, &mut warnings);
     let footnotes = footnotes::bind_texts(path, &layout, &mut warnings);
     footnotes::place_in_body(path, &mut body, &footnotes, &mut warnings);
-    let (complete, remark) = completeness(&body, &lang, text.contains('’'));
+    let (complete, remark) = match completeness(&body, &lang, text.contains('’')) {
+        (true, _) => annex_completeness(&body, &lang, text.contains('’')),
+        incomplete => incomplete,
+    };
     let markdown = canonical::render(&opening_text, &body, &footnotes);
     Ok(Parsed {
         format,
@@ -338,6 +341,29 @@ fn parse_body(
             .into());
     }
     Ok(body)
+}
+
+/// A text that adopts what is "annexed to the present resolution" is whole only with its annex:
+/// a source that stops before it is an excerpt, said in the text's language.
+fn annex_completeness(body: &Body, lang: &str, curly: bool) -> (bool, Option<String>) {
+    let adopts_annex = body.operative.iter().any(|op| {
+        let t = op.text.to_lowercase();
+        t.contains("annex to the present resolution")
+            || t.contains("annexed to the present resolution")
+            || t.contains("annexe à la présente résolution")
+            || t.contains("annexée à la présente résolution")
+            || (t.contains("en annexe") && t.contains("présente résolution"))
+    });
+    if !adopts_annex || !body.annexes.is_empty() {
+        return (true, None);
+    }
+    let apos = if curly { '’' } else { '\'' };
+    let remark = if lang == "fr" {
+        format!("Le texte source s{apos}arrête à la fin de la résolution ; l{apos}annexe manque.")
+    } else {
+        "The source text stops at the end of the resolution; the annex is missing.".to_string()
+    };
+    (false, Some(remark))
 }
 
 /// Is the text complete? A source without operative part, or whose last operative paragraph

@@ -22,6 +22,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::archive::Archive;
+use crate::archive::text::without_footnote_refs;
 use crate::render::views::paths;
 
 /// The index as the script reads it (`window.recueilSearch`).
@@ -139,7 +140,7 @@ impl<'a> SearchIndex<'a> {
                     .map(|p| (&p.id, &p.plain))
                     .chain(text.footnotes.iter().map(|f| (&f.id, &f.plain)));
                 for (id, plain) in parts {
-                    let plain = without_markers(plain);
+                    let plain = without_footnote_refs(plain);
                     index
                         .docs
                         .push((r, text.lang.as_str(), id.as_str(), page.clone(), plain));
@@ -170,27 +171,6 @@ impl<'a> SearchIndex<'a> {
         serde_json::to_writer(&mut *out, &self.index)?;
         out.write_all(b";\n")
     }
-}
-
-/// `2000[^2] et` -> `2000 et`: footnote markers are not words of the text.
-fn without_markers(plain: &str) -> Cow<'_, str> {
-    if !plain.contains("[^") {
-        return Cow::Borrowed(plain);
-    }
-    let mut out = String::with_capacity(plain.len());
-    let mut rest = plain;
-    while let Some(start) = rest.find("[^") {
-        out.push_str(&rest[..start]);
-        match rest[start..].find(']') {
-            Some(end) => rest = &rest[start + end + 1..],
-            None => {
-                rest = &rest[start..];
-                break;
-            }
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
 }
 
 struct LanguageBuilder {
@@ -301,7 +281,7 @@ mod tests {
 
     #[test]
     fn footnote_markers_are_not_words() {
-        assert_eq!(without_markers("2000[^2] et sa"), "2000 et sa");
-        assert_eq!(without_markers("a [^x"), "a [^x");
+        assert_eq!(without_footnote_refs("2000[^2] et sa"), "2000 et sa");
+        assert_eq!(without_footnote_refs("a [^x"), "a [^x");
     }
 }

@@ -18,7 +18,9 @@ use regex::Regex;
 
 use super::Row;
 use crate::archive::symbol::Symbol;
-use crate::import::header::{Header, committee_and_report, report_symbols};
+use crate::import::header::{
+    Header, agenda_item, committee_and_report, report_symbols, session_of,
+};
 use crate::import::{hyphens, vocab};
 use crate::load::meta::Vote;
 
@@ -39,11 +41,6 @@ static CLOSING_MEETING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static REPORT_FR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^Rapport\s*:\s*([^|]+)").expect("valid regex"));
-static SESSION_EN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(\p{L}[\p{L} -]*?)\s+session$").expect("valid regex"));
-static AGENDA_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^Agenda items?\s+(\d{1,3})(?:\s*\(([a-z])\))?").expect("valid regex")
-});
 /// "150 voix contre 2, avec 10 abstentions", "150 votes to 2, with 10 abstentions",
 /// "150 in favour to 2 against, with 10 abstentions".
 static VOTE_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -140,14 +137,11 @@ fn labelled(h: &mut Header, t: &str) {
             h.report = report_symbols(&c[1]);
         }
     }
-    if let Some(c) = SESSION_EN.captures(t) {
-        h.session = vocab::ordinal_words(&c[1]).or(h.session);
+    if let Some(n) = session_of(t) {
+        h.session = Some(n);
     }
-    if let Some(c) = AGENDA_EN.captures(t) {
-        h.agenda_item = Some(match c.get(2) {
-            Some(l) => format!("{} ({})", &c[1], l.as_str().to_lowercase()),
-            None => c[1].to_string(),
-        });
+    if let Some(item) = agenda_item(t) {
+        h.agenda_item = Some(item);
     }
     if h.vote.is_none() {
         h.vote = vote(t);
