@@ -95,7 +95,7 @@ impl Config {
     /// Reads and validates `<root>/book.toml`.
     pub fn load(root: &Path) -> Result<Config, Problems> {
         let path = root.join(CONFIG_FILE);
-        let text = crate::load::read_text(&path).map_err(|problem| {
+        let text = crate::files::read_text(&path).map_err(|problem| {
             problem.hint("run recueil from the archive's folder, or pass --root DIR")
         })?;
         Config::parse(root, &path, &text)

@@ -92,7 +92,7 @@ mod tests {
         assert_eq!(config.language_codes().collect::<Vec<_>>(), ["fr", "en"]);
         assert_eq!(config.content_dir, root.join("content"));
         let series = std::fs::read_to_string(root.join("content/series/example.yaml")).unwrap();
-        let series: crate::load::meta::SeriesFile = serde_yaml::from_str(&series).unwrap();
+        let series: crate::formats::meta::SeriesFile = serde_yaml::from_str(&series).unwrap();
         assert_eq!(series.title["en"], "Example series");
         assert!(root.join("content/resolutions").is_dir());
     }

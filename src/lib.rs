@@ -15,6 +15,8 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod diag;
+mod files;
+pub mod formats;
 #[cfg(test)]
 mod fuzz;
 pub mod import;

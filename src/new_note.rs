@@ -104,7 +104,8 @@ fn held_symbols(config: &Config) -> Vec<String> {
     let mut held: Vec<Symbol> = entries
         .flatten()
         .filter_map(|e| {
-            crate::load::read_yaml::<crate::load::meta::Meta>(&e.path().join("meta.yaml")).ok()
+            crate::files::yaml::read_yaml::<crate::formats::meta::Meta>(&e.path().join("meta.yaml"))
+                .ok()
         })
         .map(|meta| meta.symbol)
         .collect();
@@ -146,7 +147,7 @@ fn write_note(path: &Path, request: &NewNote) -> Result<Outcome, Problems> {
             line,
         });
     }
-    let existing = crate::load::read_text(path)?;
+    let existing = crate::files::read_text(path)?;
     let (found, problems) = parse_notes(path, &existing, request.lang.as_deref());
     let Some(found) = found else {
         return Err(problems);

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use crate::archive::{Derivation, Member, ParagraphKind, Resolution, Series, Symbol, sort_key};
 use crate::diag::{Problem, Problems};
-use crate::load::meta::SeriesFile;
+use crate::formats::meta::SeriesFile;
 
 /// A series file as loaded, before its members are known.
 pub(crate) struct SeriesSource {

@@ -10,15 +10,14 @@ pub mod lineage;
 mod lineage_check;
 pub mod notes;
 pub mod references;
-pub mod symbol;
 pub mod text;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-use crate::load::meta::Meta;
+use crate::formats::meta::Meta;
+pub use crate::formats::symbol::Symbol;
 pub use notes::{Note, NoteFile, NoteKey, NoteLink, Notes};
-pub use symbol::Symbol;
 pub use text::{Annex, Footnote, Paragraph, ParagraphKind, Text};
 
 /// The whole archive, sorted: resolutions by (session, number), series by id.

@@ -10,8 +10,22 @@
 use std::path::PathBuf;
 
 use jiff::civil::Date;
+use pulldown_cmark::Options;
 
 use super::Symbol;
+
+/// The Markdown dialect notes are written in: the loader finds headings and short links with it
+/// and the renderer renders with it, so that both read the same source the same way.
+pub(crate) const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_WIKILINKS);
+
+/// A short link's destination; in a table cell, `[[A/RES/61/168#op4\|op4]]` escapes its pipe
+/// and pulldown-cmark leaves the backslash at the end of the destination.
+pub(crate) fn link_destination(dest: &str) -> String {
+    dest.trim_end_matches('\\').to_string()
+}
 
 /// Every note of one resolution, from all its notes files.
 #[derive(Debug, Clone, Default)]

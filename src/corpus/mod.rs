@@ -27,7 +27,7 @@ use rayon::prelude::*;
 
 use crate::archive::Symbol;
 use crate::diag::{Problem, Problems};
-use crate::load::meta::{Committee, KnownMember, Meta, SeriesFile, TextMeta, Vote};
+use crate::formats::meta::{Committee, KnownMember, Meta, SeriesFile, TextMeta, Vote};
 use rng::Rng;
 use text::{Draft, Fill, Lang, Para};
 

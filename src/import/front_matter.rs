@@ -11,8 +11,8 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use super::header::Header;
-use crate::archive::symbol::Symbol;
 use crate::diag::{Problem, Problems};
+use crate::formats::symbol::Symbol;
 
 /// The keys the importer uses; a converter's other keys (`record_id`, `source_pdf`, …) are
 /// ignored, because they describe the conversion, not the resolution.
@@ -46,7 +46,7 @@ pub(crate) fn split<'a>(
     let lines = yaml.lines().count() + 2;
     let after = rest.get(end + 5..).unwrap_or("");
     let blanked = format!("{}{after}", "\n".repeat(lines));
-    match crate::load::parse_yaml::<FrontMatter>(path, yaml) {
+    match crate::files::yaml::parse_yaml::<FrontMatter>(path, yaml) {
         Ok(front) => (blanked.into(), Some(front)),
         Err(problem) => {
             // The YAML's own line is counted from the first line after `---`.

@@ -12,7 +12,7 @@ use crate::archive::text::without_footnote_refs;
 use std::path::Path;
 
 use crate::diag::{Problem, Problems};
-use crate::load::meta::Meta;
+use crate::formats::meta::Meta;
 
 /// The loader's problems with a canonical text the import would write at `target`.
 pub(crate) fn check_text(target: &Path, markdown: &str) -> Problems {

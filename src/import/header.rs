@@ -16,9 +16,9 @@ use super::furniture::{self, bare};
 use super::hyphens;
 use super::layout::Line;
 use super::vocab;
-use crate::archive::symbol::Symbol;
 use crate::diag::{Problem, Problems};
-use crate::load::meta::{Committee, Vote};
+use crate::formats::meta::{Committee, Vote};
+use crate::formats::symbol::Symbol;
 
 /// The metadata a raw text states about itself.
 #[derive(Debug, Default, Clone, PartialEq)]

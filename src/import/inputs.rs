@@ -131,7 +131,7 @@ pub(crate) fn read_inputs(
 
 fn read_one(resolutions: &Path, file: &Path, opts: &ImportOptions) -> Result<Input, Refused> {
     let refuse = |problems: Problems| Refused::new(file, problems);
-    let bytes = crate::load::read_limited(file).map_err(|p| refuse(p.into()))?;
+    let bytes = crate::files::read_limited(file).map_err(|p| refuse(p.into()))?;
     let parsed = super::parse_bytes(file, &bytes, opts.lang.as_deref()).map_err(refuse)?;
     if let Some(site) = &opts.languages
         && !site.contains(&parsed.lang)

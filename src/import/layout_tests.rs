@@ -125,7 +125,7 @@ fn an_annex_after_an_opening_without_comma_is_imported_whole() {
     assert!(p.body.unnumbered);
     assert_eq!(
         p.header.committee,
-        Some(crate::load::meta::Committee::Plenary)
+        Some(crate::formats::meta::Committee::Plenary)
     );
     assert_eq!(
         p.header.draft.as_ref().map(|s| s.as_str()),

@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::write::read_yaml;
 use crate::diag::{Problem, Problems};
-use crate::load::meta::{Meta, SeriesFile};
+use crate::formats::meta::{Meta, SeriesFile};
 
 /// Merge `new` into `meta`: existing values win, a conflict is a warning naming both.
 pub(crate) fn merge_meta(meta: &mut Meta, new: &Meta, path: &Path, warnings: &mut Problems) {

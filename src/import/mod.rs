@@ -53,9 +53,9 @@ use std::path::Path;
 use regex::Regex;
 use std::sync::LazyLock;
 
-use crate::archive::symbol::Symbol;
 use crate::diag::{Problem, Problems};
-use crate::load::meta::{Meta, TextMeta};
+use crate::formats::meta::{Meta, TextMeta};
+use crate::formats::symbol::Symbol;
 
 pub use body::{Annex, Body, Heading, Operative, Sub};
 pub use canonical::Footnote;

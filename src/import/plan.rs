@@ -14,7 +14,7 @@ use super::inputs::Input;
 use super::merge::{load_series, match_series, merge_meta, normalise};
 use super::write::{ImportOptions, ImportReport, Imported, Target, read_yaml, to_yaml};
 use crate::diag::{Problem, Problems};
-use crate::load::meta::{Meta, SeriesFile};
+use crate::formats::meta::{Meta, SeriesFile};
 
 /// The files an import would write, and what was found on the way.
 #[derive(Default)]

@@ -20,9 +20,9 @@ use super::guard;
 use super::inputs::{self, Input};
 use super::merge::load_series;
 use super::plan::{self, FolderPlan, Plan};
-use crate::archive::symbol::Symbol;
 use crate::diag::{Problem, Problems};
-use crate::load::meta::{Meta, SeriesFile};
+use crate::formats::meta::{Meta, SeriesFile};
+use crate::formats::symbol::Symbol;
 use crate::progress::Progress;
 
 /// What the command line asks for.
@@ -232,12 +232,11 @@ fn absorb(report: &mut ImportReport, folder: ImportReport) {
 
 fn check_series_id(content: &Path, opts: &ImportOptions, problems: &mut Problems) {
     if let Some(id) = &opts.series
-        && !valid_series_id(id)
+        && !crate::formats::valid_series_id(id)
     {
         problems.push(
-            Problem::error(content, format!("`{id}` is not a usable series id")).hint(
-                "use lower-case letters, digits and `-`, e.g. --series human-rights-cooperation",
-            ),
+            Problem::error(content, format!("`{id}` is not a usable series id"))
+                .hint(format!("{} (--series)", crate::formats::SERIES_ID_HINT)),
         );
     }
 }
@@ -368,37 +367,24 @@ fn is_serde_form(raw: &str, path: &Path) -> bool {
     }
 }
 
-/// Read and parse a YAML file: `Ok(None)` when it does not exist.
+/// Read and parse a YAML file with the loader's reader (`files::yaml`): `Ok(None)` when it does
+/// not exist. A file that cannot be read gets the importer's way out added to its hint.
 pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(
     path: &Path,
 ) -> Result<Option<(T, String)>, Problem> {
-    if !path.exists() {
-        return Ok(None);
-    }
-    let raw = fs_err::read_to_string(path)
-        .map_err(|e| Problem::error(path, format!("cannot read this file: {e}")))?;
-    match serde_yaml::from_str::<T>(&raw) {
-        Ok(v) => Ok(Some((v, raw))),
-        Err(e) => {
-            let line = e.location().map(|l| l.line());
-            Err(Problem::error(path, format!("this file cannot be read: {e}"))
-                .at_line(line)
-                .hint("fix it by hand, or run again with --force to replace it (a backup is kept)"))
-        }
-    }
+    crate::files::yaml::read_yaml_if_exists(path).map_err(|mut problem| {
+        let fix = "or run again with --force to replace it (a backup is kept)";
+        problem.hint = Some(match problem.hint.take() {
+            Some(hint) => format!("{hint}; {fix}"),
+            None => format!("fix it by hand, {fix}"),
+        });
+        problem
+    })
 }
 
 pub(super) fn to_yaml<T: serde::Serialize>(value: &T, path: &Path) -> Result<String, Problems> {
     serde_yaml::to_string(value)
         .map_err(|e| Problem::error(path, format!("cannot write YAML: {e}")).into())
-}
-
-fn valid_series_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !id.starts_with('-')
 }
 
 /// Where two versions of a file first differ, for a person deciding whether to `--force`.
@@ -727,5 +713,20 @@ mod tests {
         assert_eq!(read(&folder.join("meta.yaml")), meta);
         assert!(!folder.join("en.md").exists());
         assert_eq!(report.imported.len(), 3);
+    }
+
+    #[test]
+    fn an_unreadable_yaml_gets_the_loaders_hint_and_the_way_out_with_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("meta.yaml");
+        std::fs::write(&path, "symbol: A/RES/1/1\nsymbol: A/RES/1/2\n").unwrap();
+        let problem = read_yaml::<Meta>(&path).unwrap_err();
+        assert_eq!(problem.line, Some(2));
+        let hint = problem.hint.unwrap();
+        assert!(hint.starts_with("each key may appear once here"), "{hint}");
+        assert!(
+            hint.ends_with("run again with --force to replace it (a backup is kept)"),
+            "{hint}"
+        );
     }
 }

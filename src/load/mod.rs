@@ -6,20 +6,20 @@
 //! run reports all of them; only then does loading fail.
 
 mod cites;
-pub mod meta;
 pub(crate) mod notes;
 pub(crate) mod text;
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::de::DeserializeOwned;
 
 use crate::archive::lineage::{SeriesSource, build_series};
 use crate::archive::{Archive, Resolution, Text};
 use crate::config::Config;
 use crate::diag::{Problem, Problems};
-use meta::{Meta, SeriesFile};
+use crate::files::read_text;
+use crate::files::yaml::{key_lines, parse_yaml, read_yaml};
+use crate::formats::meta::{Meta, SeriesFile};
 
 /// A loaded archive and the warnings found while loading it.
 pub struct Loaded {
@@ -133,214 +133,6 @@ fn subfolders(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
         }
     }
     found
-}
-
-/// The largest file recueil reads as text (a canonical text, notes, YAML, a template, a raw text
-/// to import). The longest resolutions are a few hundred KB; a file of 50 MB is a mistake (a PDF,
-/// a whole collection), and refusing it at once keeps every build and import quick.
-pub(crate) const MAX_FILE_BYTES: u64 = 2_000_000;
-
-/// Reads a file of at most [`MAX_FILE_BYTES`].
-pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
-    let unreadable = |err: std::io::Error| {
-        Problem::error(path, err.to_string())
-            .hint("check that the file exists and that you may read it")
-    };
-    let size = fs_err::metadata(path).map_err(unreadable)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Problem::error(
-            path,
-            format!(
-                "this file is {size} bytes ({:.1} MB); recueil reads files of at most {} MB",
-                size as f64 / 1e6,
-                MAX_FILE_BYTES / 1_000_000
-            ),
-        )
-        .hint("a resolution's text is a few hundred KB at most: check that this is the file you meant (the text, not a PDF or a whole collection)"));
-    }
-    fs_err::read(path).map_err(unreadable)
-}
-
-/// Reads a UTF-8 file of at most [`MAX_FILE_BYTES`], without a byte-order mark.
-pub(crate) fn read_text(path: &Path) -> Result<String, Problem> {
-    let bytes = read_limited(path)?;
-    let text = String::from_utf8(bytes).map_err(|err| {
-        let (line, column) = crate::diag::line_col(
-            &String::from_utf8_lossy(&err.as_bytes()[..err.utf8_error().valid_up_to()]),
-            usize::MAX,
-        );
-        Problem::error(path, "this file is not valid UTF-8 text")
-            .at(line, Some(column))
-            .hint("save it as UTF-8 (most editors offer this in \"Save as\")")
-    })?;
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text))
-}
-
-/// Reads and deserializes a YAML file; a problem carries the line and column serde_yaml gives.
-pub(crate) fn read_yaml<T: DeserializeOwned>(path: &Path) -> Result<T, Problem> {
-    parse_yaml(path, &read_text(path)?)
-}
-
-/// Deserializes YAML written by a person: syntax and duplicate keys are checked on the generic
-/// value first (serde would let a repeated key silently win), then the typed structure.
-pub(crate) fn parse_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Problem> {
-    let located = |err: serde_yaml::Error| {
-        let message = yaml_message(&err);
-        let line = err
-            .location()
-            .and_then(|at| text.lines().nth(at.line().saturating_sub(1)));
-        let hint = match line {
-            Some(line) if line.contains('\t') => {
-                "YAML is indented with spaces: replace the tab on this line with spaces".to_string()
-            }
-            _ => yaml_hint(&message),
-        };
-        let problem = Problem::error(path, message.clone()).hint(hint);
-        match err.location() {
-            Some(at) => {
-                let (line, column) = second_key_line(text, &message, at.line(), at.column())
-                    .unwrap_or((at.line(), at.column()));
-                problem.at(line, Some(column))
-            }
-            None => problem,
-        }
-    };
-    serde_yaml::from_str::<serde_yaml::Value>(text).map_err(located)?;
-    serde_yaml::from_str(text).map_err(located)
-}
-
-/// serde_yaml places a repeated key at the start of its mapping; the person needs the line of
-/// the second one: the next line at the mapping's indentation that starts with the same key.
-fn second_key_line(
-    text: &str,
-    message: &str,
-    line: usize,
-    column: usize,
-) -> Option<(usize, usize)> {
-    let key = message
-        .split("duplicate entry with key \"")
-        .nth(1)?
-        .split('"')
-        .next()?;
-    let indent = column.checked_sub(1)?;
-    let mut seen = 0;
-    for (i, text_line) in text.lines().enumerate().skip(line.checked_sub(1)?) {
-        let own = text_line.len() - text_line.trim_start().len();
-        let rest = text_line.trim_start().trim_start_matches("- ");
-        if !text_line.trim().is_empty() && own < indent {
-            break;
-        }
-        let is_key = rest
-            .strip_prefix(key)
-            .is_some_and(|r| r.trim_start().starts_with(':'));
-        if own == indent && is_key {
-            seen += 1;
-            if seen == 2 {
-                return Some((i + 1, indent + 1));
-            }
-        }
-    }
-    None
-}
-
-fn yaml_message(err: &serde_yaml::Error) -> String {
-    let message = err.to_string();
-    // serde_yaml appends " at line L column C"; the location is reported separately.
-    match message.find(" at line ") {
-        Some(cut) => message[..cut].to_string(),
-        None => message,
-    }
-}
-
-/// What to do about a YAML error, in the words of the file rather than of the parser.
-fn yaml_hint(message: &str) -> String {
-    if let Some(suggestion) = nearest_field(message) {
-        return format!("did you mean `{suggestion}`?");
-    }
-    let hints = [
-        (
-            "duplicate entry",
-            "each key may appear once here: keep one of them",
-        ),
-        (
-            "tab",
-            "YAML is indented with spaces: replace the tab with spaces",
-        ),
-        (
-            "could not find expected ':'",
-            "this line or the one before is not of the form `key: value`",
-        ),
-        ("parse", "write dates as YYYY-MM-DD, e.g. 2007-12-18"),
-        (
-            "UN symbol",
-            "write the symbol as the official document does, e.g. `A/RES/62/160`",
-        ),
-        (
-            "symbols look like",
-            "write the symbol as the official document does, e.g. `A/RES/62/160`",
-        ),
-        (
-            "a symbol cannot be empty",
-            "write the symbol as the official document does, e.g. `A/RES/62/160`",
-        ),
-        (
-            "struct Vote",
-            "write `vote: {without_vote: true}` or `vote: {in_favour: 120, against: 50, abstaining: 10}`",
-        ),
-        (
-            "struct TextMeta",
-            "write `texts: {fr: {complete: false, remark: …}}`",
-        ),
-        ("unknown variant", "use one of the values listed"),
-        ("expected u32", "write a whole number, e.g. `session: 62`"),
-        (
-            "expected a sequence",
-            "write a list in brackets, e.g. `report: [A/62/439/Add.2]`",
-        ),
-        (
-            "invalid type",
-            "the value on that line is not of the kind expected: see the example in CONTRIBUTING.md",
-        ),
-    ];
-    hints
-        .iter()
-        .find(|(needle, _)| message.contains(needle))
-        .map_or(
-            "check the key and value on that line against CONTRIBUTING.md",
-            |(_, hint)| hint,
-        )
-        .to_string()
-}
-
-/// For "unknown field `adpoted`, expected one of `symbol`, …", the closest expected field.
-fn nearest_field(message: &str) -> Option<String> {
-    let rest = message.split("unknown field `").nth(1)?;
-    let (unknown, expected) = rest.split_once('`')?;
-    expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(|field| (strsim::levenshtein(unknown, field), field))
-        .filter(|(distance, _)| *distance <= 3)
-        .min()
-        .map(|(_, field)| field.to_string())
-}
-
-/// The line of each top-level key of a YAML text (`adopted: …` -> its line), for problems found
-/// after parsing.
-pub(crate) fn key_lines(text: &str) -> std::collections::BTreeMap<String, usize> {
-    text.lines()
-        .enumerate()
-        .filter_map(|(i, line)| {
-            let (key, _) = line.split_once(':')?;
-            let top_level =
-                !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-            top_level.then(|| (key.to_string(), i + 1))
-        })
-        .collect()
 }
 
 /// A meta.yaml's text read as the loader reads it: the metadata and the line of each key.
@@ -535,14 +327,12 @@ fn load_series_files(dir: &Path, problems: &mut Problems) -> Vec<SeriesSource> {
         else {
             continue;
         };
-        if !id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            || id.is_empty()
-        {
+        if !crate::formats::valid_series_id(id) {
             problems.push(
-                Problem::error(path, format!("`{id}` is not a usable series id"))
-                    .hint("name series files with lower-case letters, digits and hyphens"),
+                Problem::error(path, format!("`{id}` is not a usable series id")).hint(format!(
+                    "rename the file: {}",
+                    crate::formats::SERIES_ID_HINT
+                )),
             );
             continue;
         }

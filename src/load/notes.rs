@@ -15,19 +15,15 @@
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
-use crate::archive::notes::{Note, NoteFile, NoteKey, NoteLink, Notes, is_paragraph_id};
+use crate::archive::notes::{
+    Note, NoteFile, NoteKey, NoteLink, Notes, OPTIONS, is_paragraph_id, link_destination,
+};
 use crate::archive::{Archive, Resolution, Symbol, Text};
 use crate::config::Config;
 use crate::diag::{Problem, Problems};
-
-/// The Markdown extensions notes are written with; rendering uses the same.
-pub(crate) const OPTIONS: Options = Options::ENABLE_TABLES
-    .union(Options::ENABLE_FOOTNOTES)
-    .union(Options::ENABLE_STRIKETHROUGH)
-    .union(Options::ENABLE_WIKILINKS);
 
 /// How deep blocks and inline markup may nest in a note. Real notes nest lists two or three levels.
 pub(crate) const MAX_NESTING: usize = 32;
@@ -79,7 +75,7 @@ pub(crate) fn load_notes(
         if !path.is_file() {
             continue;
         }
-        let source = match super::read_text(&path) {
+        let source = match crate::files::read_text(&path) {
             Ok(source) => source,
             Err(problem) => {
                 problems.push(problem);
@@ -317,11 +313,13 @@ fn front_matter(path: &Path, source: &str) -> Result<(FrontMatter, usize), Probl
             let front = if yaml.trim().is_empty() {
                 FrontMatter::default()
             } else {
-                super::parse_yaml::<FrontMatter>(path, yaml).map_err(|mut problem| {
-                    // The YAML starts on the file's second line.
-                    problem.line = problem.line.map(|l| l + 1);
-                    problem
-                })?
+                crate::files::yaml::parse_yaml::<FrontMatter>(path, yaml).map_err(
+                    |mut problem| {
+                        // The YAML starts on the file's second line.
+                        problem.line = problem.line.map(|l| l + 1);
+                        problem
+                    },
+                )?
             };
             return Ok((front, offset + line.len()));
         }
@@ -432,12 +430,6 @@ fn joined_id(first: &str, rest: &str) -> Option<String> {
     let number = rest.split_whitespace().next()?;
     let joined = format!("{}{number}", first.to_lowercase());
     is_paragraph_id(&joined).then_some(joined)
-}
-
-/// A short link's destination; in a table cell, `[[A/RES/61/168#op4\|op4]]` escapes its pipe
-/// and pulldown-cmark leaves the backslash at the end of the destination.
-pub(crate) fn link_destination(dest: &str) -> String {
-    dest.trim_end_matches('\\').to_string()
 }
 
 /// `A/RES/61/168#op4` -> (symbol, paragraph); `#op4` -> (None, paragraph). Errors are hints.

@@ -28,12 +28,8 @@ use crate::diag::{Problem, Problems};
 use strings::Strings;
 use views::{Views, paths};
 
-/// A file of the built site: its path relative to the output folder and its bytes.
-#[derive(Debug, Clone)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
+/// The files rendering makes are the writer's ([`crate::write::OutputFile`]).
+pub use crate::write::OutputFile;
 
 /// Where rendered files go: a build's writer, or memory (any `Fn(OutputFile)`).
 pub(crate) trait Sink: Sync {
@@ -484,7 +480,7 @@ pub(crate) fn error_chain(err: &dyn std::error::Error) -> String {
 fn load_strings(config: &Config, templates_dir: &Path) -> Result<Strings, Problems> {
     let path = templates_dir.join("strings.toml");
     let text = if path.is_file() {
-        crate::load::read_text(&path)?
+        crate::files::read_text(&path)?
     } else {
         STRINGS.to_string()
     };
@@ -501,7 +497,7 @@ fn load_templates(templates_dir: &Path) -> Result<tera::Tera, Problems> {
     for (name, embedded) in TEMPLATES {
         let path = templates_dir.join(name);
         let source = if path.is_file() {
-            crate::load::read_text(&path)?
+            crate::files::read_text(&path)?
         } else {
             embedded.to_string()
         };

@@ -20,8 +20,8 @@ use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
 use super::highlight;
 use super::views::paths;
+use crate::archive::notes::OPTIONS;
 use crate::archive::{Archive, Note, NoteLink, Resolution};
-use crate::load::notes::OPTIONS;
 
 /// Which page a note is rendered for: where its links must lead from.
 #[derive(Clone, Copy)]
@@ -173,7 +173,7 @@ impl<'a> Rewriter<'a> {
     /// The href and the citation text of a short link.
     fn short_link(&self, raw: &str) -> (String, String) {
         // Every short link was read and checked when the archive was loaded.
-        let raw = crate::load::notes::link_destination(raw);
+        let raw = crate::archive::notes::link_destination(raw);
         let Some(link) = self.links.get(raw.as_str()) else {
             return ("#".to_string(), raw);
         };

@@ -30,9 +30,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::diag::{Problem, Problems};
-use crate::render::OutputFile;
 pub use manifest::MANIFEST;
 use manifest::{Entry, Manifest};
+
+/// A file of the built site: its path relative to the output folder and its bytes. Rendering makes them;
+/// the writer owns the type, so that it needs nothing of rendering.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
 
 /// Marks a folder as recueil's output, safe to replace.
 pub const MARKER: &str = ".recueil-output";

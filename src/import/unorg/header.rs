@@ -17,12 +17,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Row;
-use crate::archive::symbol::Symbol;
+use crate::formats::meta::Vote;
+use crate::formats::symbol::Symbol;
 use crate::import::header::{
     Header, agenda_item, committee_and_report, report_symbols, session_of,
 };
 use crate::import::{hyphens, vocab};
-use crate::load::meta::Vote;
 
 static SYMBOL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(A/RES/\d{1,3}/\d{1,4})\b").expect("valid regex"));

@@ -31,8 +31,8 @@ use regex::Regex;
 
 use super::detect::Format;
 use super::{Header, Parsed, canonical, hyphens, vocab};
-use crate::archive::symbol::Symbol;
 use crate::diag::{Problem, Problems};
+use crate::formats::symbol::Symbol;
 use paragraphs::{Read, Stop};
 
 /// One line of the page, trimmed, with its 1-based number.

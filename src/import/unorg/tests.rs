@@ -9,9 +9,9 @@ use jiff::civil::date;
 
 use super::{header, is_unorg_page, notes};
 use crate::diag::Problems;
+use crate::formats::meta::{Committee, Vote};
 use crate::import::detect::Format;
 use crate::import::{Parsed, parse_raw};
-use crate::load::meta::{Committee, Vote};
 
 const FR_CUT: &str = include_str!("../../../tests/fixtures/import/unorg/fr-cut-short.txt");
 const FR_FULL: &str = include_str!("../../../tests/fixtures/import/unorg/fr-complete.txt");
@@ -29,7 +29,7 @@ fn counts(p: &Parsed) -> (usize, usize, usize) {
     )
 }
 
-fn symbols(list: &[crate::archive::symbol::Symbol]) -> Vec<&str> {
+fn symbols(list: &[crate::formats::symbol::Symbol]) -> Vec<&str> {
     list.iter().map(|s| s.as_str()).collect()
 }
 

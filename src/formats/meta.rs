@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::archive::symbol::Symbol;
+use crate::formats::symbol::Symbol;
 
 /// `content/resolutions/<slug>/meta.yaml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
