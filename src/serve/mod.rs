@@ -82,7 +82,8 @@ impl Live {
     }
 }
 
-/// Builds, serves and rebuilds until the process is stopped. Returns only when it cannot start.
+/// Builds, serves and rebuilds until the process is stopped. Returns only when it cannot start,
+/// or with the error that stopped the HTTP server (the command line picks the exit code).
 pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Problems> {
     let config = Config::load(root).ok();
     let out = config
@@ -106,6 +107,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Problems> {
         root: out.clone(),
         live: Arc::clone(&live),
     });
+    let stopper = watching.stopper();
     let start_serving = || -> Result<(), Problems> {
         let url = format!("http://{local}/");
         println!("serving {url}");
@@ -117,14 +119,21 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Problems> {
             .name("serve-http".into())
             .spawn(move || {
                 if let Err(err) = http::run(listener, site) {
-                    eprintln!("error: the preview server stopped: {err}");
-                    std::process::exit(i32::from(crate::cli::EXIT_IO));
+                    stopper.stop(err.to_string());
                 }
             })
             .map_err(|e| Problem::error(root, e.to_string()))?;
         Ok(())
     };
-    session::run(root, &out, &live, &mut watching, start_serving)
+    session::run(root, &out, &live, &mut watching, start_serving)?;
+    match watching.stopped() {
+        Some(reason) => Err(
+            Problem::error(root, format!("the preview server stopped: {reason}"))
+                .hint("start `recueil serve` again; if this repeats, try another --port")
+                .into(),
+        ),
+        None => Ok(()),
+    }
 }
 
 /// Best effort: the platform's way of opening a URL.

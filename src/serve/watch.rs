@@ -58,18 +58,42 @@ impl Watched {
     }
 }
 
-/// A watcher started, its events waiting to be read by [`Watching::run`].
+/// What wakes the rebuild loop: a change the watcher saw, or the end of the preview.
+enum Signal {
+    Change(DebounceEventResult),
+    Stop(String),
+}
+
+/// A watcher started, its events waiting to be read by [`Watching::next_change`].
 pub(crate) struct Watching<'w> {
     watched: &'w Watched,
     debouncer: Debouncer,
-    events: mpsc::Receiver<DebounceEventResult>,
+    events: mpsc::Receiver<Signal>,
+    stop: mpsc::Sender<Signal>,
+    stopped: Option<String>,
     recursive: Vec<PathBuf>,
+}
+
+/// Ends a preview from another thread (the HTTP server's, when it fails): the rebuild loop stops
+/// at its next wait and the reason is returned as an error, so that the command decides the exit.
+#[derive(Clone)]
+pub(crate) struct Stopper(mpsc::Sender<Signal>);
+
+impl Stopper {
+    pub(crate) fn stop(&self, reason: String) {
+        // The loop is gone only once the preview has ended: then there is nothing to stop.
+        let _ = self.0.send(Signal::Stop(reason));
+    }
 }
 
 /// Starts watching: from now on no change is missed, even before [`Watching::run`].
 pub(crate) fn start(watched: &Watched) -> Result<Watching<'_>, String> {
-    let (tx, events) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, tx).map_err(|e| e.to_string())?;
+    let (tx, events) = mpsc::channel::<Signal>();
+    let stop = tx.clone();
+    let handler = move |result: DebounceEventResult| {
+        let _ = tx.send(Signal::Change(result));
+    };
+    let mut debouncer = new_debouncer(DEBOUNCE, None, handler).map_err(|e| e.to_string())?;
     debouncer
         .watch(&watched.root, RecursiveMode::NonRecursive)
         .map_err(|e| format!("cannot watch the archive's folder: {e}"))?;
@@ -79,17 +103,34 @@ pub(crate) fn start(watched: &Watched) -> Result<Watching<'_>, String> {
         watched,
         debouncer,
         events,
+        stop,
+        stopped: None,
         recursive,
     })
 }
 
 impl Watching<'_> {
+    /// A handle that ends the preview from another thread.
+    pub(crate) fn stopper(&self) -> Stopper {
+        Stopper(self.stop.clone())
+    }
+
+    /// Why the preview was stopped through a [`Stopper`], if it was.
+    pub(crate) fn stopped(&self) -> Option<&str> {
+        self.stopped.as_deref()
+    }
+
     /// Waits for the next change and returns the paths it touched (only those a build reads);
-    /// `None` once the watcher has stopped.
+    /// `None` once the watcher has stopped or the preview was stopped.
     pub(crate) fn next_change(&mut self) -> Option<Vec<PathBuf>> {
         loop {
-            let Ok(events) = self.events.recv().ok()? else {
-                continue;
+            let events = match self.events.recv().ok()? {
+                Signal::Change(Ok(events)) => events,
+                Signal::Change(Err(_)) => continue,
+                Signal::Stop(reason) => {
+                    self.stopped = Some(reason);
+                    return None;
+                }
             };
             let mut paths: Vec<PathBuf> = events
                 .iter()
