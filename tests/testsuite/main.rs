@@ -11,6 +11,7 @@ mod harness;
 mod hostile;
 mod import_unorg;
 mod incremental;
+mod layers;
 mod maintainer;
 mod notes;
 mod publish;
