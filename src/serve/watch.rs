@@ -192,4 +192,15 @@ mod tests {
             assert!(!watched.concerns(Path::new(path)), "{path}");
         }
     }
+
+    #[test]
+    fn a_stop_from_another_thread_ends_the_wait_with_its_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let watched = Watched::new(dir.path(), None);
+        let mut watching = start(&watched).unwrap();
+        let stopper = watching.stopper();
+        std::thread::spawn(move || stopper.stop("address in use".to_string()));
+        assert_eq!(watching.next_change(), None);
+        assert_eq!(watching.stopped(), Some("address in use"));
+    }
 }
