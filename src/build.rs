@@ -121,7 +121,7 @@ pub(crate) fn write_all(
     progress: &mut Progress,
 ) -> Result<(crate::render::Rendered, crate::write::Written), BuildError> {
     let writer = crate::write::Writer::begin(out, force).map_err(BuildError::Output)?;
-    progress.stage("rendering", Some(renderer.jobs().len() as u64));
+    progress.stage("rendering", Some(renderer.pages().len() as u64));
     let sink = WriterSink {
         writer: &writer,
         progress: &*progress,

@@ -293,14 +293,14 @@ impl<'a> Session<'a> {
     /// Renders the pages showing the notes of `changed` and replaces those that changed; the
     /// number of pages rendered.
     fn rewrite(&self, changed: &[&'a Resolution]) -> Result<usize, Problems> {
-        let jobs: Vec<_> = changed
+        let pages: Vec<_> = changed
             .iter()
-            .flat_map(|r| self.renderer.jobs_showing_notes_of(r))
+            .flat_map(|r| self.renderer.pages_showing_notes_of(r))
             .collect();
-        let results: Vec<Result<(), crate::diag::Problem>> = jobs
+        let results: Vec<Result<(), crate::diag::Problem>> = pages
             .par_iter()
-            .map(|job| {
-                let file = self.renderer.page(job).map_err(|failure| failure.1)?;
+            .map(|page| {
+                let file = self.renderer.page(page).map_err(|failure| failure.1)?;
                 crate::write::replace_in_place(self.out, &file.path, &file.bytes).map(|_| ())
             })
             .collect();
@@ -309,7 +309,7 @@ impl<'a> Session<'a> {
             problems.push(problem);
         }
         if problems.is_empty() {
-            Ok(jobs.len())
+            Ok(pages.len())
         } else {
             Err(problems)
         }
