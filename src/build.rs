@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use crate::config::Config;
 use crate::diag::{Problem, Problems};
 use crate::progress::Progress;
+use crate::site::Site;
 
 /// What a successful build did.
 #[derive(Debug)]
@@ -38,19 +39,18 @@ pub struct CheckReport {
 /// Runs every check of a build (configuration, content, lineage, references, analysis,
 /// templates) without writing anything.
 pub fn check(root: &Path) -> Result<CheckReport, Problems> {
-    let config = Config::load(root)?;
-    let loaded = crate::load::load(&config)?;
-    let analysis = crate::analysis::Analysis::run(&loaded.archive);
-    let renderer = crate::render::Renderer::new(&config, &loaded.archive, &analysis)?;
-    let rendered = renderer
-        .render_all(&|_: crate::render::OutputFile| Ok(()))
-        .map_err(crate::render::RenderError::into_problems)?;
-    let archive = &loaded.archive;
+    let progress = &mut Progress::quiet();
+    let site = Site::load(Config::load(root)?, progress)?;
+    let rendered = site.render(progress, |renderer, _| {
+        renderer
+            .render_all(&|_: crate::render::OutputFile| Ok(()))
+            .map_err(crate::render::RenderError::into_problems)
+    })??;
     Ok(CheckReport {
-        resolutions: archive.resolutions.len(),
-        texts: archive.resolutions.iter().map(|r| r.texts.len()).sum(),
+        resolutions: site.archive.resolutions.len(),
+        texts: site.texts(),
         pages: rendered.pages,
-        warnings: loaded.warnings,
+        warnings: site.warnings,
     })
 }
 
@@ -88,14 +88,14 @@ pub(crate) fn build_with_progress(
             warnings: manifest.warnings,
         });
     }
-    let loaded = load_with(&config, progress).map_err(BuildError::Content)?;
+    let site = Site::load(config, progress).map_err(BuildError::Content)?;
     timings.lap("load");
-    let analysis = compare_with(&loaded.archive, progress);
-    timings.lap("analysis");
-    let renderer = crate::render::Renderer::new(&config, &loaded.archive, &analysis)
-        .map_err(BuildError::Content)?;
-    let (rendered, written) =
-        write_all(&renderer, &out, force, inputs, &loaded.warnings, progress)?;
+    let (rendered, written) = site
+        .render(progress, |renderer, progress| {
+            timings.lap("analysis and templates");
+            write_all(&renderer, &out, force, inputs, &site.warnings, progress)
+        })
+        .map_err(BuildError::Content)??;
     timings.lap("render and write");
     timings.report();
     progress.finish();
@@ -105,7 +105,7 @@ pub(crate) fn build_with_progress(
         unchanged: written.unchanged,
         out,
         elapsed: started.elapsed(),
-        warnings: loaded.warnings,
+        warnings: site.warnings,
     })
 }
 
@@ -121,7 +121,7 @@ pub(crate) fn write_all(
     progress: &mut Progress,
 ) -> Result<(crate::render::Rendered, crate::write::Written), BuildError> {
     let writer = crate::write::Writer::begin(out, force).map_err(BuildError::Output)?;
-    progress.stage("rendering", Some(renderer.jobs().len() as u64));
+    progress.stage("rendering", Some(renderer.pages().len() as u64));
     let sink = WriterSink {
         writer: &writer,
         progress: &*progress,
@@ -163,37 +163,6 @@ impl crate::render::Sink for WriterSink<'_> {
     ) -> Result<(), Problem> {
         self.writer.put_streamed(path, write)
     }
-}
-
-/// Loads the archive, a stage of `progress`.
-pub(crate) fn load_with(
-    config: &Config,
-    progress: &mut Progress,
-) -> Result<crate::load::Loaded, Problems> {
-    progress.stage("reading content", None);
-    let loaded = crate::load::load(config)?;
-    let archive = &loaded.archive;
-    progress.done(archive.resolutions.len(), || {
-        let texts: usize = archive.resolutions.iter().map(|r| r.texts.len()).sum();
-        format!(
-            "read {} resolutions ({texts} texts)",
-            archive.resolutions.len()
-        )
-    });
-    Ok(loaded)
-}
-
-/// Runs the analysis of `archive`, a stage of `progress`.
-pub(crate) fn compare_with<'a>(
-    archive: &'a crate::archive::Archive,
-    progress: &mut Progress,
-) -> crate::analysis::Analysis<'a> {
-    progress.stage("comparing texts", None);
-    let analysis = crate::analysis::Analysis::run(archive);
-    progress.done(analysis.comparisons.len(), || {
-        format!("compared {} pairs of texts", analysis.comparisons.len())
-    });
-    analysis
 }
 
 /// A failure while pages were rendered and written: the content's when a template failed (exit

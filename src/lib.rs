@@ -27,5 +27,6 @@ pub mod new_note;
 mod progress;
 pub mod render;
 pub mod serve;
+pub(crate) mod site;
 mod timings;
 pub mod write;

@@ -7,6 +7,7 @@
 //! list of files for `write` to put in place.
 
 pub(crate) mod highlight;
+pub(crate) mod inventory;
 pub(crate) mod notes;
 mod publish;
 mod search;
@@ -19,14 +20,15 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::analysis::{Analysis, Comparison};
+use crate::analysis::Analysis;
 use std::collections::HashMap;
 
 use crate::archive::{Archive, Notes, Resolution};
 use crate::config::Config;
 use crate::diag::{Problem, Problems};
+use inventory::{Inventory, Kind, Page};
 use strings::Strings;
-use views::{Views, paths};
+use views::Views;
 
 /// The files rendering makes are the writer's ([`crate::write::OutputFile`]).
 pub use crate::write::OutputFile;
@@ -112,18 +114,6 @@ enum Failure {
     Write(Problem),
 }
 
-/// One page to render.
-pub(crate) enum Job<'a> {
-    Home(&'a str),
-    Resolution(&'a crate::archive::Resolution, &'a crate::archive::Text),
-    Parallel(&'a crate::archive::Resolution),
-    Series(&'a crate::archive::Series, &'a str),
-    References(&'a str),
-    Search(&'a str),
-    NotFound,
-    Comparison(&'a Comparison<'a>),
-}
-
 /// The site's renderer: the templates compiled once, the interface words, and the model.
 /// Pages are rendered one job at a time, so that `write` takes each file as soon as it is made
 /// and no build ever holds the whole site in memory.
@@ -134,6 +124,8 @@ pub(crate) struct Renderer<'a> {
     tera: tera::Tera,
     strings: Strings,
     templates_dir: std::path::PathBuf,
+    /// Every page of the site.
+    inventory: Inventory<'a>,
     /// Notes read again since loading (see [`Renderer::set_notes`]).
     edited_notes: HashMap<String, Notes>,
 }
@@ -178,6 +170,7 @@ impl<'a> Renderer<'a> {
             tera,
             strings,
             templates_dir,
+            inventory: Inventory::new(config, archive, analysis),
             edited_notes: HashMap::new(),
         })
     }
@@ -189,6 +182,7 @@ impl<'a> Renderer<'a> {
             analysis: self.analysis,
             strings: &self.strings,
             edited_notes: &self.edited_notes,
+            inventory: &self.inventory,
         }
     }
 
@@ -199,28 +193,20 @@ impl<'a> Renderer<'a> {
         self.edited_notes.insert(resolution.slug.clone(), notes);
     }
 
-    /// Every page of the site, one job each.
-    pub(crate) fn jobs(&self) -> Vec<Job<'a>> {
-        jobs(self.config, self.archive, self.analysis)
+    /// Every page of the site.
+    pub(crate) fn pages(&self) -> &[Page<'a>] {
+        self.inventory.pages()
     }
 
     /// Renders one page.
-    pub(crate) fn page(&self, job: &Job) -> Result<OutputFile, PageFailure> {
-        render_job(&self.tera, &self.views(), job, &self.templates_dir)
+    pub(crate) fn page(&self, page: &Page<'a>) -> Result<OutputFile, PageFailure> {
+        render_page(&self.tera, &self.views(), page, &self.templates_dir)
     }
 
     /// The pages that show the notes of `resolution`: its page in each language and its
-    /// parallel page (as [`Renderer::jobs`] makes them).
-    pub(crate) fn jobs_showing_notes_of(&self, resolution: &'a Resolution) -> Vec<Job<'a>> {
-        let mut jobs: Vec<Job> = resolution
-            .texts
-            .iter()
-            .map(|text| Job::Resolution(resolution, text))
-            .collect();
-        if resolution.texts.len() > 1 {
-            jobs.push(Job::Parallel(resolution));
-        }
-        jobs
+    /// parallel page, as the inventory lists them.
+    pub(crate) fn pages_showing_notes_of(&self, resolution: &Resolution) -> &[Page<'a>] {
+        self.inventory.of_resolution(resolution)
     }
 
     /// Renders every page and file of the site and hands each to `sink` as soon as it is made,
@@ -228,11 +214,12 @@ impl<'a> Renderer<'a> {
     /// every problem found, after trying every page: the templates' (content) apart from
     /// `sink`'s (output).
     pub(crate) fn render_all(&self, sink: &dyn Sink) -> Result<Rendered, RenderError> {
-        let jobs = self.jobs();
+        let pages = self.pages();
         let (failures, others) = rayon::join(
             || {
-                jobs.par_iter()
-                    .filter_map(|job| match self.page(job) {
+                pages
+                    .par_iter()
+                    .filter_map(|page| match self.page(page) {
                         Ok(file) => sink.put(file).err().map(Failure::Write),
                         Err(failure) => Some(Failure::Render(failure)),
                     })
@@ -271,8 +258,8 @@ impl<'a> Renderer<'a> {
             return Err(error);
         }
         Ok(Rendered {
-            pages: jobs.len(),
-            files: jobs.len() + count,
+            pages: pages.len(),
+            files: pages.len() + count,
         })
     }
 
@@ -286,11 +273,7 @@ impl<'a> Renderer<'a> {
             || search::SearchIndex::new(self.archive),
         );
         let mut files = theme?;
-        files.extend(publish::publishing_files(
-            self.config,
-            self.archive,
-            self.analysis,
-        ));
+        files.extend(publish::publishing_files(self.config, &self.inventory));
         files.push(OutputFile {
             path: ".nojekyll".into(),
             bytes: Vec::new(),
@@ -319,103 +302,45 @@ pub fn render_site<'a>(
     Ok(files)
 }
 
-fn jobs<'a>(config: &'a Config, archive: &'a Archive, analysis: &'a Analysis<'a>) -> Vec<Job<'a>> {
-    let mut jobs: Vec<Job> = config.language_codes().map(Job::Home).collect();
-    for resolution in &archive.resolutions {
-        jobs.extend(
-            resolution
-                .texts
-                .iter()
-                .map(|text| Job::Resolution(resolution, text)),
-        );
-        if resolution.texts.len() > 1 {
-            jobs.push(Job::Parallel(resolution));
-        }
-    }
-    jobs.extend(config.language_codes().map(Job::Search));
-    jobs.push(Job::NotFound);
-    if !archive.citations.is_empty() {
-        jobs.extend(config.language_codes().map(Job::References));
-    }
-    for series in &archive.series {
-        jobs.extend(
-            config
-                .language_codes()
-                .map(|lang| Job::Series(series, lang)),
-        );
-    }
-    jobs.extend(analysis.comparisons.iter().map(Job::Comparison));
-    jobs
-}
-
-fn render_job(
+/// Renders `page` with the template and view of its kind.
+fn render_page<'v>(
     tera: &tera::Tera,
-    views: &Views,
-    job: &Job,
+    views: &Views<'v>,
+    page: &Page<'v>,
     templates_dir: &Path,
 ) -> Result<OutputFile, PageFailure> {
-    let default = views.config.default_language.as_str();
-    match job {
-        Job::Home(lang) => render(
-            tera,
-            "index.html",
-            paths::home(lang, default),
-            &views.home(lang),
-            templates_dir,
-        ),
-        Job::Resolution(resolution, text) => render(
-            tera,
-            "resolution.html",
-            paths::resolution(&text.lang, &resolution.slug),
-            &views.resolution(resolution, text),
-            templates_dir,
-        ),
-        Job::Parallel(resolution) => render(
-            tera,
-            "parallel.html",
-            paths::parallel(&resolution.slug),
-            &views.parallel(resolution),
-            templates_dir,
-        ),
-        Job::Series(series, lang) => render(
-            tera,
-            "series.html",
-            paths::series(lang, &series.id),
-            &views.series_page(series, lang),
-            templates_dir,
-        ),
-        Job::NotFound => render(
+    let path = page.path.clone();
+    let dir = templates_dir;
+    match page.kind {
+        Kind::Home => render(tera, "index.html", path, &views.home(page), dir),
+        Kind::Resolution(resolution, text) => {
+            let view = views.resolution(page, resolution, text);
+            render(tera, "resolution.html", path, &view, dir)
+        }
+        Kind::Parallel(resolution) => {
+            let view = views.parallel(page, resolution);
+            render(tera, "parallel.html", path, &view, dir)
+        }
+        Kind::Series(series) => {
+            let view = views.series_page(page, series);
+            render(tera, "series.html", path, &view, dir)
+        }
+        Kind::NotFound => render(
             tera,
             "not_found.html",
-            "404.html".to_string(),
-            &views.not_found_page(),
-            templates_dir,
+            path,
+            &views.not_found_page(page),
+            dir,
         ),
-        Job::Search(lang) => render(
-            tera,
-            "search.html",
-            paths::search(lang),
-            &views.search_page(lang),
-            templates_dir,
-        ),
-        Job::References(lang) => render(
-            tera,
-            "references.html",
-            paths::references(lang),
-            &views.references_page(lang),
-            templates_dir,
-        ),
-        Job::Comparison(comparison) => render(
-            tera,
-            "compare.html",
-            paths::compare(
-                comparison.lang,
-                &comparison.older.slug,
-                &comparison.newer.slug,
-            ),
-            &views.compare_page(comparison),
-            templates_dir,
-        ),
+        Kind::Search => render(tera, "search.html", path, &views.search_page(page), dir),
+        Kind::References => {
+            let view = views.references_page(page);
+            render(tera, "references.html", path, &view, dir)
+        }
+        Kind::Comparison(comparison) => {
+            let view = views.compare_page(page, comparison);
+            render(tera, "compare.html", path, &view, dir)
+        }
     }
 }
 

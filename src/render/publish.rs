@@ -4,32 +4,33 @@
 //! the feeds and the sitemap line of robots.txt are written only when `book.toml` gives the
 //! `site-url`; the pages themselves keep relative links and work anywhere.
 
-use crate::analysis::Analysis;
-use crate::archive::Archive;
 use crate::config::Config;
 use crate::render::OutputFile;
+use crate::render::inventory::{Inventory, Kind};
 use crate::render::views::paths;
 
 /// The language versions of one page: `(language, path)`.
-type PageGroup = Vec<(String, String)>;
+type PageGroup<'p> = Vec<(&'p str, &'p str)>;
 
 /// `robots.txt`, and with a site URL `sitemap.xml` and the feeds; `CNAME` when configured.
-pub(crate) fn publishing_files(
-    config: &Config,
-    archive: &Archive,
-    analysis: &Analysis,
-) -> Vec<OutputFile> {
+pub(crate) fn publishing_files(config: &Config, inventory: &Inventory) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let site = config.site_url.as_deref();
     let mut robots = String::from("User-agent: *\nAllow: /\n");
     if let Some(site) = site {
         robots.push_str(&format!("\nSitemap: {site}sitemap.xml\n"));
-        files.push(file(
-            "sitemap.xml",
-            sitemap(site, &page_groups(config, archive, analysis)),
-        ));
+        let groups = inventory.listed().map(|group| {
+            group
+                .iter()
+                .map(|page| (page.lang, page.path.as_str()))
+                .collect()
+        });
+        files.push(file("sitemap.xml", sitemap(site, groups)));
         for lang in config.language_codes() {
-            files.push(file(&paths::feed(lang), feed(config, archive, site, lang)));
+            files.push(file(
+                &paths::feed(lang),
+                feed(config, inventory, site, lang),
+            ));
         }
     }
     files.push(file("robots.txt", robots));
@@ -46,71 +47,19 @@ fn file(path: &str, text: String) -> OutputFile {
     }
 }
 
-/// Every page of the site, grouped with its versions in other languages.
-fn page_groups(config: &Config, archive: &Archive, analysis: &Analysis) -> Vec<PageGroup> {
-    let langs: Vec<&str> = config.language_codes().collect();
-    let each = |path: &dyn Fn(&str) -> String| -> PageGroup {
-        langs.iter().map(|l| (l.to_string(), path(l))).collect()
-    };
-    let default = config.default_language.as_str();
-    let mut groups = vec![each(&|l| paths::home(l, default))];
-    for resolution in &archive.resolutions {
-        groups.push(
-            resolution
-                .texts
-                .iter()
-                .map(|t| (t.lang.clone(), paths::resolution(&t.lang, &resolution.slug)))
-                .collect(),
-        );
-        if resolution.texts.len() > 1 {
-            groups.push(vec![(
-                default.to_string(),
-                paths::parallel(&resolution.slug),
-            )]);
-        }
-    }
-    for series in &archive.series {
-        groups.push(each(&|l| paths::series(l, &series.id)));
-    }
-    if !archive.citations.is_empty() {
-        groups.push(each(&|l| paths::references(l)));
-    }
-    groups.extend(comparison_groups(analysis));
-    groups
-}
-
-/// Comparison pages, the same two texts in each language grouped as alternates.
-fn comparison_groups(analysis: &Analysis) -> Vec<PageGroup> {
-    let mut groups: Vec<PageGroup> = Vec::new();
-    // Where each pair of texts has its group (in order of first appearance), found by a map:
-    // a scan of the groups for each comparison would be quadratic.
-    let mut at: std::collections::HashMap<(&str, &str), usize> = Default::default();
-    for c in &analysis.comparisons {
-        let key = (c.older.slug.as_str(), c.newer.slug.as_str());
-        let page = (c.lang.to_string(), paths::compare(c.lang, key.0, key.1));
-        match at.get(&key) {
-            Some(&g) => groups[g].push(page),
-            None => {
-                at.insert(key, groups.len());
-                groups.push(vec![page]);
-            }
-        }
-    }
-    groups
-}
-
-fn sitemap(site: &str, groups: &[PageGroup]) -> String {
+/// Every page of `groups`, with its alternates when it has versions in other languages.
+fn sitemap<'p>(site: &str, groups: impl Iterator<Item = PageGroup<'p>>) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for group in groups {
-        for (_, path) in group {
+        for (_, path) in &group {
             xml.push_str(&format!(
                 "  <url>\n    <loc>{}</loc>\n",
                 escape(&url(site, path))
             ));
             if group.len() > 1 {
-                for (lang, other) in group {
+                for (lang, other) in &group {
                     xml.push_str(&format!(
                         "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
                         escape(lang),
@@ -130,18 +79,20 @@ fn url(site: &str, path: &str) -> String {
 }
 
 /// The Atom feed of one language: each resolution held in it, the most recent first.
-fn feed(config: &Config, archive: &Archive, site: &str, lang: &str) -> String {
+fn feed(config: &Config, inventory: &Inventory, site: &str, lang: &str) -> String {
     let title = config.language(lang).map_or("", |l| l.title.as_str());
-    let mut entries: Vec<(String, String)> = archive
-        .resolutions
-        .iter()
-        .filter(|r| r.text(lang).is_some())
-        .map(|r| {
+    let mut entries: Vec<(String, String)> = inventory
+        .resolutions_in(lang)
+        .filter_map(|page| match page.kind {
+            Kind::Resolution(r, _) => Some((r, &page.path)),
+            _ => None,
+        })
+        .map(|(r, path)| {
             let date = r.meta.adopted.or(r.meta.distributed);
             let heading = r
                 .title(lang)
                 .map_or_else(|| r.symbol.to_string(), |t| format!("{} — {t}", r.symbol));
-            let link = url(site, &paths::resolution(lang, &r.slug));
+            let link = url(site, path);
             (
                 date.map(|d| d.to_string()).unwrap_or_default(),
                 entry(&link, &heading, date),
@@ -202,13 +153,10 @@ mod tests {
     #[test]
     fn the_sitemap_lists_each_version_with_its_alternates() {
         let groups = vec![
-            vec![
-                ("fr".to_string(), "index.html".to_string()),
-                ("en".to_string(), "en/index.html".to_string()),
-            ],
-            vec![("fr".to_string(), "parallel/a-res-1-1.html".to_string())],
+            vec![("fr", "index.html"), ("en", "en/index.html")],
+            vec![("fr", "parallel/a-res-1-1.html")],
         ];
-        let xml = sitemap("https://u.github.io/a/", &groups);
+        let xml = sitemap("https://u.github.io/a/", groups.into_iter());
         assert_eq!(xml.matches("<url>").count(), 3);
         assert!(xml.contains("<loc>https://u.github.io/a/</loc>"));
         assert!(xml.contains("<loc>https://u.github.io/a/en/</loc>"));

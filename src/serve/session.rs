@@ -12,9 +12,9 @@
 //! (an editor's swap or backup file, `source/`) are ignored. Any other change (a text,
 //! meta.yaml, a series, book.toml, templates, theme) starts a new full build.
 //!
-//! The archive and its analysis borrow from one another, so they live on the stack of
-//! [`preview`] rather than in a struct: a change that needs a full build returns from it, and
-//! [`run`] starts the next.
+//! The analysis and the renderer borrow from the archive, so [`preview`] keeps them in the
+//! closure it gives to [`Site::render`] (see `site.rs`): a change that needs a full build returns
+//! from it, and [`run`] loads the next site.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -30,6 +30,7 @@ use crate::config::Config;
 use crate::diag::Problems;
 use crate::progress::Progress;
 use crate::render::Renderer;
+use crate::site::Site;
 
 /// Builds, then rebuilds after each change until the watcher stops. `started` runs once, after
 /// the first build (good or not): it starts serving.
@@ -65,50 +66,45 @@ fn preview<F: FnOnce() -> Result<(), Problems>>(
     };
     let inputs = crate::inputs::fingerprint(&config, out);
     let mut progress = Progress::on_stderr();
-    let loaded = match crate::build::load_with(&config, &mut progress) {
-        Ok(loaded) => loaded,
+    let site = match Site::load(config, &mut progress) {
+        Ok(site) => site,
         Err(problems) => return failed(live, &problems, watching, started),
     };
-    let analysis = crate::build::compare_with(&loaded.archive, &mut progress);
-    let renderer = match Renderer::new(&config, &loaded.archive, &analysis) {
-        Ok(renderer) => renderer,
-        Err(problems) => return failed(live, &problems, watching, started),
-    };
-    let written = crate::build::write_all(
-        &renderer,
-        out,
-        false,
-        inputs,
-        &loaded.warnings,
-        &mut progress,
-    );
-    progress.finish();
-    let (rendered, _) = match written {
-        Ok(written) => written,
-        Err(BuildError::Content(problems) | BuildError::Output(problems)) => {
-            return failed(live, &problems, watching, started);
-        }
-    };
-    eprint!("{}", loaded.warnings);
-    eprintln!(
-        "{verb} {} pages in {} ms",
-        rendered.pages,
-        began.elapsed().as_millis()
-    );
-    live.publish(None);
-    if let Some(start) = started.take() {
-        start()?;
-    }
-    let mut session = Session::new(&config, &loaded.archive, renderer, out, loaded.warnings);
-    loop {
-        let Some(paths) = watching.next_change() else {
-            return Ok(false);
+    let previewed = site.render(&mut progress, |renderer, progress| {
+        let written =
+            crate::build::write_all(&renderer, out, false, inputs, &site.warnings, progress);
+        progress.finish();
+        let (rendered, _) = match written {
+            Ok(written) => written,
+            Err(BuildError::Content(problems) | BuildError::Output(problems)) => {
+                return failed(live, &problems, watching, started);
+            }
         };
-        match session.affected(&paths) {
-            Some(changed) if changed.is_empty() => {}
-            Some(changed) => session.notes_changed(&changed, live),
-            None => return Ok(true),
+        eprint!("{}", site.warnings);
+        eprintln!(
+            "{verb} {} pages in {} ms",
+            rendered.pages,
+            began.elapsed().as_millis()
+        );
+        live.publish(None);
+        if let Some(start) = started.take() {
+            start()?;
         }
+        let mut session = Session::new(&site, renderer, out);
+        loop {
+            let Some(paths) = watching.next_change() else {
+                return Ok(false);
+            };
+            match session.affected(&paths) {
+                Some(changed) if changed.is_empty() => {}
+                Some(changed) => session.notes_changed(&changed, live),
+                None => return Ok(true),
+            }
+        }
+    });
+    match previewed {
+        Ok(previewed) => previewed,
+        Err(problems) => failed(live, &problems, watching, started),
     }
 }
 
@@ -144,7 +140,7 @@ struct Session<'a> {
     /// Each resolution by its folder (absolute, as the watcher reports paths).
     by_folder: HashMap<PathBuf, &'a Resolution>,
     /// The full build's warnings.
-    warnings: Problems,
+    warnings: &'a Problems,
     /// The problems of the notes read again since, by resolution folder: they replace the full
     /// build's for those notes files.
     notes_problems: BTreeMap<PathBuf, Problems>,
@@ -181,13 +177,8 @@ fn kind_of(relative: &Path) -> Kind {
 }
 
 impl<'a> Session<'a> {
-    fn new(
-        config: &'a Config,
-        archive: &'a Archive,
-        renderer: Renderer<'a>,
-        out: &'a Path,
-        warnings: Problems,
-    ) -> Session<'a> {
+    fn new(site: &'a Site, renderer: Renderer<'a>, out: &'a Path) -> Session<'a> {
+        let (config, archive) = (&site.config, &site.archive);
         let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
         let by_folder = archive
             .resolutions
@@ -200,7 +191,7 @@ impl<'a> Session<'a> {
             renderer,
             out,
             by_folder,
-            warnings,
+            warnings: &site.warnings,
             notes_problems: BTreeMap::new(),
         }
     }
@@ -293,14 +284,14 @@ impl<'a> Session<'a> {
     /// Renders the pages showing the notes of `changed` and replaces those that changed; the
     /// number of pages rendered.
     fn rewrite(&self, changed: &[&'a Resolution]) -> Result<usize, Problems> {
-        let jobs: Vec<_> = changed
+        let pages: Vec<_> = changed
             .iter()
-            .flat_map(|r| self.renderer.jobs_showing_notes_of(r))
+            .flat_map(|r| self.renderer.pages_showing_notes_of(r))
             .collect();
-        let results: Vec<Result<(), crate::diag::Problem>> = jobs
+        let results: Vec<Result<(), crate::diag::Problem>> = pages
             .par_iter()
-            .map(|job| {
-                let file = self.renderer.page(job).map_err(|failure| failure.1)?;
+            .map(|page| {
+                let file = self.renderer.page(page).map_err(|failure| failure.1)?;
                 crate::write::replace_in_place(self.out, &file.path, &file.bytes).map(|_| ())
             })
             .collect();
@@ -309,7 +300,7 @@ impl<'a> Session<'a> {
             problems.push(problem);
         }
         if problems.is_empty() {
-            Ok(jobs.len())
+            Ok(pages.len())
         } else {
             Err(problems)
         }

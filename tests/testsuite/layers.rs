@@ -27,7 +27,9 @@ const STAGES: &[(&str, &[&str])] = &[
     // (analysis, rendering, writing), though it runs before them, so that none of them reads
     // content/ or borrows the loader's rules: they get an `Archive`, and files through `files`.
     ("load", &["load"]),
-    ("build", &["build", "inputs"]),
+    // The owner of a loaded site (`site`) drives load, analysis and render for build, check and
+    // serve.
+    ("build", &["build", "inputs", "site"]),
     // Commands beside the pipeline: each uses it, none is used by it.
     ("tools", &["serve", "import", "new_note", "init", "corpus"]),
     ("cli", &["cli", "main", "lib"]),

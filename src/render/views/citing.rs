@@ -7,6 +7,8 @@
 
 use serde::Serialize;
 
+use crate::render::inventory;
+
 use super::links::{Anchor, link_citations};
 use super::{Alternate, Common, Views, paths};
 use crate::archive::citations::Citation;
@@ -162,11 +164,10 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn references_page(&self, lang: &'a str) -> ReferencesPage<'a> {
-        let path = paths::references(lang);
-        let root = paths::root_of(&path);
-        let alternates: Vec<Alternate> =
-            self.alternates(lang, &root, |l| Some(paths::references(l)));
+    pub fn references_page(&self, page: &inventory::Page<'a>) -> ReferencesPage<'a> {
+        let (lang, path) = (page.lang, &page.path);
+        let root = paths::root_of(path);
+        let alternates: Vec<Alternate> = self.alternates(page, &root);
         let mut groups: Vec<ReferenceGroup> = ["assembly", "other_resolutions", "documents"]
             .into_iter()
             .map(|key| ReferenceGroup {
@@ -187,7 +188,7 @@ impl<'a> Views<'a> {
         groups.retain(|g| !g.entries.is_empty());
         let title = self.strings.get(lang, "references_title").to_string();
         ReferencesPage {
-            common: self.common(lang, &path, title, alternates),
+            common: self.common(lang, path, title, alternates),
             count: self.archive.citations.len(),
             groups,
         }

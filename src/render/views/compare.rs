@@ -8,6 +8,8 @@
 
 use serde::Serialize;
 
+use crate::render::inventory;
+
 use super::{Common, SeriesRef, Views, escape, paths, typeset};
 use crate::analysis::{Comparison, Counts, Row, Segment, Status};
 use crate::archive::{Paragraph, Resolution};
@@ -74,16 +76,15 @@ pub(crate) struct IdLink {
 }
 
 impl<'a> Views<'a> {
-    pub fn compare_page(&self, comparison: &'a Comparison<'a>) -> ComparePage<'a> {
-        let lang = comparison.lang;
+    pub fn compare_page(
+        &self,
+        page: &inventory::Page<'a>,
+        comparison: &'a Comparison<'a>,
+    ) -> ComparePage<'a> {
+        let (lang, path) = (page.lang, &page.path);
         let (older, newer) = (comparison.older, comparison.newer);
-        let path = paths::compare(lang, &older.slug, &newer.slug);
-        let root = paths::root_of(&path);
-        let alternates = self.alternates(lang, &root, |l| {
-            self.analysis
-                .between(l, older, newer)
-                .map(|_| paths::compare(l, &older.slug, &newer.slug))
-        });
+        let root = paths::root_of(path);
+        let alternates = self.alternates(page, &root);
         let page_title = format!(
             "{}{}{} → {}",
             self.strings.get(lang, "compare_title"),
@@ -92,7 +93,7 @@ impl<'a> Views<'a> {
             newer.symbol.short()
         );
         ComparePage {
-            common: self.common(lang, &path, page_title, alternates),
+            common: self.common(lang, path, page_title, alternates),
             older: self.side(older, lang, &root),
             newer: self.side(newer, lang, &root),
             series: self

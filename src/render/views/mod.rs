@@ -30,6 +30,7 @@ use crate::archive::{
 };
 use crate::archive::{NoteKey, Notes};
 use crate::config::Config;
+use crate::render::inventory::{self, Inventory};
 use crate::render::notes::Page;
 use crate::render::strings::Strings;
 
@@ -79,6 +80,8 @@ pub(crate) struct Views<'a> {
     /// Notes read again since the archive was loaded (`serve` after a notes file changed), by
     /// slug: they replace the resolution's own.
     pub edited_notes: &'a HashMap<String, Notes>,
+    /// Every page of the site: each view's own path and language switch come from it.
+    pub inventory: &'a Inventory<'a>,
 }
 
 #[derive(Serialize)]
@@ -334,25 +337,27 @@ impl<'a> Views<'a> {
     }
 
     /// The language switch: the same page in each language, when it exists.
-    pub fn alternates(
-        &self,
-        current: &str,
-        root: &str,
-        path_in: impl Fn(&str) -> Option<String>,
-    ) -> Vec<Alternate> {
+    pub fn alternates(&self, page: &inventory::Page, root: &str) -> Vec<Alternate> {
+        let versions = self.inventory.language_versions(page);
         self.config
             .language_codes()
             .map(|lang| {
-                let path = path_in(lang);
+                let path = versions.iter().find(|p| p.lang == lang).map(|p| &p.path);
                 Alternate {
                     lang: lang.to_string(),
                     name: self.name_of(lang),
-                    url: path.as_deref().and_then(|p| self.published_url(p)),
+                    url: path.and_then(|p| self.published_url(p)),
                     href: path.map(|p| format!("{root}{p}")),
-                    current: lang == current,
+                    current: lang == page.lang,
                 }
             })
             .collect()
+    }
+
+    /// The relative link to the parallel page of `resolution`, when it has one.
+    fn parallel_href(&self, resolution: &Resolution, root: &str) -> Option<String> {
+        let page = self.inventory.parallel_of(resolution)?;
+        Some(format!("{root}{}", page.path))
     }
 
     fn title_in<'r>(&self, resolution: &'r Resolution, lang: &str) -> (&'r str, Option<&'r str>) {
@@ -406,8 +411,7 @@ impl<'a> Views<'a> {
             adopted: resolution.meta.adopted.map(|d| self.strings.date(lang, d)),
             href: format!("{root}{path}"),
             texts: self.text_links(resolution, lang, root),
-            parallel_href: (resolution.texts.len() > 1)
-                .then(|| format!("{root}{}", paths::parallel(&resolution.slug))),
+            parallel_href: self.parallel_href(resolution, root),
         }
     }
 

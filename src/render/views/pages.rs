@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+use crate::render::inventory;
+
 use super::{
     Common, FootnoteView, Head, MemberLink, NoteView, ResolutionSummary, Scope, SeriesRef,
     TextLink, TextView, Views, body_html, kind_name, paths, series_title,
@@ -187,11 +189,10 @@ pub(crate) struct ComparisonSummary {
 }
 
 impl<'a> Views<'a> {
-    pub fn home(&self, lang: &'a str) -> HomePage<'a> {
-        let path = paths::home(lang, &self.config.default_language);
-        let root = paths::root_of(&path);
-        let default = self.config.default_language.as_str();
-        let alternates = self.alternates(lang, &root, |l| Some(paths::home(l, default)));
+    pub fn home(&self, page: &inventory::Page<'a>) -> HomePage<'a> {
+        let (lang, path) = (page.lang, &page.path);
+        let root = paths::root_of(path);
+        let alternates = self.alternates(page, &root);
         let mut sessions: Vec<SessionGroup> = Vec::new();
         for resolution in self.archive.resolutions.iter().rev() {
             let session = resolution.session();
@@ -221,20 +222,21 @@ impl<'a> Views<'a> {
             .language(lang)
             .map_or(String::new(), |l| l.title.clone());
         HomePage {
-            common: self.common(lang, &path, title, alternates),
+            common: self.common(lang, path, title, alternates),
             series,
             sessions,
         }
     }
 
-    pub fn resolution(&self, resolution: &'a Resolution, text: &'a Text) -> ResolutionPage<'a> {
-        let lang = text.lang.as_str();
-        let path = paths::resolution(lang, &resolution.slug);
-        let root = paths::root_of(&path);
-        let slug = &resolution.slug;
-        let alternates = self.alternates(lang, &root, |l| {
-            resolution.text(l).map(|_| paths::resolution(l, slug))
-        });
+    pub fn resolution(
+        &self,
+        page: &inventory::Page<'a>,
+        resolution: &'a Resolution,
+        text: &'a Text,
+    ) -> ResolutionPage<'a> {
+        let (lang, path) = (page.lang, &page.path);
+        let root = paths::root_of(path);
+        let alternates = self.alternates(page, &root);
         let head = self.head(resolution, lang);
         let page_title = format!("{} — {}", resolution.symbol, head.title);
         let (predecessor, successor) = self.lineage(resolution, lang, &root);
@@ -242,7 +244,7 @@ impl<'a> Views<'a> {
             archive: self.archive,
             resolution,
             lang,
-            path: &path,
+            path,
             parallel: false,
         };
         let general_notes = self.notes_about(&page, &NoteKey::Resolution, lang, Scope::All);
@@ -263,7 +265,7 @@ impl<'a> Views<'a> {
             })
             .collect();
         ResolutionPage {
-            common: self.common(lang, &path, page_title, alternates),
+            common: self.common(lang, path, page_title, alternates),
             head,
             cited_by: self.cited_by(&resolution.symbol, lang, &root),
             references_href: format!("{root}{}", paths::references(lang)),
@@ -274,8 +276,7 @@ impl<'a> Views<'a> {
                 .map(|s| self.series_ref(s, lang, &root)),
             predecessor,
             successor,
-            parallel_href: (resolution.texts.len() > 1)
-                .then(|| format!("{root}{}", paths::parallel(slug))),
+            parallel_href: self.parallel_href(resolution, &root),
             other_texts,
             missing,
             general_notes,
@@ -283,15 +284,14 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn parallel(&self, resolution: &'a Resolution) -> ParallelPage<'a> {
-        let lang = self.config.default_language.as_str();
-        let path = paths::parallel(&resolution.slug);
-        let root = paths::root_of(&path);
-        let alternates = self.alternates(lang, &root, |l| {
-            resolution
-                .text(l)
-                .map(|_| paths::resolution(l, &resolution.slug))
-        });
+    pub fn parallel(
+        &self,
+        page: &inventory::Page<'a>,
+        resolution: &'a Resolution,
+    ) -> ParallelPage<'a> {
+        let (lang, path) = (page.lang, &page.path);
+        let root = paths::root_of(path);
+        let alternates = self.alternates(page, &root);
         let head = self.head(resolution, lang);
         let page_title = format!(
             "{} — {}",
@@ -302,7 +302,7 @@ impl<'a> Views<'a> {
             archive: self.archive,
             resolution,
             lang,
-            path: &path,
+            path,
             parallel: true,
         };
         let columns = resolution
@@ -352,7 +352,7 @@ impl<'a> Views<'a> {
         mark_first_gaps(&mut sections);
         let (predecessor, successor) = self.lineage(resolution, lang, &root);
         ParallelPage {
-            common: self.common(lang, &path, page_title, alternates),
+            common: self.common(lang, path, page_title, alternates),
             head,
             columns,
             sections,
@@ -472,13 +472,13 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn series_page(&self, series: &'a Series, lang: &'a str) -> SeriesPage<'a> {
-        let path = paths::series(lang, &series.id);
-        let root = paths::root_of(&path);
-        let alternates = self.alternates(lang, &root, |l| Some(paths::series(l, &series.id)));
+    pub fn series_page(&self, page: &inventory::Page<'a>, series: &'a Series) -> SeriesPage<'a> {
+        let (lang, path) = (page.lang, &page.path);
+        let root = paths::root_of(path);
+        let alternates = self.alternates(page, &root);
         let title = series_title(series, lang);
         SeriesPage {
-            common: self.common(lang, &path, title.to_string(), alternates),
+            common: self.common(lang, path, title.to_string(), alternates),
             id: &series.id,
             title,
             description: series.description.get(lang).map(String::as_str),

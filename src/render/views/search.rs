@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::render::inventory;
+
 use super::{Common, Views, paths};
 
 #[derive(Serialize)]
@@ -19,13 +21,13 @@ pub(crate) struct LanguageChoice {
 }
 
 impl<'a> Views<'a> {
-    pub fn search_page(&self, lang: &'a str) -> SearchPage<'a> {
-        let path = paths::search(lang);
-        let root = paths::root_of(&path);
-        let alternates = self.alternates(lang, &root, |l| Some(paths::search(l)));
+    pub fn search_page(&self, page: &inventory::Page<'a>) -> SearchPage<'a> {
+        let (lang, path) = (page.lang, &page.path);
+        let root = paths::root_of(path);
+        let alternates = self.alternates(page, &root);
         let title = self.strings.get(lang, "search").to_string();
         SearchPage {
-            common: self.common(lang, &path, title, alternates),
+            common: self.common(lang, path, title, alternates),
             languages: self
                 .config
                 .language_codes()
@@ -55,10 +57,10 @@ pub(crate) struct HomeLink {
 impl<'a> Views<'a> {
     /// In the default language, links to every home; with `site-url` set, a `<base>` makes its
     /// relative links resolve wherever the server shows it (`/archive/a/b/c` shows `404.html`).
-    pub fn not_found_page(&self) -> NotFoundPage<'a> {
-        let lang = self.config.default_language.as_str();
+    pub fn not_found_page(&self, page: &inventory::Page<'a>) -> NotFoundPage<'a> {
+        let lang = page.lang;
         let title = self.strings.get(lang, "not_found_title").to_string();
-        let mut common = self.common(lang, "404.html", title, Vec::new());
+        let mut common = self.common(lang, &page.path, title, Vec::new());
         common.base_href = self.config.site_url.as_deref().map(site_path);
         common.canonical = None;
         let default = lang;

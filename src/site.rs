@@ -1,0 +1,74 @@
+//! A loaded site, owned in one place (as Zola's `Site`): the configuration, the archive read from
+//! `content/` and the warnings found reading it; `check`, `build` and `serve` each load one and
+//! render it, and none drives the stages by itself.
+//!
+//! What comes after loading borrows from the archive: the analysis holds references to its
+//! resolutions and texts, the renderer (with its page inventory) to both. Rather than a struct
+//! that refers to itself, [`Site::render`] runs the analysis and compiles the templates on its
+//! own stack and lends the renderer to a closure for as long as the caller needs it: `check`
+//! renders into nothing, `build` into the writer, and `serve` keeps it while it waits for
+//! changes, re-rendering a resolution's pages when its notes change; a change that needs a new
+//! full build returns from the closure, and the next `Site` is loaded.
+
+use crate::analysis::Analysis;
+use crate::archive::Archive;
+use crate::config::Config;
+use crate::diag::Problems;
+use crate::progress::Progress;
+use crate::render::Renderer;
+
+/// The configuration and the archive, loaded.
+pub(crate) struct Site {
+    pub config: Config,
+    pub archive: Archive,
+    /// What loading found that does not stop a build.
+    pub warnings: Problems,
+}
+
+impl Site {
+    /// Loads the archive `config` describes, a stage of `progress`; fails with every error found.
+    pub(crate) fn load(config: Config, progress: &mut Progress) -> Result<Site, Problems> {
+        progress.stage("reading content", None);
+        let loaded = crate::load::load(&config)?;
+        let archive = loaded.archive;
+        progress.done(archive.resolutions.len(), || {
+            let texts: usize = archive.resolutions.iter().map(|r| r.texts.len()).sum();
+            format!(
+                "read {} resolutions ({texts} texts)",
+                archive.resolutions.len()
+            )
+        });
+        Ok(Site {
+            config,
+            archive,
+            warnings: loaded.warnings,
+        })
+    }
+
+    /// Runs the analysis (a stage of `progress`), compiles the templates, and hands the renderer
+    /// to `then` with `progress`; fails with the templates' problems.
+    pub(crate) fn render<R>(
+        &self,
+        progress: &mut Progress,
+        then: impl FnOnce(Renderer<'_>, &mut Progress) -> R,
+    ) -> Result<R, Problems> {
+        let analysis = analyse(&self.archive, progress);
+        let renderer = Renderer::new(&self.config, &self.archive, &analysis)?;
+        Ok(then(renderer, progress))
+    }
+
+    /// The number of texts, all languages counted.
+    pub(crate) fn texts(&self) -> usize {
+        self.archive.resolutions.iter().map(|r| r.texts.len()).sum()
+    }
+}
+
+/// Runs the analysis of `archive`, a stage of `progress`.
+fn analyse<'a>(archive: &'a Archive, progress: &mut Progress) -> Analysis<'a> {
+    progress.stage("comparing texts", None);
+    let analysis = Analysis::run(archive);
+    progress.done(analysis.comparisons.len(), || {
+        format!("compared {} pairs of texts", analysis.comparisons.len())
+    });
+    analysis
+}
