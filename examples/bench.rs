@@ -2,8 +2,8 @@
 //! Assembly's size. From a clean clone (Hugo from the system's packages: `apt-get install hugo`):
 //!
 //! ```sh
-//! cargo run --release --example bench                   # N = 2,000 and 20,000
-//! cargo run --release --example bench -- --sizes 2000 --runs 3
+//! cargo run --release --features bench-corpus --example bench      # N = 2,000 and 20,000
+//! cargo run --release --features bench-corpus --example bench -- --sizes 2000 --runs 3
 //! ```
 //!
 //! For each size it generates the archive once (`recueil::corpus`, kept under

@@ -1,12 +1,13 @@
 //! Writes a generated archive for the benchmark (see `recueil::corpus`):
 //!
 //! ```sh
-//! cargo run --release --example corpus -- --out /tmp/corpus-2000 -n 2000 --series 40 --seed 7
+//! cargo run --release --features bench-corpus --example corpus -- --out /tmp/corpus-2000 -n 2000 --series 40 --seed 7
 //! ```
 //!
 //! An example rather than a `recueil` subcommand: the generator is a tool for measuring recueil,
 //! not something a maintainer of an archive needs, so it stays out of the command line they
-//! read; the code lives in the library so that its tests run with the others.
+//! read. The code lives in the library behind the `bench-corpus` feature (off by default, so
+//! not in what a user links), and its unit tests run with the others.
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -42,6 +42,10 @@ pub enum Command {
         /// Fail on warnings too (for a CI that keeps the archive free of them).
         #[arg(long)]
         strict: bool,
+        /// How problems are printed: `human` (on stderr) or `github` (GitHub Actions workflow
+        /// commands on stdout, which a pull request shows on the lines they concern).
+        #[arg(long, value_enum, default_value_t = ProblemFormat::Human)]
+        format: ProblemFormat,
     },
     /// Turn raw official texts (PDF text extractions or Markdown-like texts) into content/.
     Import {
@@ -92,12 +96,22 @@ pub enum Command {
     },
 }
 
+/// How `check` prints the problems it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ProblemFormat {
+    /// `error: file:line:col: message` and a `help:` line, on stderr.
+    Human,
+    /// `::error file=…,line=…,col=…::message` on stdout, paths relative to the repository.
+    Github,
+}
+
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 the content has errors (all listed, with file and line; \
 nothing changed; for import: a text was refused, the others were imported); 2 a usage error, or a file or folder outside the content that cannot be read or written.
 
 Examples:
   recueil build                          build content/ into public/
   recueil check                          check content/ without writing anything
+  recueil check --format github          the same, as annotations for a GitHub workflow
   recueil serve                          preview at http://127.0.0.1:3000/, live
   recueil new-note A/RES/61/168 op10     start a note on paragraph op10
   recueil init my-archive                start a new archive in my-archive/
@@ -122,7 +136,7 @@ pub fn run() -> ExitCode {
     }
     ExitCode::from(match cli.command {
         Command::Build { out, force } => run_build(&cli.root, out, force),
-        Command::Check { strict } => run_check(&cli.root, strict),
+        Command::Check { strict, format } => run_check(&cli.root, strict, format),
         Command::Import {
             files,
             lang,
@@ -294,10 +308,10 @@ fn run_build(root: &Path, out: Option<PathBuf>, force: bool) -> u8 {
     }
 }
 
-fn run_check(root: &Path, strict: bool) -> u8 {
+fn run_check(root: &Path, strict: bool, format: ProblemFormat) -> u8 {
     match check(root) {
         Ok(report) => {
-            eprint!("{}", report.warnings);
+            print_problems(&report.warnings, format);
             let warnings = report.warnings.warning_count();
             eprintln!(
                 "checked {} resolutions ({} texts, {} pages): no errors{}",
@@ -313,13 +327,26 @@ fn run_check(root: &Path, strict: bool) -> u8 {
             EXIT_OK
         }
         Err(problems) => {
-            eprint!("{problems}");
+            print_problems(&problems, format);
             eprintln!(
                 "check failed: {} error(s){}",
                 problems.error_count(),
                 warning_suffix(&problems)
             );
             EXIT_CONTENT
+        }
+    }
+}
+
+fn print_problems(problems: &Problems, format: ProblemFormat) {
+    match format {
+        ProblemFormat::Human => eprint!("{problems}"),
+        ProblemFormat::Github => {
+            let repository = crate::diag::github::repository_root();
+            print!(
+                "{}",
+                crate::diag::github::annotations(problems, &repository)
+            );
         }
     }
 }

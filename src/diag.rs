@@ -5,6 +5,8 @@
 //! is wrong and what to do about it. Stages push problems into a [`Problems`] list instead of
 //! returning at the first one, so that a contributor sees every mistake of a build at once.
 
+pub mod github;
+
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
 

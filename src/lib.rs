@@ -13,6 +13,7 @@ pub mod archive;
 pub mod build;
 pub mod cli;
 pub mod config;
+#[cfg(any(test, feature = "bench-corpus"))]
 pub mod corpus;
 pub mod diag;
 mod files;

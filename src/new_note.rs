@@ -44,13 +44,13 @@ const INVITATION: &str = "<!-- Write here: what the paragraph does, what changed
 pub fn new_note(root: &Path, request: &NewNote) -> Result<Outcome, Problems> {
     let config = Config::load(root)?;
     let at = |message: String| Problem::error(root, message);
-    if let Some(lang) = &request.lang {
-        if config.language(lang).is_none() {
-            let site: Vec<&str> = config.language_codes().collect();
-            return Err(at(format!("`{lang}` is not a language of this site"))
-                .hint(format!("use one of: {}", site.join(", ")))
-                .into());
-        }
+    if let Some(lang) = &request.lang
+        && config.language(lang).is_none()
+    {
+        let site: Vec<&str> = config.language_codes().collect();
+        return Err(at(format!("`{lang}` is not a language of this site"))
+            .hint(format!("use one of: {}", site.join(", ")))
+            .into());
     }
     let symbol = Symbol::parse(&request.symbol).map_err(|err| {
         at(err.to_string()).hint("write the symbol as it is printed, e.g. A/RES/61/168")

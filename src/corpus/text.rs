@@ -117,11 +117,12 @@ impl Draft {
         let para = self.nth_mut(n);
         for k in 0..REWORDINGS.len() * 2 {
             let (a_fr, b_fr, a_en, b_en) = REWORDINGS[(start + k) % REWORDINGS.len()];
-            let ((from_fr, to_fr), (from_en, to_en)) = if (start + k) / REWORDINGS.len() % 2 == 0 {
-                ((a_fr, b_fr), (a_en, b_en))
-            } else {
-                ((b_fr, a_fr), (b_en, a_en))
-            };
+            let ((from_fr, to_fr), (from_en, to_en)) =
+                if ((start + k) / REWORDINGS.len()).is_multiple_of(2) {
+                    ((a_fr, b_fr), (a_en, b_en))
+                } else {
+                    ((b_fr, a_fr), (b_en, a_en))
+                };
             if let (Some(fr), Some(en)) = (
                 substitute(&para.fr, from_fr, to_fr),
                 substitute(&para.en, from_en, to_en),

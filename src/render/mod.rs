@@ -248,11 +248,10 @@ impl<'a> Renderer<'a> {
                 error.output.push(problem);
             }
         }
-        if let Some(index) = search_index {
-            if let Err(problem) = sink.put_streamed(search::INDEX_PATH, &|out| index.write_to(out))
-            {
-                error.output.push(problem);
-            }
+        if let Some(index) = search_index
+            && let Err(problem) = sink.put_streamed(search::INDEX_PATH, &|out| index.write_to(out))
+        {
+            error.output.push(problem);
         }
         if !error.content.is_empty() || !error.output.is_empty() {
             return Err(error);

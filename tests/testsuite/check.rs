@@ -133,3 +133,69 @@ fn a_recalled_resolution_missing_from_the_series_file_joins_it_as_a_member_not_h
         "{lineage}"
     );
 }
+
+/// Runs `recueil check --format github` in `dir` on the archive `root` (relative to `dir`).
+fn check_github(dir: &std::path::Path, root: &str) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_recueil"))
+        .args(["--root", root, "check", "--format", "github"])
+        .current_dir(dir)
+        .output()
+        .expect("the recueil binary runs")
+}
+
+#[test]
+fn check_format_github_prints_each_error_as_a_workflow_command_relative_to_the_repository() {
+    let cases = [
+        (
+            "lineage-cycle",
+            "::error file=tests/fixtures/sites/broken/lineage-cycle/content/resolutions/a-res-10-1/meta.yaml,line=3::the predecessors of series `s` go round in a circle: A/RES/10/1 → A/RES/11/2 → A/RES/10/1%0Ahelp: a predecessor is an earlier member: correct `predecessor:` in one of them\n",
+        ),
+        (
+            "bad-yaml",
+            "::error file=tests/fixtures/sites/broken/bad-yaml/content/resolutions/a-res-11-2/meta.yaml,line=5,col=1::did not find expected ',' or ']'%0Ahelp: check the key and value on that line against CONTRIBUTING.md\n",
+        ),
+    ];
+    for (case, expected) in cases {
+        // From a subfolder of the repository: paths are still written from its root.
+        let output = check_github(
+            &repo_root().join("tests"),
+            &format!("fixtures/sites/broken/{case}"),
+        );
+        let out = String::from_utf8_lossy(&output.stdout);
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{case}: {err}");
+        assert_eq!(out, expected, "{case}");
+        assert_eq!(err, "check failed: 1 error(s)\n", "{case}");
+    }
+}
+
+#[test]
+fn check_format_github_prints_warnings_and_passes_outside_a_repository() {
+    let dir = copy_fixture("sites/basic");
+    let meta = dir.path().join("content/resolutions/a-res-11-2/meta.yaml");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    std::fs::write(
+        &meta,
+        text.replace("series: coop", "series: coop\npredecessor: A/RES/9/5"),
+    )
+    .unwrap();
+    let output = check_github(dir.path(), ".");
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    // The stated predecessor contradicts the text, and A/RES/9/5 now has two successors.
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    let at = "::warning file=content/resolutions/a-res-11-2/meta.yaml,line=3::";
+    assert!(
+        lines[0].starts_with(&format!(
+            "{at}predecessor is stated as A/RES/9/5, but the text recalls A/RES/10/1 (pp1)"
+        )),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "{at}A/RES/10/1 and A/RES/11/2 both follow A/RES/9/5"
+        )),
+        "{out}"
+    );
+}
