@@ -8,6 +8,7 @@ use crate::analysis::Analysis;
 use crate::archive::Archive;
 use crate::config::Config;
 use crate::render::OutputFile;
+use crate::render::escape::xml as escape;
 use crate::render::views::paths;
 
 /// The language versions of one page: `(language, path)`.
@@ -184,15 +185,6 @@ fn entry(link: &str, heading: &str, date: Option<jiff::civil::Date>) -> String {
         escape(link),
         escape(link)
     )
-}
-
-/// Escapes text for XML content and attributes.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ use crate::archive::{
 };
 use crate::archive::{NoteKey, Notes};
 use crate::config::Config;
+use crate::render::escape::html as escape;
 use crate::render::notes::Page;
 use crate::render::strings::Strings;
 
@@ -253,22 +254,6 @@ fn typeset(html: &str, lang: &str) -> String {
         .replace(" :", "\u{A0}:")
         .replace("« ", "«\u{A0}")
         .replace(" »", "\u{A0}»")
-}
-
-/// Text made safe to put in HTML.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// Gives the footnote anchors of a column of the parallel page their language prefix (`#fn1`
