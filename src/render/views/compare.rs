@@ -8,7 +8,8 @@
 
 use serde::Serialize;
 
-use super::{Common, SeriesRef, Views, escape, paths, typeset};
+use super::html::typeset;
+use super::{Common, SeriesRef, Views, escape, paths};
 use crate::analysis::{Comparison, Counts, Row, Segment, Status};
 use crate::archive::{Paragraph, Resolution};
 
