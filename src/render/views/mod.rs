@@ -365,11 +365,15 @@ impl<'a> Views<'a> {
                     self.strings.get(lang, "without_vote").to_string()
                 } else {
                     let n = |v: Option<u32>| v.map_or("?".to_string(), |n| n.to_string());
-                    self.strings
-                        .get(lang, "recorded_vote")
-                        .replace("{in_favour}", &n(vote.in_favour))
-                        .replace("{against}", &n(vote.against))
-                        .replace("{abstaining}", &n(vote.abstaining))
+                    self.strings.sentence(
+                        lang,
+                        "recorded_vote",
+                        &[
+                            ("in_favour", &n(vote.in_favour)),
+                            ("against", &n(vote.against)),
+                            ("abstaining", &n(vote.abstaining)),
+                        ],
+                    )
                 }
             }),
             official: official(&resolution.symbol),
