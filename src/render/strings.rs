@@ -102,7 +102,11 @@ impl Strings {
         }
         if let Some(first) = languages.first().and_then(|l| by_lang.get(*l)) {
             for (lang, table) in &by_lang {
-                for key in first.keys().filter(|k| !table.contains_key(*k)) {
+                // A word of CODE_WORDS is reported by `check_code_words`, with its placeholders.
+                let missing = first
+                    .keys()
+                    .filter(|k| !table.contains_key(*k) && !CODE_WORDS.iter().any(|(c, _)| c == k));
+                for key in missing {
                     problems.push(
                         Problem::error(path, format!("[{lang}] lacks `{key}`"))
                             .hint(format!("translate `{key}` into `{lang}`")),
@@ -112,6 +116,7 @@ impl Strings {
         }
         for (lang, table) in &by_lang {
             check_code_words(path, lang, table, &mut problems);
+            check_named_tables(path, lang, table, languages, &mut problems);
         }
         if problems.has_errors() {
             return Err(problems);
@@ -222,6 +227,56 @@ impl Strings {
             (_, day) => day.to_string(),
         };
         format!("{day} {month} {}", date.year())
+    }
+}
+
+/// The keys of `[<lang>.committees]`: `Committee::key` of each Main Committee.
+const COMMITTEES: [&str; 7] = [
+    "first",
+    "special_political",
+    "second",
+    "third",
+    "fifth",
+    "sixth",
+    "plenary",
+];
+
+/// Checks the tables of `lang`'s words that views read by a key from the archive: every Main
+/// Committee, every language of the site, twelve months.
+fn check_named_tables(
+    path: &Path,
+    lang: &str,
+    table: &toml::Table,
+    languages: &[&str],
+    problems: &mut Problems,
+) {
+    let names = |name: &str| table.get(name).and_then(|v| v.as_table());
+    for (name, keys) in [
+        ("committees", &COMMITTEES[..]),
+        ("language_names", languages),
+    ] {
+        for key in keys {
+            if names(name).and_then(|t| t.get(*key)?.as_str()).is_none() {
+                problems.push(
+                    Problem::error(path, format!("[{lang}.{name}] lacks `{key}`"))
+                        .hint(format!("add `{key} = \"…\"` under [{lang}.{name}]")),
+                );
+            }
+        }
+    }
+    let months = names("months")
+        .and_then(|m| m.get("names")?.as_array())
+        .filter(|n| n.len() == 12 && n.iter().all(|m| m.is_str()));
+    if months.is_none() {
+        problems.push(
+            Problem::error(
+                path,
+                format!("[{lang}.months] needs `names`, the twelve months"),
+            )
+            .hint(format!(
+                "write `names = [\"…\", …]` under [{lang}.months], January first"
+            )),
+        );
     }
 }
 
@@ -460,6 +515,43 @@ mod tests {
         assert_eq!(
             html,
             "Le texte de <a href=\"x.html\">62/160</a> est &lt;incomplet&gt; {other}"
+        );
+    }
+
+    #[test]
+    fn every_committee_and_language_of_the_site_has_a_name() {
+        use crate::load::meta::Committee::{self, *};
+        // Exhaustive: a new Main Committee fails to compile here until COMMITTEES has it.
+        let key = |c: Committee| match c {
+            First | SpecialPolitical | Second | Third | Fifth | Sixth | Plenary => c.key(),
+        };
+        let all = [
+            First,
+            SpecialPolitical,
+            Second,
+            Third,
+            Fifth,
+            Sixth,
+            Plenary,
+        ];
+        assert_eq!(all.map(key), COMMITTEES);
+        let problems = bundled_with(|t| {
+            t.replacen("third = \"Troisième Commission\"\n", "", 1)
+                .replacen("names = [", "names = [\"Smarch\", ", 1)
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(
+            problems.contains("[fr.committees] lacks `third`"),
+            "{problems}"
+        );
+        assert!(problems.contains("[fr.months] needs `names`"), "{problems}");
+        let problems = Strings::parse(Path::new("strings.toml"), TEXT, &["fr", "en", "de"])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            problems.contains("[fr.language_names] lacks `de`"),
+            "{problems}"
         );
     }
 
