@@ -14,7 +14,7 @@ pub(super) const CODE_WORDS: &[(&str, &[&str])] = &[
     ("without_vote", &[]),
     ("recorded_vote", &["in_favour", "against", "abstaining"]),
     ("official_document_note", &[]),
-    ("only_in", &[]),
+    ("ref_only_in", &["language"]),
     ("references_title", &[]),
     ("parallel_title", &[]),
     ("gap_incomplete", &["last"]),

@@ -91,9 +91,15 @@ impl<'a> Views<'a> {
             Some(other) => (
                 format!(" hreflang=\"{}\"", escape(other)),
                 format!(
-                    "<span class=\"ref-lang\"> ({} {})</span>",
-                    escape(self.strings.get(lang, "only_in")),
-                    escape(&self.strings.language_name(lang, other))
+                    "<span class=\"ref-lang\"> ({})</span>",
+                    self.strings.sentence_html(
+                        lang,
+                        "ref_only_in",
+                        &[(
+                            "language",
+                            &escape(&self.strings.language_name(lang, other))
+                        )]
+                    )
                 ),
             ),
             None => (String::new(), String::new()),
