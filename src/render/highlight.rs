@@ -15,6 +15,8 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_s
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+use super::escape;
+
 /// Every class syntect writes starts with this, so none can clash with the site's own (`.meta`).
 const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
@@ -41,7 +43,7 @@ pub(crate) fn highlight(code: &str, lang: &str) -> String {
         .then(|| syntaxes.find_syntax_by_token(token))
         .flatten()
     else {
-        return escape(code);
+        return escape::html(code);
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, STYLE);
     for line in LinesWithEndings::from(code) {
@@ -49,7 +51,7 @@ pub(crate) fn highlight(code: &str, lang: &str) -> String {
             .parse_html_for_line_which_includes_newline(line)
             .is_err()
         {
-            return escape(code);
+            return escape::html(code);
         }
     }
     generator.finalize()
@@ -135,13 +137,6 @@ fn luminance(c: Color) -> f64 {
         }
     };
     0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
-}
-
-/// Text as HTML body text: `&`, `<` and `>` escaped.
-pub(crate) fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 //! page is one job in a flat list rendered in parallel. Nothing is written here: the result is a
 //! list of files for `write` to put in place.
 
+mod assets;
+mod escape;
 pub(crate) mod highlight;
 pub(crate) mod inventory;
 pub(crate) mod notes;
@@ -26,6 +28,7 @@ use std::collections::HashMap;
 use crate::archive::{Archive, Notes, Resolution};
 use crate::config::Config;
 use crate::diag::{Problem, Problems};
+use assets::{load_strings, load_templates, theme_files};
 use inventory::{Inventory, Kind, Page};
 use strings::Strings;
 use views::Views;
@@ -58,52 +61,6 @@ impl<F: Fn(OutputFile) -> Result<(), Problem> + Sync> Sink for F {
         self(file)
     }
 }
-
-const TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    (
-        "components.html",
-        include_str!("../../templates/components.html"),
-    ),
-    ("meta.html", include_str!("../../templates/meta.html")),
-    ("lineage.html", include_str!("../../templates/lineage.html")),
-    ("index.html", include_str!("../../templates/index.html")),
-    (
-        "resolution.html",
-        include_str!("../../templates/resolution.html"),
-    ),
-    (
-        "parallel.html",
-        include_str!("../../templates/parallel.html"),
-    ),
-    ("series.html", include_str!("../../templates/series.html")),
-    (
-        "references.html",
-        include_str!("../../templates/references.html"),
-    ),
-    (
-        "cited_by.html",
-        include_str!("../../templates/cited_by.html"),
-    ),
-    ("search.html", include_str!("../../templates/search.html")),
-    (
-        "not_found.html",
-        include_str!("../../templates/not_found.html"),
-    ),
-    ("compare.html", include_str!("../../templates/compare.html")),
-];
-
-const STRINGS: &str = include_str!("../../templates/strings.toml");
-
-const THEME: &[(&str, &[u8])] = &[
-    ("style.css", include_bytes!("../../theme/style.css")),
-    ("search.js", include_bytes!("../../theme/search.js")),
-    ("notes.js", include_bytes!("../../theme/notes.js")),
-];
-
-/// `theme/highlight-light.css` and `theme/highlight-dark.css`, generated once per process.
-static HIGHLIGHT_CSS: std::sync::LazyLock<Vec<(&str, String)>> =
-    std::sync::LazyLock::new(highlight::stylesheets);
 
 /// A page that failed to render: its path and the problem (boxed: the error path is cold).
 pub(crate) type PageFailure = Box<(String, Problem)>;
@@ -399,122 +356,4 @@ pub(crate) fn error_chain(err: &dyn std::error::Error) -> String {
         cause = reason.source();
     }
     message
-}
-
-fn load_strings(config: &Config, templates_dir: &Path) -> Result<Strings, Problems> {
-    let path = templates_dir.join("strings.toml");
-    let text = if path.is_file() {
-        crate::files::read_text(&path)?
-    } else {
-        STRINGS.to_string()
-    };
-    let languages: Vec<&str> = config.language_codes().collect();
-    Strings::parse(&path, &text, &languages)
-}
-
-/// The embedded templates, each replaced by the archive's own file when it has one.
-fn load_templates(templates_dir: &Path) -> Result<tera::Tera, Problems> {
-    let mut tera = tera::Tera::new();
-    tera.autoescape_on(vec![".html"]);
-    tera.set_escape_fn(escape_html);
-    let mut sources = Vec::new();
-    for (name, embedded) in TEMPLATES {
-        let path = templates_dir.join(name);
-        let source = if path.is_file() {
-            crate::files::read_text(&path)?
-        } else {
-            embedded.to_string()
-        };
-        sources.push((*name, source));
-    }
-    tera.add_raw_templates(sources.iter().map(|(n, s)| (*n, s.as_str())))
-        .map_err(|err| {
-            let mut problems = Problems::new();
-            for problem in template_errors::problems(templates_dir, "", &err) {
-                problems.push(problem.hint("fix the template syntax at the place shown"));
-            }
-            problems
-        })?;
-    Ok(tera)
-}
-
-/// Escapes text for HTML exactly as Tera's own escaping does (`&`, `<`, `>`, `"`, `'`), but
-/// writes the runs between those characters at once: Tera's writes byte by byte, and escaping
-/// was a tenth of a build's time (perf).
-fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let bytes = input.as_bytes();
-    let mut start = 0;
-    for (i, byte) in bytes.iter().enumerate() {
-        let entity: &[u8] = match byte {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
-            b'\'' => b"&#39;",
-            _ => continue,
-        };
-        out.write_all(&bytes[start..i])?;
-        out.write_all(entity)?;
-        start = i + 1;
-    }
-    out.write_all(&bytes[start..])
-}
-
-/// The embedded theme files and the highlighting stylesheets, overridden and extended by the
-/// archive's `theme/` folder.
-fn theme_files(theme_dir: &Path) -> Result<Vec<OutputFile>, Problems> {
-    let embedded = THEME
-        .iter()
-        .map(|(name, bytes)| (*name, bytes.to_vec()))
-        .chain(
-            HIGHLIGHT_CSS
-                .iter()
-                .map(|(name, css)| (*name, css.as_bytes().to_vec())),
-        );
-    let mut files: Vec<OutputFile> = embedded
-        .map(|(name, bytes)| OutputFile {
-            path: format!("theme/{name}"),
-            bytes,
-        })
-        .collect();
-    if !theme_dir.is_dir() {
-        return Ok(files);
-    }
-    for entry in walkdir::WalkDir::new(theme_dir).sort_by_file_name() {
-        let entry = entry.map_err(|err| {
-            Problem::error(theme_dir, err.to_string()).hint("check that you may read this folder")
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let relative = entry.path().strip_prefix(theme_dir).unwrap_or(entry.path());
-        let path = format!("theme/{}", relative.to_string_lossy().replace('\\', "/"));
-        let bytes = fs_err::read(entry.path()).map_err(|err| {
-            Problem::error(entry.path(), err.to_string()).hint("check that you may read this file")
-        })?;
-        files.retain(|f| f.path != path);
-        files.push(OutputFile { path, bytes });
-    }
-    Ok(files)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escaping_is_teras_byte_for_byte() {
-        for text in [
-            "",
-            "plain",
-            "L'Assemblée <b>&amp;</b> \"x\"",
-            "<<>>&&''\"\"",
-            "é’«»",
-        ] {
-            let (mut ours, mut teras) = (Vec::new(), Vec::new());
-            escape_html(text, &mut ours).unwrap();
-            tera::escape_html(text, &mut teras).unwrap();
-            assert_eq!(ours, teras, "{text}");
-        }
-    }
 }

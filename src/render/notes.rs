@@ -18,8 +18,8 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
-use super::highlight;
 use super::views::paths;
+use super::{escape, highlight};
 use crate::archive::notes::OPTIONS;
 use crate::archive::{Archive, Note, NoteLink, Resolution};
 
@@ -298,10 +298,7 @@ fn code_block(code: &str, lang: &str) -> String {
     let data = if token.is_empty() {
         String::new()
     } else {
-        format!(
-            " data-lang=\"{}\"",
-            highlight::escape(token).replace('"', "&quot;")
-        )
+        format!(" data-lang=\"{}\"", escape::html(token))
     };
     format!(
         "<pre class=\"{}\"{data}><code>{}</code></pre>\n",

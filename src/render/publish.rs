@@ -6,6 +6,7 @@
 
 use crate::config::Config;
 use crate::render::OutputFile;
+use crate::render::escape::xml as escape;
 use crate::render::inventory::{Inventory, Kind};
 use crate::render::views::paths;
 
@@ -135,15 +136,6 @@ fn entry(link: &str, heading: &str, date: Option<jiff::civil::Date>) -> String {
         escape(link),
         escape(link)
     )
-}
-
-/// Escapes text for XML content and attributes.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
 }
 
 #[cfg(test)]

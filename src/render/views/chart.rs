@@ -206,12 +206,8 @@ impl<'a> Views<'a> {
             .iter()
             .map(|(r, _)| r.symbol.short())
             .collect();
-        format!(
-            "{}{}{}",
-            self.strings.get(lang, "lineage_title"),
-            self.strings.get(lang, "colon"),
-            shorts.join(" → ")
-        )
+        self.strings
+            .sentence(lang, "lineage_title", &[("texts", &shorts.join(" → "))])
     }
 
     /// The legend, then the counts of each comparison in words.
@@ -219,12 +215,14 @@ impl<'a> Views<'a> {
         let mut sentences = vec![self.strings.get(lang, "lineage_legend").to_string()];
         for &c in &lineage.comparisons {
             let comparison = &self.analysis.comparisons[c];
-            sentences.push(format!(
-                "{} → {}{}{}.",
-                comparison.older.symbol.short(),
-                comparison.newer.symbol.short(),
-                self.strings.get(lang, "colon"),
-                self.counts_in_words(&comparison.counts(), lang)
+            sentences.push(self.strings.sentence(
+                lang,
+                "lineage_counts",
+                &[
+                    ("older", comparison.older.symbol.short()),
+                    ("newer", comparison.newer.symbol.short()),
+                    ("counts", &self.counts_in_words(&comparison.counts(), lang)),
+                ],
             ));
         }
         sentences.join(" ")
@@ -232,22 +230,16 @@ impl<'a> Views<'a> {
 
     /// "unchanged: 7, modified: 9, new: 4, dropped: 0" (a label before its number reads right for 1).
     pub(super) fn counts_in_words(&self, counts: &Counts, lang: &str) -> String {
-        [
-            (counts.unchanged, "count_unchanged"),
-            (counts.modified, "count_modified"),
-            (counts.new, "count_new"),
-            (counts.dropped, "count_dropped"),
-        ]
-        .iter()
-        .map(|(n, key)| {
-            format!(
-                "{}{}{n}",
-                self.strings.get(lang, key),
-                self.strings.get(lang, "colon")
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+        self.strings.sentence(
+            lang,
+            "counts",
+            &[
+                ("unchanged", &counts.unchanged.to_string()),
+                ("modified", &counts.modified.to_string()),
+                ("new", &counts.new.to_string()),
+                ("dropped", &counts.dropped.to_string()),
+            ],
+        )
     }
 }
 

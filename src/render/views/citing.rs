@@ -14,6 +14,7 @@ use super::{Alternate, Common, Views, paths};
 use crate::archive::citations::Citation;
 use crate::archive::references::Reference;
 use crate::archive::{Resolution, Symbol};
+use crate::render::escape::html as escape;
 
 /// A resolution of the archive citing a document, with the paragraphs that cite it.
 #[derive(Serialize)]
@@ -92,9 +93,15 @@ impl<'a> Views<'a> {
             Some(other) => (
                 format!(" hreflang=\"{}\"", escape(other)),
                 format!(
-                    "<span class=\"ref-lang\"> ({} {})</span>",
-                    escape(self.strings.get(lang, "only_in")),
-                    escape(&self.strings.language_name(lang, other))
+                    "<span class=\"ref-lang\"> ({})</span>",
+                    self.strings.sentence_html(
+                        lang,
+                        "ref_only_in",
+                        &[(
+                            "language",
+                            &escape(&self.strings.language_name(lang, other))
+                        )]
+                    )
                 ),
             ),
             None => (String::new(), String::new()),
@@ -214,20 +221,4 @@ impl<'a> Views<'a> {
             cited_by: self.cited_by(symbol, lang, root),
         }
     }
-}
-
-/// Escapes text for an HTML attribute or text node.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use crate::render::inventory;
 
-use super::{Common, SeriesRef, Views, escape, paths, typeset};
+use super::html::typeset;
+use super::{Common, SeriesRef, Views, escape, paths};
 use crate::analysis::{Comparison, Counts, Row, Segment, Status};
 use crate::archive::{Paragraph, Resolution};
 
@@ -85,12 +86,13 @@ impl<'a> Views<'a> {
         let (older, newer) = (comparison.older, comparison.newer);
         let root = paths::root_of(path);
         let alternates = self.alternates(page, &root);
-        let page_title = format!(
-            "{}{}{} → {}",
-            self.strings.get(lang, "compare_title"),
-            self.strings.get(lang, "colon"),
-            older.symbol.short(),
-            newer.symbol.short()
+        let page_title = self.strings.sentence(
+            lang,
+            "compare_page_title",
+            &[
+                ("older", older.symbol.short()),
+                ("newer", newer.symbol.short()),
+            ],
         );
         ComparePage {
             common: self.common(lang, path, page_title, alternates),
@@ -209,16 +211,14 @@ impl<'a> Views<'a> {
         if skipped.is_empty() {
             return None;
         }
-        Some(fill(
-            self.strings.get(lang, "compare_skipped"),
+        Some(self.strings.sentence_html(
+            lang,
+            "compare_skipped",
             &[
-                (
-                    "{language}",
-                    escape(&self.strings.language_name(lang, lang)),
-                ),
-                ("{skipped}", skipped.join(", ")),
-                ("{newer}", self.symbol_link(comparison.newer, lang, root)),
-                ("{older}", self.symbol_link(comparison.older, lang, root)),
+                ("language", &escape(&self.strings.language_name(lang, lang))),
+                ("skipped", &skipped.join(", ")),
+                ("newer", &self.symbol_link(comparison.newer, lang, root)),
+                ("older", &self.symbol_link(comparison.older, lang, root)),
             ],
         ))
     }
@@ -243,17 +243,15 @@ impl<'a> Views<'a> {
                 format!("<a href=\"{root}{newer}#{0}\">{0}</a>", escape(id))
             })
             .unwrap_or_default();
-        Some(fill(
-            self.strings.get(lang, "compare_not_compared"),
+        Some(self.strings.sentence_html(
+            lang,
+            "compare_not_compared",
             &[
-                (
-                    "{language}",
-                    escape(&self.strings.language_name(lang, lang)),
-                ),
-                ("{newer}", self.symbol_link(comparison.newer, lang, root)),
-                ("{older}", self.symbol_link(comparison.older, lang, root)),
-                ("{last}", stops),
-                ("{ids}", ids.join(", ")),
+                ("language", &escape(&self.strings.language_name(lang, lang))),
+                ("newer", &self.symbol_link(comparison.newer, lang, root)),
+                ("older", &self.symbol_link(comparison.older, lang, root)),
+                ("last", &stops),
+                ("ids", &ids.join(", ")),
             ],
         ))
     }
@@ -267,37 +265,11 @@ impl<'a> Views<'a> {
     }
 }
 
-/// A sentence of the interface with its `{placeholders}` replaced by HTML made here.
-fn fill(sentence: &str, values: &[(&str, String)]) -> String {
-    let mut html = escape(sentence);
-    for (placeholder, value) in values {
-        html = html.replace(placeholder, value);
-    }
-    html
-}
-
 fn status_key(status: Status) -> &'static str {
     match status {
         Status::Unchanged => "status_unchanged",
         Status::Modified => "status_modified",
         Status::New => "status_new",
         Status::Dropped => "status_dropped",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sentences_are_escaped_but_their_links_are_not() {
-        let html = fill(
-            "Le texte de {skipped} est <incomplet>",
-            &[("{skipped}", "<a href=\"x.html\">62/160</a>".into())],
-        );
-        assert_eq!(
-            html,
-            "Le texte de <a href=\"x.html\">62/160</a> est &lt;incomplet&gt;"
-        );
     }
 }

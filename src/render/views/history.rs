@@ -86,8 +86,12 @@ impl<'a> Views<'a> {
         lang: &str,
         next: &[StepView],
     ) -> String {
-        let t = |key| self.strings.get(lang, key);
+        let (t, said) = (
+            |key| self.strings.get(lang, key).to_string(),
+            |key, values: &[(&str, &str)]| self.strings.sentence(lang, key, values),
+        );
         let origin = history.origin();
+        let symbol = origin.resolution.symbol.short();
         let changed: Vec<&str> = history
             .changes()
             .map(|s| s.resolution.symbol.short())
@@ -95,38 +99,27 @@ impl<'a> Views<'a> {
         let mut parts = Vec::new();
         match origin.kind {
             StepKind::New if origin.resolution.symbol == here.symbol => {
-                parts.push(t("history_new_here").to_string());
+                parts.push(t("history_new_here"));
             }
-            StepKind::New => parts.push(format!(
-                "{} {}",
-                t("history_new_in"),
-                origin.resolution.symbol.short()
-            )),
-            _ if origin.resolution.symbol != here.symbol => parts.push(format!(
-                "{} {}",
-                t("history_since"),
-                origin.resolution.symbol.short()
-            )),
+            StepKind::New => parts.push(said("history_new_in", &[("symbol", symbol)])),
+            _ if origin.resolution.symbol != here.symbol => {
+                parts.push(said("history_since", &[("symbol", symbol)]));
+            }
             _ => {}
         }
         if origin.resolution.symbol != here.symbol {
             parts.push(if changed.is_empty() {
-                t("history_unchanged").to_string()
+                t("history_unchanged")
             } else {
-                format!("{} {}", t("history_changed_in"), changed.join(", "))
+                said("history_changed_in", &[("symbols", &changed.join(", "))])
             });
         }
         if parts.is_empty() {
             let fates: Vec<String> = next
                 .iter()
-                .map(|n| format!("{} {} {}", n.label, t("history_in"), n.short))
+                .map(|n| said("history_fate", &[("step", &n.label), ("symbol", &n.short)]))
                 .collect();
-            parts.push(format!(
-                "{}{}{}",
-                t("history_then"),
-                t("colon"),
-                fates.join(", ")
-            ));
+            parts.push(said("history_next", &[("fates", &fates.join(", "))]));
         }
         parts.join(" · ")
     }

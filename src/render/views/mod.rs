@@ -9,15 +9,18 @@ mod chart;
 mod citing;
 mod compare;
 mod history;
+mod html;
 mod links;
 mod notes;
 mod pages;
+pub(crate) mod paths;
 mod search;
 mod text;
 mod timeline;
 
 use serde::Serialize;
 
+use html::body_html;
 pub(crate) use notes::{NoteView, Scope};
 pub(crate) use text::TextView;
 
@@ -30,6 +33,7 @@ use crate::archive::{
 };
 use crate::archive::{NoteKey, Notes};
 use crate::config::Config;
+use crate::render::escape::html as escape;
 use crate::render::inventory::{self, Inventory};
 use crate::render::notes::Page;
 use crate::render::strings::Strings;
@@ -189,47 +193,6 @@ pub(crate) struct FootnoteView<'a> {
     pub notes: Vec<NoteView>,
 }
 
-/// Page paths, relative to the site root.
-pub(crate) mod paths {
-    pub fn home(lang: &str, default: &str) -> String {
-        if lang == default {
-            "index.html".into()
-        } else {
-            format!("{lang}/index.html")
-        }
-    }
-    pub fn resolution(lang: &str, slug: &str) -> String {
-        format!("{lang}/{slug}.html")
-    }
-    pub fn parallel(slug: &str) -> String {
-        format!("parallel/{slug}.html")
-    }
-    pub fn series(lang: &str, id: &str) -> String {
-        format!("{lang}/series/{id}.html")
-    }
-    pub fn references(lang: &str) -> String {
-        format!("{lang}/references.html")
-    }
-    pub fn search(lang: &str) -> String {
-        format!("{lang}/search.html")
-    }
-    pub fn feed(lang: &str) -> String {
-        format!("{lang}/feed.xml")
-    }
-    /// `fr/index.html` -> `fr/`, `index.html` -> ``: how a server names a folder's index.
-    pub fn without_index(path: &str) -> &str {
-        path.strip_suffix("index.html").unwrap_or(path)
-    }
-    /// What changed from `older` to `newer`, in `lang`.
-    pub fn compare(lang: &str, older: &str, newer: &str) -> String {
-        format!("{lang}/compare/{older}--{newer}.html")
-    }
-    /// The relative way back to the root from a page at `path`.
-    pub fn root_of(path: &str) -> String {
-        "../".repeat(path.matches('/').count())
-    }
-}
-
 fn kind_name(kind: ParagraphKind) -> &'static str {
     match kind {
         ParagraphKind::Preambular => "preambular",
@@ -237,52 +200,6 @@ fn kind_name(kind: ParagraphKind) -> &'static str {
         ParagraphKind::Sub => "sub",
         ParagraphKind::Annex => "annex",
     }
-}
-
-/// The HTML of a text's paragraph or footnote as a page shows it: anchors prefixed, typeset.
-pub(super) fn body_html(html: &str, lang: &str, prefix: &str) -> String {
-    typeset(&prefix_anchors(html, prefix), lang)
-}
-
-/// French typography: the space before `; : ? !` and inside `« »` must not break a line (a
-/// narrow no-break space before `; ? !`, a no-break space before `:` and inside guillemets).
-fn typeset(html: &str, lang: &str) -> String {
-    if lang != "fr" {
-        return html.to_string();
-    }
-    html.replace(" ;", "\u{202F};")
-        .replace(" ?", "\u{202F}?")
-        .replace(" !", "\u{202F}!")
-        .replace(" :", "\u{A0}:")
-        .replace("« ", "«\u{A0}")
-        .replace(" »", "\u{A0}»")
-}
-
-/// Text made safe to put in HTML.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// Gives the footnote anchors of a column of the parallel page their language prefix (`#fn1`
-/// and `#annex-fn2` alike).
-fn prefix_anchors(html: &str, prefix: &str) -> String {
-    if prefix.is_empty() {
-        return html.to_string();
-    }
-    html.replace("href=\"#fn", &format!("href=\"#{prefix}fn"))
-        .replace("href=\"#annex", &format!("href=\"#{prefix}annex"))
-        .replace("id=\"fnref", &format!("id=\"{prefix}fnref"))
 }
 
 impl<'a> Views<'a> {
@@ -452,11 +369,15 @@ impl<'a> Views<'a> {
                     self.strings.get(lang, "without_vote").to_string()
                 } else {
                     let n = |v: Option<u32>| v.map_or("?".to_string(), |n| n.to_string());
-                    self.strings
-                        .get(lang, "recorded_vote")
-                        .replace("{in_favour}", &n(vote.in_favour))
-                        .replace("{against}", &n(vote.against))
-                        .replace("{abstaining}", &n(vote.abstaining))
+                    self.strings.sentence(
+                        lang,
+                        "recorded_vote",
+                        &[
+                            ("in_favour", &n(vote.in_favour)),
+                            ("against", &n(vote.against)),
+                            ("abstaining", &n(vote.abstaining)),
+                        ],
+                    )
                 }
             }),
             official: official(&resolution.symbol),
@@ -594,41 +515,4 @@ pub(super) fn series_title<'s>(series: &'s Series, lang: &str) -> &'s str {
         .get(lang)
         .or_else(|| series.title.values().next())
         .map_or(series.id.as_str(), String::as_str)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn roots_climb_one_level_per_folder() {
-        assert_eq!(paths::root_of("index.html"), "");
-        assert_eq!(paths::root_of("fr/a-res-61-168.html"), "../");
-        assert_eq!(paths::root_of("fr/series/x.html"), "../../");
-    }
-
-    #[test]
-    fn french_punctuation_does_not_break_from_its_word() {
-        assert_eq!(
-            typeset("égalité ; dialogue : « oui »", "fr"),
-            "égalité\u{202F}; dialogue\u{A0}: «\u{A0}oui\u{A0}»"
-        );
-        assert_eq!(typeset("equality ; x", "en"), "equality ; x");
-    }
-
-    #[test]
-    fn parallel_columns_get_their_own_footnote_anchors() {
-        let html = r##"x<sup class="fnref"><a id="fnref1" href="#fn1">1</a></sup>"##;
-        let prefixed = prefix_anchors(html, "en-");
-        assert!(
-            prefixed.contains(r##"id="en-fnref1" href="#en-fn1""##),
-            "{prefixed}"
-        );
-        let annex = r##"x<sup class="fnref"><a id="fnref2" href="#annex-fn2">2</a></sup>"##;
-        let prefixed = prefix_anchors(annex, "fr-");
-        assert!(
-            prefixed.contains(r##"id="fr-fnref2" href="#fr-annex-fn2""##),
-            "{prefixed}"
-        );
-    }
 }

@@ -456,7 +456,8 @@ impl<'a> Views<'a> {
                 let lang = text.lang.as_str();
                 let gap = match (text.complete, text.last_id()) {
                     (false, Some(last)) => {
-                        format!("{} {last}.", self.strings.get(lang, "gap_incomplete"))
+                        self.strings
+                            .sentence(lang, "gap_incomplete", &[("last", last)])
                     }
                     _ => self.strings.get(lang, "gap_missing").to_string(),
                 };

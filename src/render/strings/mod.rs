@@ -1,7 +1,12 @@
 //! The words of the interface per language (`templates/strings.toml`), and dates in words.
 //!
 //! Kept out of the templates so that a translator edits one file; a language of the site that the
-//! file lacks is an error before any page is rendered, not a page with holes.
+//! file lacks is an error before any page is rendered, not a page with holes. The words that the
+//! views read in Rust are listed in [`CODE_WORDS`], each with the named placeholders it must hold
+//! (`{in_favour}`): a file that lacks one of them, or a sentence that lacks a placeholder, is an
+//! error at load that names the key and the file, so no page prints a key or a `{placeholder}`.
+//! Sentences are whole, placeholders filled in one place ([`Strings::sentence`]), so that a
+//! translator may reorder them.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -9,6 +14,9 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use crate::diag::{Problem, Problems};
+use words::{CODE_WORDS, check_code_words, check_named_tables};
+
+mod words;
 
 /// Interface strings of every language.
 #[derive(Debug, Clone)]
@@ -41,13 +49,21 @@ impl Strings {
         }
         if let Some(first) = languages.first().and_then(|l| by_lang.get(*l)) {
             for (lang, table) in &by_lang {
-                for key in first.keys().filter(|k| !table.contains_key(*k)) {
+                // A word of CODE_WORDS is reported by `check_code_words`, with its placeholders.
+                let missing = first
+                    .keys()
+                    .filter(|k| !table.contains_key(*k) && !CODE_WORDS.iter().any(|(c, _)| c == k));
+                for key in missing {
                     problems.push(
                         Problem::error(path, format!("[{lang}] lacks `{key}`"))
                             .hint(format!("translate `{key}` into `{lang}`")),
                     );
                 }
             }
+        }
+        for (lang, table) in &by_lang {
+            check_code_words(path, lang, table, &mut problems);
+            check_named_tables(path, lang, table, languages, &mut problems);
         }
         if problems.has_errors() {
             return Err(problems);
@@ -64,12 +80,49 @@ impl Strings {
         &self.values[lang]
     }
 
-    pub fn get<'s>(&'s self, lang: &str, key: &'s str) -> &'s str {
+    /// A word of [`CODE_WORDS`] without placeholders, as the file has it: [`Strings::parse`]
+    /// made sure it is there.
+    pub fn get(&self, lang: &str, key: &str) -> &str {
+        debug_assert!(
+            CODE_WORDS.iter().any(|(k, p)| *k == key && p.is_empty()),
+            "`{key}` is read in Rust: list it in CODE_WORDS"
+        );
+        self.word(lang, key)
+    }
+
+    /// A sentence of [`CODE_WORDS`], its `{placeholders}` filled with `values` (plain text).
+    pub fn sentence(&self, lang: &str, key: &str, values: &[(&str, &str)]) -> String {
+        fill(self.sentence_word(lang, key, values), values, |s| {
+            s.to_string()
+        })
+    }
+
+    /// A sentence set into HTML: its words escaped, its placeholders filled with `values`,
+    /// which are HTML already (links).
+    pub fn sentence_html(&self, lang: &str, key: &str, values: &[(&str, &str)]) -> String {
+        fill(
+            self.sentence_word(lang, key, values),
+            values,
+            super::escape::html,
+        )
+    }
+
+    fn sentence_word(&self, lang: &str, key: &str, values: &[(&str, &str)]) -> &str {
+        debug_assert!(
+            CODE_WORDS
+                .iter()
+                .any(|(k, p)| *k == key && p.iter().eq(values.iter().map(|(name, _)| name))),
+            "`{key}` and its placeholders must be listed in CODE_WORDS"
+        );
+        self.word(lang, key)
+    }
+
+    fn word(&self, lang: &str, key: &str) -> &str {
         self.by_lang
             .get(lang)
             .and_then(|t| t.get(key))
             .and_then(|v| v.as_str())
-            .unwrap_or(key)
+            .unwrap_or_default()
     }
 
     pub fn committee(&self, lang: &str, key: &str) -> String {
@@ -124,59 +177,33 @@ impl Strings {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const TEXT: &str = include_str!("../../templates/strings.toml");
-
-    #[test]
-    fn the_bundled_strings_cover_french_and_english() {
-        let strings = Strings::parse(Path::new("strings.toml"), TEXT, &["fr", "en"]).unwrap();
-        assert_eq!(
-            strings.date("fr", jiff::civil::date(2007, 12, 18)),
-            "18 décembre 2007"
-        );
-        assert_eq!(
-            strings.date("fr", jiff::civil::date(2000, 1, 1)),
-            "1er janvier 2000"
-        );
-        assert_eq!(
-            strings.date("en", jiff::civil::date(2006, 12, 19)),
-            "19 December 2006"
-        );
-        assert_eq!(strings.committee("fr", "third"), "Troisième Commission");
-        assert_eq!(strings.language_name("fr", "en"), "anglais");
-        assert_eq!(strings.language_name("en", "fr"), "French");
+/// `sentence` with each `{name}` replaced by its value, read in one pass (a value that holds
+/// a `{name}` is not filled again), and the words between passed through `words`.
+fn fill(sentence: &str, values: &[(&str, &str)], words: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(sentence.len() * 2);
+    let mut rest = sentence;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        let value = after.find('}').and_then(|end| {
+            let name = &after[..end];
+            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+            Some((value, end))
+        });
+        match value {
+            Some((value, end)) => {
+                out.push_str(&words(&rest[..start]));
+                out.push_str(value);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&words(&rest[..=start]));
+                rest = after;
+            }
+        }
     }
-
-    #[test]
-    fn ordinals_follow_each_language() {
-        let suffixes: Vec<_> = [1, 2, 3, 11, 12, 21, 76, 81, 113]
-            .iter()
-            .map(|&n| Strings::ordinal_suffix("en", n, false))
-            .collect();
-        assert_eq!(
-            suffixes,
-            ["st", "nd", "rd", "th", "th", "st", "th", "st", "th"]
-        );
-        assert_eq!(Strings::ordinal_suffix("fr", 1, true), "re");
-        assert_eq!(Strings::ordinal_suffix("fr", 81, true), "e");
-    }
-
-    #[test]
-    fn a_language_without_strings_is_an_error() {
-        let problems = Strings::parse(Path::new("strings.toml"), TEXT, &["fr", "es"]).unwrap_err();
-        assert!(problems.to_string().contains("no [es] table"), "{problems}");
-    }
-
-    #[test]
-    fn a_missing_translation_is_named() {
-        let text = "[fr]\na = \"1\"\nb = \"2\"\n[en]\na = \"1\"\n";
-        let problems = Strings::parse(Path::new("s.toml"), text, &["fr", "en"]).unwrap_err();
-        assert!(
-            problems.to_string().contains("[en] lacks `b`"),
-            "{problems}"
-        );
-    }
+    out.push_str(&words(rest));
+    out
 }
+
+#[cfg(test)]
+mod tests;

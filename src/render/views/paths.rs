@@ -1,0 +1,64 @@
+//! The URL scheme: where each page of the site lives, relative to the site root.
+//!
+//! Addresses are a promise to readers who cite and bookmark them (see the brief's table): the
+//! views make every page path here, and links between pages are these paths made
+//! relative by [`root_of`].
+
+pub(crate) fn home(lang: &str, default: &str) -> String {
+    if lang == default {
+        "index.html".into()
+    } else {
+        format!("{lang}/index.html")
+    }
+}
+
+pub(crate) fn resolution(lang: &str, slug: &str) -> String {
+    format!("{lang}/{slug}.html")
+}
+
+pub(crate) fn parallel(slug: &str) -> String {
+    format!("parallel/{slug}.html")
+}
+
+pub(crate) fn series(lang: &str, id: &str) -> String {
+    format!("{lang}/series/{id}.html")
+}
+
+pub(crate) fn references(lang: &str) -> String {
+    format!("{lang}/references.html")
+}
+
+pub(crate) fn search(lang: &str) -> String {
+    format!("{lang}/search.html")
+}
+
+pub(crate) fn feed(lang: &str) -> String {
+    format!("{lang}/feed.xml")
+}
+
+/// `fr/index.html` -> `fr/`, `index.html` -> ``: how a server names a folder's index.
+pub(crate) fn without_index(path: &str) -> &str {
+    path.strip_suffix("index.html").unwrap_or(path)
+}
+
+/// What changed from `older` to `newer`, in `lang`.
+pub(crate) fn compare(lang: &str, older: &str, newer: &str) -> String {
+    format!("{lang}/compare/{older}--{newer}.html")
+}
+
+/// The relative way back to the root from a page at `path`.
+pub(crate) fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_climb_one_level_per_folder() {
+        assert_eq!(root_of("index.html"), "");
+        assert_eq!(root_of("fr/a-res-61-168.html"), "../");
+        assert_eq!(root_of("fr/series/x.html"), "../../");
+    }
+}
