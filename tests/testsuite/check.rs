@@ -86,13 +86,7 @@ fn build_refuses_what_check_refuses() {
 #[test]
 fn a_stated_predecessor_the_text_contradicts_is_a_warning_and_strict_fails_on_it() {
     let dir = copy_fixture("sites/basic");
-    let meta = dir.path().join("content/resolutions/a-res-11-2/meta.yaml");
-    let text = std::fs::read_to_string(&meta).unwrap();
-    std::fs::write(
-        &meta,
-        text.replace("series: coop", "series: coop\npredecessor: A/RES/9/5"),
-    )
-    .unwrap();
+    state_a_predecessor_the_text_contradicts(dir.path());
     let output = check(dir.path());
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{err}");
@@ -172,13 +166,7 @@ fn check_format_github_prints_each_error_as_a_workflow_command_relative_to_the_r
 #[test]
 fn check_format_github_prints_warnings_and_passes_outside_a_repository() {
     let dir = copy_fixture("sites/basic");
-    let meta = dir.path().join("content/resolutions/a-res-11-2/meta.yaml");
-    let text = std::fs::read_to_string(&meta).unwrap();
-    std::fs::write(
-        &meta,
-        text.replace("series: coop", "series: coop\npredecessor: A/RES/9/5"),
-    )
-    .unwrap();
+    state_a_predecessor_the_text_contradicts(dir.path());
     let output = check_github(dir.path(), ".");
     let out = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
@@ -198,4 +186,15 @@ fn check_format_github_prints_warnings_and_passes_outside_a_repository() {
         )),
         "{out}"
     );
+}
+
+/// States in 11/2's meta.yaml a predecessor (9/5) that its text does not recall: a warning.
+fn state_a_predecessor_the_text_contradicts(root: &std::path::Path) {
+    let meta = root.join("content/resolutions/a-res-11-2/meta.yaml");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    std::fs::write(
+        &meta,
+        text.replace("series: coop", "series: coop\npredecessor: A/RES/9/5"),
+    )
+    .unwrap();
 }
