@@ -1,0 +1,198 @@
+//! How the search index is cut into files, so that a query loads only what it needs: a small
+//! `search/index.js` (languages, stop words, prefix length), one shard per language and term
+//! prefix (`search/<lang>/<shard>.js`: the folded words of that prefix with their stems, and the
+//! postings of those stems), and one file per text with the paragraphs a result shows
+//! (`search/<lang>/text/<slug>.js`). Every file is a script that registers its part with
+//! `window.recueilSearch` (defined by `theme/search.js`), since `<script>` loads from `file://`
+//! where `fetch` does not. ARCHITECTURE.md says why a three-character prefix and per-text files.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Write};
+
+use rayon::prelude::*;
+
+use super::{LanguageIndex, SearchIndex, TextParts};
+use crate::diag::Problem;
+use crate::render::Sink;
+
+/// How many folded characters of a term name its shard (a two-character word has a
+/// two-character shard). A query word of at least this length is looked up as the beginning of
+/// words too, and all the words it begins are in its shard.
+pub(crate) const PREFIX: usize = 3;
+
+/// The folder of the search files in the site.
+pub(crate) const FOLDER: &str = "search";
+
+/// The shard of a folded term: its first [`PREFIX`] characters, ASCII letters and digits as they
+/// are, any other character as `_<hex code point>_`, so that every name is a safe file name.
+/// `theme/search.js` names shards the same way.
+pub(crate) fn shard_of(term: &str) -> String {
+    let mut name = String::new();
+    for c in term.chars().take(PREFIX) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            name.push(c);
+        } else {
+            name.push_str(&format!("_{:x}_", c as u32));
+        }
+    }
+    name
+}
+
+/// Writes every search file through `sink`, in parallel: how many files, and the problems of
+/// those that failed.
+pub(crate) fn write_index(index: &SearchIndex, sink: &dyn Sink) -> (usize, Vec<Problem>) {
+    let shards: Vec<Named> = index
+        .languages
+        .iter()
+        .flat_map(|(lang, li)| {
+            cut(li)
+                .into_iter()
+                .map(move |(name, shard)| (*lang, li, name, shard))
+        })
+        .collect();
+    let mut problems = Vec::new();
+    let path = format!("{FOLDER}/index.js");
+    if let Err(problem) = sink.put_streamed(&path, &|out| write_meta(index, &shards, out)) {
+        problems.push(problem);
+    }
+    problems.par_extend(shards.par_iter().filter_map(|(lang, li, name, shard)| {
+        let path = format!("{FOLDER}/{lang}/{name}.js");
+        let write = |out: &mut dyn Write| write_shard(index, li, lang, name, shard, out);
+        sink.put_streamed(&path, &write).err()
+    }));
+    problems.par_extend(index.texts.par_iter().filter_map(|text| {
+        let slug = index.slugs[text.resolution];
+        let path = format!("{FOLDER}/{}/text/{slug}.js", text.lang);
+        let write = |out: &mut dyn Write| write_text(index, text, out);
+        sink.put_streamed(&path, &write).err()
+    }));
+    (1 + shards.len() + index.texts.len(), problems)
+}
+
+/// The words of one shard (folded word, stem id) and the stems whose postings it holds: its
+/// own (by their prefix) and those of its words.
+#[derive(Default, Debug)]
+pub(crate) struct Shard {
+    words: Vec<(String, usize)>,
+    stems: BTreeSet<usize>,
+}
+
+/// A language's index cut into shards by prefix: each word in exactly one (its prefix's).
+pub(crate) fn cut(li: &LanguageIndex) -> BTreeMap<String, Shard> {
+    let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
+    for (word, &stem) in &li.words {
+        let shard = shards.entry(shard_of(word)).or_default();
+        shard.words.push((word.clone(), stem));
+        shard.stems.insert(stem);
+    }
+    for (id, stem) in li.stems.iter().enumerate() {
+        shards.entry(shard_of(stem)).or_default().stems.insert(id);
+    }
+    shards
+}
+
+fn json(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
+
+/// A shard to write: language, its index, name, content.
+type Named<'a> = (&'a str, &'a LanguageIndex, String, Shard);
+
+/// `window.recueilSearchIndex`: the prefix length, and per language its stop words and the
+/// names of its shards (space-separated), so that a word no shard holds is not asked for.
+fn write_meta(index: &SearchIndex, shards: &[Named], out: &mut dyn Write) -> io::Result<()> {
+    write!(
+        out,
+        "window.recueilSearchIndex = {{\"prefix\":{PREFIX},\"languages\":{{"
+    )?;
+    for (n, (lang, li)) in index.languages.iter().enumerate() {
+        let stop: Vec<String> = li.stop.iter().map(|w| json(w)).collect();
+        let names: Vec<&str> = shards
+            .iter()
+            .filter(|s| s.0 == *lang)
+            .map(|s| s.2.as_str())
+            .collect();
+        let comma = if n > 0 { "," } else { "" };
+        let (lang, stop, names) = (json(lang), stop.join(","), json(&names.join(" ")));
+        write!(
+            out,
+            "{comma}{lang}:{{\"stop\":[{stop}],\"shards\":{names}}}"
+        )?;
+    }
+    out.write_all(b"}};\n")
+}
+
+/// `add(lang, shard, {res, words, stems})`: `res` the resolutions the shard's postings name
+/// (archive index, slug), `words` folded word -> stem, `stems` stem -> postings, one array per
+/// resolution: its place in `res`, then each part holding the stem (`[part, count]` when the
+/// stem occurs more than once there).
+fn write_shard(
+    index: &SearchIndex,
+    li: &LanguageIndex,
+    lang: &str,
+    name: &str,
+    shard: &Shard,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let postings = || shard.stems.iter().flat_map(|&s| &li.postings[s]);
+    let resolutions: BTreeSet<u32> = postings().map(|p| p.resolution).collect();
+    let place: BTreeMap<u32, usize> = resolutions
+        .iter()
+        .enumerate()
+        .map(|(n, &r)| (r, n))
+        .collect();
+    write!(
+        out,
+        "window.recueilSearch.add({},{},{{\"res\":[",
+        json(lang),
+        json(name)
+    )?;
+    for (n, &r) in resolutions.iter().enumerate() {
+        let comma = if n > 0 { "," } else { "" };
+        write!(out, "{comma}[{r},{}]", json(index.slugs[r as usize]))?;
+    }
+    out.write_all(b"],\"words\":{")?;
+    for (n, (word, stem)) in shard.words.iter().enumerate() {
+        let comma = if n > 0 { "," } else { "" };
+        write!(out, "{comma}{}:{}", json(word), json(&li.stems[*stem]))?;
+    }
+    out.write_all(b"},\"stems\":{")?;
+    for (n, &stem) in shard.stems.iter().enumerate() {
+        let comma = if n > 0 { "," } else { "" };
+        write!(out, "{comma}{}:[", json(&li.stems[stem]))?;
+        let mut current = None;
+        for p in &li.postings[stem] {
+            if current != Some(p.resolution) {
+                let open = if current.is_some() { "],[" } else { "[" };
+                write!(out, "{open}{}", place[&p.resolution])?;
+                current = Some(p.resolution);
+            }
+            match p.count {
+                1 => write!(out, ",{}", p.part)?,
+                count => write!(out, ",[{},{count}]", p.part)?,
+            }
+        }
+        out.write_all(if current.is_some() { b"]]" } else { b"]" })?;
+    }
+    out.write_all(b"}});\n")
+}
+
+/// `text(lang, slug, {symbol, short, page, parts})`: the parts as `[id, plain text]`, in the
+/// order the postings number them.
+fn write_text(index: &SearchIndex, text: &TextParts, out: &mut dyn Write) -> io::Result<()> {
+    let (symbol, short) = index.symbols[text.resolution];
+    write!(
+        out,
+        "window.recueilSearch.text({},{},{{\"symbol\":{},\"short\":{},\"page\":{},\"parts\":[",
+        json(text.lang),
+        json(index.slugs[text.resolution]),
+        json(symbol),
+        json(short),
+        json(&text.page)
+    )?;
+    for (n, (id, plain)) in text.parts.iter().enumerate() {
+        let comma = if n > 0 { "," } else { "" };
+        write!(out, "{comma}[{},{}]", json(id), json(plain))?;
+    }
+    out.write_all(b"]});\n")
+}
