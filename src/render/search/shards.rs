@@ -196,3 +196,94 @@ fn write_text(index: &SearchIndex, text: &TextParts, out: &mut dyn Write) -> io:
     }
     out.write_all(b"]});\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::LanguageBuilder;
+    use super::*;
+
+    #[test]
+    fn a_term_s_shard_is_its_first_three_folded_characters_as_a_safe_name() {
+        assert_eq!(shard_of("cooperation"), "coo");
+        assert_eq!(shard_of("un"), "un");
+        assert_eq!(shard_of("2005"), "200");
+        assert_eq!(shard_of("право"), "_43f__440__430_");
+        assert_eq!(shard_of("合作"), "_5408__4f5c_");
+    }
+
+    fn english() -> LanguageIndex {
+        let mut en = LanguageBuilder::new("en");
+        en.add(
+            0,
+            0,
+            "Cooperation between States; the United Nations cooperates",
+        );
+        en.add(
+            1,
+            0,
+            "states cooperating, and cooperation again: cooperation",
+        );
+        en.add(1, 1, "Dying peoples die");
+        en.finish()
+    }
+
+    #[test]
+    fn every_word_is_in_exactly_one_shard_with_the_postings_of_its_stem() {
+        let en = english();
+        let shards = cut(&en);
+        for (word, &stem) in &en.words {
+            let holding: Vec<&String> = shards
+                .iter()
+                .filter(|(_, s)| s.words.iter().any(|(w, _)| w == word))
+                .map(|(name, _)| name)
+                .collect();
+            assert_eq!(holding, [&shard_of(word)], "{word}");
+            assert!(shards[&shard_of(word)].stems.contains(&stem), "{word}");
+        }
+        for (id, stem) in en.stems.iter().enumerate() {
+            assert!(shards[&shard_of(stem)].stems.contains(&id), "{stem}");
+        }
+        // "dying" stems to "die": its shard carries the stem's postings too.
+        let dying = &shards["dyi"];
+        assert!(dying.stems.contains(&en.words["dying"]));
+        let names: Vec<&str> = shards.keys().map(String::as_str).collect();
+        let expected = [
+            "aga", "bet", "coo", "die", "dyi", "nat", "peo", "sta", "uni",
+        ];
+        assert_eq!(names, expected, "one shard per prefix of the words written");
+    }
+
+    #[test]
+    fn a_shard_is_a_script_registering_its_words_stems_and_postings() {
+        let index = SearchIndex {
+            slugs: vec!["a-res-1-1", "a-res-2-1"],
+            symbols: vec![("A/RES/1/1", "1/1"), ("A/RES/2/1", "2/1")],
+            texts: Vec::new(),
+            languages: BTreeMap::from([("en", english())]),
+        };
+        let en = &index.languages["en"];
+        let shards = cut(en);
+        let mut out = Vec::new();
+        write_shard(&index, en, "en", "coo", &shards["coo"], &mut out).unwrap();
+        let script = String::from_utf8(out).unwrap();
+        let args = script
+            .strip_prefix("window.recueilSearch.add(")
+            .and_then(|s| s.strip_suffix(");\n"))
+            .unwrap();
+        let args: serde_json::Value = serde_json::from_str(&format!("[{args}]")).unwrap();
+        assert_eq!(args[0], "en");
+        assert_eq!(args[1], "coo");
+        let shard = &args[2];
+        assert_eq!(
+            shard["res"],
+            serde_json::json!([[0, "a-res-1-1"], [1, "a-res-2-1"]])
+        );
+        assert_eq!(shard["words"]["cooperation"], "cooper");
+        assert_eq!(shard["words"]["cooperating"], "cooper");
+        // Once in part 0 of the first resolution; in the second, three times in part 0.
+        assert_eq!(
+            shard["stems"]["cooper"],
+            serde_json::json!([[0, [0, 2]], [1, [0, 3]]])
+        );
+    }
+}
