@@ -1,12 +1,12 @@
 //! The offline search index: every paragraph and footnote of every text, with a word index per
-//! language, written as `search-index.js` (a script, so that it loads from `file://` where a
-//! page cannot fetch a JSON file) and searched by `theme/search.js`.
+//! language, written by [`shards`] as scripts under `search/` (a script loads from `file://`
+//! where a page cannot fetch a JSON file) and searched by `theme/search.js`.
 //!
 //! Words are folded before anything else: lower case, accents and ligatures dropped (`États` ->
 //! `etats`, `cœur` -> `coeur`), so that a reader finds `coopération` by typing `cooperation`. Each
 //! word is then reduced to its stem by the Snowball stemmer of its text's language
 //! (rust-stemmers), so that `member state` finds "Member States". The index maps every folded word
-//! of the texts to its stem, and every stem to the paragraphs holding it; the script folds the
+//! of the texts to its stem, and every stem to the paragraphs holding it (and how often); the script folds the
 //! reader's words the same way (`String.normalize('NFD')`), looks each up as a word, as a stem,
 //! or as the beginning of words, and intersects the paragraphs. Stop words are not indexed.
 
