@@ -1,6 +1,7 @@
 // recueil's offline search. search/index.js (loaded by the page) names the languages, their stop
 // words and the shards' prefix length; for each word of a query this script adds the <script> of
-// its shard (search/<lang>/<prefix>.js: the words of that prefix, their stems and postings),
+// its shard (search/<lang>/<prefix>.js: the words of that prefix, their stems and postings, a
+// large stem's postings in search/<lang>/<prefix>/<stem>.js, loaded when a word reaches it),
 // since <script> loads from file:// where fetch does not, then the text files of the results it
 // shows (search/<lang>/text/<slug>.js). Words are folded as the index folds them (lower case, no
 // accents, œ -> oe), then looked up as a word, as a stem, or as the beginning of words; every
@@ -79,6 +80,24 @@
     return found;
   }
 
+  // The file holding a stem's postings: the shard, or for a large stem its own file (loaded).
+  function postingsFile(lang, shard, stem) {
+    var held = shard.stems[stem];
+    return typeof held === "string" ? shards[lang + "/" + held] : shard;
+  }
+
+  // The files of the large stems that the query's words reach, once their shards are loaded.
+  function largeStems(lang, query) {
+    var paths = [];
+    termsOf(lang, query).forEach(function (term) {
+      var shard = shards[lang + "/" + shardOf(term)];
+      stemsFor(shard, term).forEach(function (stem) {
+        if (typeof shard.stems[stem] === "string") paths.push(load(lang + "/" + shard.stems[stem]));
+      });
+    });
+    return Promise.all(paths);
+  }
+
   // Matching parts of one language: key "resolution slug part" -> {r, slug, part, hits}, where
   // hits counts the occurrences of the matched stems; and the stems matched.
   function searchLanguage(lang, query) {
@@ -89,8 +108,10 @@
       var hits = new Map();
       stemsFor(shard, terms[i]).forEach(function (stem) {
         all.add(stem);
-        shard.stems[stem].forEach(function (entry) {
-          var res = shard.res[entry[0]];
+        var file = postingsFile(lang, shard, stem);
+        if (!file) return;
+        file.stems[stem].forEach(function (entry) {
+          var res = file.res[entry[0]];
           for (var j = 1; j < entry.length; j++) {
             var part = Array.isArray(entry[j]) ? entry[j][0] : entry[j];
             var count = Array.isArray(entry[j]) ? entry[j][1] : 1;
@@ -178,6 +199,8 @@
     });
     status.textContent = list.dataset.loading;
     Promise.all(needed).then(function () {
+      return Promise.all(langs.map(function (lang) { return largeStems(lang, query); }));
+    }).then(function () {
       if (ticket !== runs) return null;
       var results = [];
       langs.forEach(function (lang, order) {

@@ -23,12 +23,23 @@ pub(crate) const PREFIX: usize = 3;
 /// The folder of the search files in the site.
 pub(crate) const FOLDER: &str = "search";
 
+/// A stem with more postings than this has them in a file of its own,
+/// `search/<lang>/<shard>/<stem>.js`, loaded only by a query that reaches that stem: a shard
+/// then stays a few kilobytes of words and small stems, and a query word does not load the
+/// postings of the frequent stems that share its prefix (`conflit` without `conform`).
+pub(crate) const LARGE: usize = 500;
+
 /// The shard of a folded term: its first [`PREFIX`] characters, ASCII letters and digits as they
 /// are, any other character as `_<hex code point>_`, so that every name is a safe file name.
 /// `theme/search.js` names shards the same way.
 pub(crate) fn shard_of(term: &str) -> String {
+    safe_name(term, PREFIX)
+}
+
+/// The first `limit` characters of `term` as a file name (see [`shard_of`]).
+fn safe_name(term: &str, limit: usize) -> String {
     let mut name = String::new();
-    for c in term.chars().take(PREFIX) {
+    for c in term.chars().take(limit) {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {
             name.push(c);
         } else {
@@ -55,18 +66,24 @@ pub(crate) fn write_index(index: &SearchIndex, sink: &dyn Sink) -> (usize, Vec<P
     if let Err(problem) = sink.put_streamed(&path, &|out| write_meta(index, &shards, out)) {
         problems.push(problem);
     }
-    problems.par_extend(shards.par_iter().filter_map(|(lang, li, name, shard)| {
-        let path = format!("{FOLDER}/{lang}/{name}.js");
-        let write = |out: &mut dyn Write| write_shard(index, li, lang, name, shard, out);
-        sink.put_streamed(&path, &write).err()
-    }));
+    problems.par_extend(
+        (shards.par_iter()).flat_map_iter(|(lang, li, name, shard)| {
+            write_shard(index, sink, (lang, li, name, shard))
+        }),
+    );
     problems.par_extend(index.texts.par_iter().filter_map(|text| {
         let slug = index.slugs[text.resolution];
         let path = format!("{FOLDER}/{}/text/{slug}.js", text.lang);
         let write = |out: &mut dyn Write| write_text(index, text, out);
         sink.put_streamed(&path, &write).err()
     }));
-    (1 + shards.len() + index.texts.len(), problems)
+    let large = |(_, li, _, shard): &Named| {
+        (shard.stems.iter())
+            .filter(|&&s| li.postings[s].len() > LARGE)
+            .count()
+    };
+    let files = shards.len() + shards.iter().map(large).sum::<usize>();
+    (1 + files + index.texts.len(), problems)
 }
 
 /// The words of one shard (folded word, stem id) and the stems whose postings it holds: its
@@ -122,19 +139,59 @@ fn write_meta(index: &SearchIndex, shards: &[Named], out: &mut dyn Write) -> io:
     out.write_all(b"}};\n")
 }
 
-/// `add(lang, shard, {res, words, stems})`: `res` the resolutions the shard's postings name
+/// Writes a shard, and each of its large stems in a file of its own.
+fn write_shard(
+    index: &SearchIndex,
+    sink: &dyn Sink,
+    shard: (&str, &LanguageIndex, &String, &Shard),
+) -> Vec<Problem> {
+    let (lang, li, name, shard) = shard;
+    let (large, small): (Vec<usize>, Vec<usize>) =
+        (shard.stems.iter()).partition(|&&s| li.postings[s].len() > LARGE);
+    let mut parts: Vec<Part> = (large.iter())
+        .map(|&stem| Part {
+            name: format!("{name}/{}", safe_name(&li.stems[stem], usize::MAX)),
+            words: &[],
+            stems: vec![stem],
+            large: Vec::new(),
+        })
+        .collect();
+    parts.push(Part {
+        name: name.clone(),
+        words: &shard.words,
+        stems: small,
+        large,
+    });
+    (parts.iter())
+        .filter_map(|part| {
+            let path = format!("{FOLDER}/{lang}/{}.js", part.name);
+            let write = |out: &mut dyn Write| write_part(index, li, lang, part, out);
+            sink.put_streamed(&path, &write).err()
+        })
+        .collect()
+}
+
+/// What one file of the index holds: a shard's words and small stems (its large stems named,
+/// their postings in files of their own), or one large stem.
+struct Part<'a> {
+    name: String,
+    words: &'a [(String, usize)],
+    stems: Vec<usize>,
+    large: Vec<usize>,
+}
+
+/// `add(lang, name, {res, words, stems})`: `res` the resolutions the file's postings name
 /// (archive index, slug), `words` folded word -> stem, `stems` stem -> postings, one array per
 /// resolution: its place in `res`, then each part holding the stem (`[part, count]` when the
-/// stem occurs more than once there).
-fn write_shard(
+/// stem occurs more than once there); for a large stem, the name of its file instead.
+fn write_part(
     index: &SearchIndex,
     li: &LanguageIndex,
     lang: &str,
-    name: &str,
-    shard: &Shard,
+    part: &Part,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let postings = || shard.stems.iter().flat_map(|&s| &li.postings[s]);
+    let postings = || part.stems.iter().flat_map(|&s| &li.postings[s]);
     let resolutions: BTreeSet<u32> = postings().map(|p| p.resolution).collect();
     let place: BTreeMap<u32, usize> = resolutions
         .iter()
@@ -145,20 +202,29 @@ fn write_shard(
         out,
         "window.recueilSearch.add({},{},{{\"res\":[",
         json(lang),
-        json(name)
+        json(&part.name)
     )?;
     for (n, &r) in resolutions.iter().enumerate() {
         let comma = if n > 0 { "," } else { "" };
         write!(out, "{comma}[{r},{}]", json(index.slugs[r as usize]))?;
     }
     out.write_all(b"],\"words\":{")?;
-    for (n, (word, stem)) in shard.words.iter().enumerate() {
+    for (n, (word, stem)) in part.words.iter().enumerate() {
         let comma = if n > 0 { "," } else { "" };
         write!(out, "{comma}{}:{}", json(word), json(&li.stems[*stem]))?;
     }
     out.write_all(b"},\"stems\":{")?;
-    for (n, &stem) in shard.stems.iter().enumerate() {
+    for (n, &stem) in part.large.iter().enumerate() {
         let comma = if n > 0 { "," } else { "" };
+        let file = format!("{}/{}", part.name, safe_name(&li.stems[stem], usize::MAX));
+        write!(out, "{comma}{}:{}", json(&li.stems[stem]), json(&file))?;
+    }
+    for (n, &stem) in part.stems.iter().enumerate() {
+        let comma = if n > 0 || !part.large.is_empty() {
+            ","
+        } else {
+            ""
+        };
         write!(out, "{comma}{}:[", json(&li.stems[stem]))?;
         let mut current = None;
         for p in &li.postings[stem] {
@@ -264,7 +330,14 @@ mod tests {
         let en = &index.languages["en"];
         let shards = cut(en);
         let mut out = Vec::new();
-        write_shard(&index, en, "en", "coo", &shards["coo"], &mut out).unwrap();
+        let coo = &shards["coo"];
+        let part = Part {
+            name: "coo".to_string(),
+            words: &coo.words,
+            stems: coo.stems.iter().copied().collect(),
+            large: Vec::new(),
+        };
+        write_part(&index, en, "en", &part, &mut out).unwrap();
         let script = String::from_utf8(out).unwrap();
         let args = script
             .strip_prefix("window.recueilSearch.add(")
@@ -285,5 +358,52 @@ mod tests {
             shard["stems"]["cooper"],
             serde_json::json!([[0, [0, 2]], [1, [0, 3]]])
         );
+    }
+
+    /// The arguments a file of the index registers, parsed.
+    fn registered(script: &[u8]) -> serde_json::Value {
+        let script = std::str::from_utf8(script).unwrap();
+        let args = script
+            .strip_prefix("window.recueilSearch.add(")
+            .and_then(|s| s.strip_suffix(");\n"))
+            .unwrap();
+        serde_json::from_str(&format!("[{args}]")).unwrap()
+    }
+
+    #[test]
+    fn a_large_stem_s_postings_are_in_a_file_of_their_own() {
+        let mut en = LanguageBuilder::new("en");
+        for part in 0..=LARGE as u32 {
+            en.add(0, part, "armed conflicts");
+        }
+        en.add(0, 0, "in conformity with");
+        let index = SearchIndex {
+            slugs: vec!["a-res-1-1"],
+            symbols: vec![("A/RES/1/1", "1/1")],
+            texts: Vec::new(),
+            languages: BTreeMap::from([("en", en.finish())]),
+        };
+        let files = std::sync::Mutex::new(BTreeMap::new());
+        let sink = |file: crate::render::OutputFile| {
+            files.lock().unwrap().insert(file.path, file.bytes);
+            Ok(())
+        };
+        let (count, problems) = write_index(&index, &sink);
+        assert!(problems.is_empty());
+        let files = files.into_inner().unwrap();
+        assert_eq!(count, files.len());
+        let con = registered(&files["search/en/con.js"]);
+        assert_eq!(con[2]["words"]["conflicts"], "conflict");
+        assert_eq!(con[2]["stems"]["conflict"], "con/conflict");
+        assert_eq!(con[2]["stems"]["conform"], serde_json::json!([[0, 0]]));
+        let conflict = registered(&files["search/en/con/conflict.js"]);
+        assert_eq!(conflict[1], "con/conflict");
+        let postings = conflict[2]["stems"]["conflict"][0].as_array().unwrap();
+        assert_eq!(
+            postings.len(),
+            1 + LARGE + 1,
+            "resolution 0, then every part"
+        );
+        assert!(files.contains_key("search/index.js"));
     }
 }
