@@ -346,3 +346,39 @@ fn a_search_loads_only_the_shards_of_its_words_and_the_texts_it_shows() {
     );
     browser.assert_no_errors();
 }
+
+#[test]
+fn a_frequent_word_s_postings_load_from_their_own_file() {
+    // More paragraphs holding "conflit" than a shard keeps inline (recueil's `LARGE`, 500).
+    let dir = copy_fixture("sites/notes");
+    let mut text =
+        String::from("L’Assemblée générale,\n\n*Considérant* que la paix est utile[^1],\n");
+    for n in 1..=520 {
+        text.push_str(&format!("\n{n}. *Note* le conflit armé numéro {n} ;\n"));
+    }
+    text.push_str("\n[^1]: Voir résolution 9/5.\n");
+    std::fs::write(
+        dir.path().join("content/resolutions/a-res-10-1/fr.md"),
+        text,
+    )
+    .unwrap();
+    let public = dir.path().join("public");
+    recueil::build::build(dir.path(), Some(&public), false).expect("the site builds");
+    let browser = Browser::launch();
+    let found = results(
+        &browser,
+        &public.join("fr/search.html"),
+        "q=conflit&lang=fr",
+    );
+    assert_eq!(found.len(), 50, "the first 50 of the 520 are shown");
+    assert!(found.iter().all(|r| r.ends_with(":conflit")), "{found:?}");
+    let status = browser.text("#search-status");
+    assert!(status.contains("520"), "{status}");
+    let scripts = search_scripts(&browser);
+    let large: Vec<&String> = scripts
+        .iter()
+        .filter(|s| s.starts_with("fr/con/"))
+        .collect();
+    assert_eq!(large, ["fr/con/confl.js"], "{scripts:?}");
+    browser.assert_no_errors();
+}
