@@ -1,7 +1,8 @@
 //! How the search index is cut into files, so that a query loads only what it needs: a small
 //! `search/index.js` (languages, stop words, prefix length), one shard per language and term
 //! prefix (`search/<lang>/<shard>.js`: the folded words of that prefix with their stems, and the
-//! postings of those stems), and one file per text with the paragraphs a result shows
+//! postings of those stems; a large stem's in `search/<lang>/<shard>/<stem>.js`, see [`LARGE`]),
+//! and one file per text with the paragraphs a result shows
 //! (`search/<lang>/text/<slug>.js`). Every file is a script that registers its part with
 //! `window.recueilSearch` (defined by `theme/search.js`), since `<script>` loads from `file://`
 //! where `fetch` does not. ARCHITECTURE.md says why a three-character prefix and per-text files.
