@@ -1,8 +1,11 @@
-// recueil's offline search: reads window.recueilSearch (search-index.js, loaded by a <script>
-// tag so that it works from file://) and shows matching paragraphs. Words are folded as the
-// index folds them (lower case, no accents, œ -> oe), then looked up in the index of each
-// language as a word, as a stem, or as the beginning of words; every word of the query must
-// match. No network, no inline script: the page works under a Content-Security-Policy.
+// recueil's offline search. search/index.js (loaded by the page) names the languages, their stop
+// words and the shards' prefix length; for each word of a query this script adds the <script> of
+// its shard (search/<lang>/<prefix>.js: the words of that prefix, their stems and postings, a
+// large stem's postings in search/<lang>/<prefix>/<stem>.js, loaded when a word reaches it),
+// since <script> loads from file:// where fetch does not, then the text files of the results it
+// shows (search/<lang>/text/<slug>.js). Words are folded as the index folds them (lower case, no
+// accents, œ -> oe), then looked up as a word, as a stem, or as the beginning of words; every
+// word of the query must match. No network, no inline script: works under a CSP.
 (function () {
   "use strict";
   var MAX = 50;
@@ -12,11 +15,20 @@
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!form || !input || !list) return;
-  var index = window.recueilSearch;
-  if (!index) {
+  var meta = window.recueilSearchIndex;
+  if (!meta) {
     status.textContent = list.dataset.failed;
     return;
   }
+  var shards = {}, texts = {}, loading = {}, held = {};
+  Object.keys(meta.languages).forEach(function (lang) {
+    held[lang] = new Set(meta.languages[lang].shards.split(" "));
+  });
+  // What the shard and text scripts call as they load.
+  window.recueilSearch = {
+    add: function (lang, name, data) { shards[lang + "/" + name] = data; },
+    text: function (lang, slug, data) { texts[lang + "/" + slug] = data; }
+  };
 
   function fold(text) {
     return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
@@ -25,49 +37,114 @@
   function words(text) {
     return (text.match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return w.length > 1; });
   }
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
-  // The stems of language `li` that a folded query word stands for.
-  function stemsFor(li, word) {
+  // The shard of a folded word: its first characters, as src/render/search/shards.rs names it.
+  function shardOf(word) {
+    return Array.from(word).slice(0, meta.prefix).map(function (c) {
+      return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16) + "_";
+    }).join("");
+  }
+
+  // Adds the script at `path` once; resolves when it has run (or failed: a file removed).
+  function load(path) {
+    if (!loading[path]) {
+      loading[path] = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = list.dataset.root + "search/" + path + ".js";
+        script.onload = script.onerror = function () { resolve(); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[path];
+  }
+
+  // The query's words of language `lang` that are searched: stop words only if nothing else.
+  function termsOf(lang, query) {
+    var stop = meta.languages[lang].stop;
+    var terms = query.filter(function (w) { return stop.indexOf(w) < 0; });
+    return terms.length === 0 ? query : terms;
+  }
+
+  // The stems that a folded query word stands for, in its shard.
+  function stemsFor(shard, word) {
     var found = new Set();
-    if (Object.prototype.hasOwnProperty.call(li.words, word)) found.add(li.words[word]);
-    var asStem = li.stems.indexOf(word);
-    if (asStem >= 0) found.add(asStem);
-    if (found.size === 0 && word.length >= 3) {
-      for (var w in li.words) {
-        if (w.lastIndexOf(word, 0) === 0) found.add(li.words[w]);
+    if (!shard) return found;
+    if (has(shard.words, word)) found.add(shard.words[word]);
+    if (has(shard.stems, word)) found.add(word);
+    if (found.size === 0 && word.length >= meta.prefix) {
+      for (var w in shard.words) {
+        if (w.lastIndexOf(word, 0) === 0) found.add(shard.words[w]);
       }
     }
     return found;
   }
 
-  // Matching docs of one language, with the stems each query word matched.
-  function searchLanguage(lang, query) {
-    var li = index.languages[lang];
-    if (!li) return { docs: [], stems: new Set() };
-    var terms = query.filter(function (w) { return li.stop.indexOf(w) < 0; });
-    if (terms.length === 0) terms = query;
-    var docs = null;
-    var all = new Set();
-    for (var i = 0; i < terms.length; i++) {
-      var stems = stemsFor(li, terms[i]);
-      var hits = new Set();
-      stems.forEach(function (s) {
-        all.add(s);
-        li.postings[s].forEach(function (d) { hits.add(d); });
-      });
-      docs = docs === null ? hits : new Set([...docs].filter(function (d) { return hits.has(d); }));
-      if (docs.size === 0) break;
-    }
-    return { docs: docs ? [...docs] : [], stems: all };
+  // The file holding a stem's postings: the shard, or for a large stem its own file (loaded).
+  function postingsFile(lang, shard, stem) {
+    var held = shard.stems[stem];
+    return typeof held === "string" ? shards[lang + "/" + held] : shard;
   }
 
-  // The text of a doc as nodes, matching words in <mark>, cut around the first match.
-  function snippet(text, li, stems) {
+  // The files of the large stems that the query's words reach, once their shards are loaded.
+  function largeStems(lang, query) {
+    var paths = [];
+    termsOf(lang, query).forEach(function (term) {
+      var shard = shards[lang + "/" + shardOf(term)];
+      stemsFor(shard, term).forEach(function (stem) {
+        if (typeof shard.stems[stem] === "string") paths.push(load(lang + "/" + shard.stems[stem]));
+      });
+    });
+    return Promise.all(paths);
+  }
+
+  // Matching parts of one language: key "resolution slug part" -> {r, slug, part, hits}, where
+  // hits counts the occurrences of the matched stems; and the stems matched.
+  function searchLanguage(lang, query) {
+    var docs = null, all = new Set();
+    var terms = termsOf(lang, query);
+    for (var i = 0; i < terms.length; i++) {
+      var shard = shards[lang + "/" + shardOf(terms[i])];
+      var hits = new Map();
+      stemsFor(shard, terms[i]).forEach(function (stem) {
+        all.add(stem);
+        var file = postingsFile(lang, shard, stem);
+        if (!file) return;
+        file.stems[stem].forEach(function (entry) {
+          var res = file.res[entry[0]];
+          for (var j = 1; j < entry.length; j++) {
+            var part = Array.isArray(entry[j]) ? entry[j][0] : entry[j];
+            var count = Array.isArray(entry[j]) ? entry[j][1] : 1;
+            var key = res[1] + " " + part;
+            var doc = hits.get(key) || { r: res[0], slug: res[1], part: part, hits: 0 };
+            doc.hits += count;
+            hits.set(key, doc);
+          }
+        });
+      });
+      if (docs !== null) {
+        hits.forEach(function (doc, key) {
+          if (docs.has(key)) doc.hits += docs.get(key).hits; else hits.delete(key);
+        });
+      }
+      docs = hits;
+      if (docs.size === 0) break;
+    }
+    return { docs: docs ? Array.from(docs.values()) : [], stems: all };
+  }
+
+  // Whether a word of a text is one of the matched stems (known from the shards loaded).
+  function matches(lang, word, stems) {
+    var f = fold(word), shard = shards[lang + "/" + shardOf(f)];
+    return !!shard && has(shard.words, f) && stems.has(shard.words[f]);
+  }
+
+  // The text of a part as nodes, matching words in <mark>, cut around the first match.
+  function snippet(text, lang, stems) {
     var parts = text.split(/([\p{L}\p{N}]+)/u);
     var first = -1;
     var marked = parts.map(function (part, i) {
-      var f = fold(part);
-      var hit = i % 2 === 1 && Object.prototype.hasOwnProperty.call(li.words, f) && stems.has(li.words[f]);
+      var hit = i % 2 === 1 && matches(lang, part, stems);
       if (hit && first < 0) first = i;
       return { text: part, hit: hit };
     });
@@ -84,49 +161,70 @@
       }
     });
     if (to < marked.length) nodes.push(document.createTextNode(" …"));
-    return { nodes: nodes, hits: marked.filter(function (p) { return p.hit; }).length };
+    return nodes;
   }
 
+  function show(r) {
+    var text = texts[r.lang + "/" + r.slug];
+    if (!text || !text.parts[r.part]) return;
+    var id = text.parts[r.part][0];
+    var li = document.createElement("li");
+    li.lang = r.lang;
+    li.dataset.symbol = text.symbol;
+    li.dataset.paragraph = id;
+    var a = document.createElement("a");
+    a.href = list.dataset.root + text.page + "#" + id;
+    a.hreflang = r.lang;
+    a.textContent = text.short + " · " + id + " (" + r.lang + ")";
+    var p = document.createElement("p");
+    snippet(text.parts[r.part][1], r.lang, r.stems).forEach(function (n) { p.appendChild(n); });
+    li.appendChild(a);
+    li.appendChild(p);
+    list.appendChild(li);
+  }
+
+  var runs = 0;
   function run() {
     var raw = input.value.trim();
-    list.textContent = "";
-    if (!raw) { status.textContent = ""; return; }
+    var ticket = ++runs;
+    if (!raw) { list.textContent = ""; status.textContent = ""; return; }
     var query = words(fold(raw));
-    var langs = select && select.value ? [select.value] : Object.keys(index.languages);
-    var results = [];
+    var langs = select && select.value && meta.languages[select.value] ? [select.value]
+      : Object.keys(meta.languages);
+    var needed = [];
     langs.forEach(function (lang) {
-      var found = searchLanguage(lang, query);
-      var li = index.languages[lang];
-      found.docs.forEach(function (d) {
-        var doc = index.docs[d];
-        var cut = snippet(doc[4], li, found.stems);
-        results.push({ doc: doc, order: d, cut: cut });
+      termsOf(lang, query).forEach(function (w) {
+        if (held[lang].has(shardOf(w))) needed.push(load(lang + "/" + shardOf(w)));
       });
     });
-    results.sort(function (a, b) {
-      return b.cut.hits - a.cut.hits || b.doc[0] - a.doc[0] || a.order - b.order;
+    status.textContent = list.dataset.loading;
+    Promise.all(needed).then(function () {
+      return Promise.all(langs.map(function (lang) { return largeStems(lang, query); }));
+    }).then(function () {
+      if (ticket !== runs) return null;
+      var results = [];
+      langs.forEach(function (lang, order) {
+        var found = searchLanguage(lang, query);
+        found.docs.forEach(function (d) {
+          d.lang = lang; d.order = order; d.stems = found.stems;
+          results.push(d);
+        });
+      });
+      results.sort(function (a, b) {
+        return b.hits - a.hits || b.r - a.r || a.order - b.order || a.part - b.part;
+      });
+      var shown = results.slice(0, MAX);
+      var files = shown.map(function (r) { return load(r.lang + "/text/" + r.slug); });
+      return Promise.all(files).then(function () { return { results: results, shown: shown }; });
+    }).then(function (found) {
+      if (!found || ticket !== runs) return;
+      list.textContent = "";
+      found.shown.forEach(show);
+      var n = found.results.length;
+      var message = n === 0 ? list.dataset.none : list.dataset.count.replace("{n}", n);
+      if (n > MAX) message += " " + list.dataset.more.replace("{n}", MAX);
+      status.textContent = message;
     });
-    var shown = results.slice(0, MAX);
-    shown.forEach(function (r) {
-      var doc = r.doc, res = index.resolutions[doc[0]];
-      var li = document.createElement("li");
-      li.lang = doc[1];
-      li.dataset.symbol = res[0];
-      li.dataset.paragraph = doc[2];
-      var a = document.createElement("a");
-      a.href = list.dataset.root + doc[3] + "#" + doc[2];
-      a.hreflang = doc[1];
-      a.textContent = res[1] + " · " + doc[2] + " (" + doc[1] + ")";
-      var p = document.createElement("p");
-      r.cut.nodes.forEach(function (n) { p.appendChild(n); });
-      li.appendChild(a);
-      li.appendChild(p);
-      list.appendChild(li);
-    });
-    var message = results.length === 0 ? list.dataset.none
-      : list.dataset.count.replace("{n}", results.length);
-    if (results.length > MAX) message += " " + list.dataset.more.replace("{n}", MAX);
-    status.textContent = message;
   }
 
   var params = new URLSearchParams(window.location.search);

@@ -199,16 +199,16 @@ impl<'a> Renderer<'a> {
             error.content.extend(problems);
             (Vec::new(), None)
         });
-        let count = others.len() + usize::from(search_index.is_some());
+        let mut count = others.len();
         for file in others {
             if let Err(problem) = sink.put(file) {
                 error.output.push(problem);
             }
         }
-        if let Some(index) = search_index
-            && let Err(problem) = sink.put_streamed(search::INDEX_PATH, &|out| index.write_to(out))
-        {
-            error.output.push(problem);
+        if let Some(index) = search_index {
+            let (files, problems) = search::write_index(&index, sink);
+            count += files;
+            problems.into_iter().for_each(|p| error.output.push(p));
         }
         if !error.content.is_empty() || !error.output.is_empty() {
             return Err(error);

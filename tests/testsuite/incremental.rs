@@ -86,8 +86,8 @@ fn nothing_changed_but_a_page_deleted_by_hand_is_a_rebuild() {
     recueil::build::build(dir.path(), Some(&public), false).unwrap();
     std::fs::remove_file(public.join("fr/a-res-10-1.html")).unwrap();
     std::fs::write(public.join("index.html"), "edited by hand").unwrap();
-    // The search index is streamed to its file rather than made in memory: kept the same way.
-    std::fs::write(public.join("search-index.js"), "damaged").unwrap();
+    // The search files are streamed to their files rather than made in memory: kept the same way.
+    std::fs::write(public.join("search/index.js"), "damaged").unwrap();
     let again = recueil::build::build(dir.path(), Some(&public), false).unwrap();
     assert_eq!(
         again.unchanged,

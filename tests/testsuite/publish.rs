@@ -195,6 +195,7 @@ fn search(browser: &Browser, base: &str) {
         format!("{base}fr/search.html")
     );
     browser.type_into("#search-q", "cooperation internationale");
+    settled(browser);
     let first = r#"#search-results li:first-child"#;
     let lang = browser.eval(&format!("document.querySelector('{first}').lang"));
     assert_eq!(lang, "fr");
@@ -232,9 +233,19 @@ fn a_reader_searches_over_http_under_a_subpath() {
     assert!(server.not_found().is_empty(), "{:?}", server.not_found());
 }
 
+/// Waits until the search has loaded its files and drawn its results (the status says how many
+/// results, or none, rather than that the index is loading).
+fn settled(browser: &Browser) {
+    browser.eval(
+        "(async () => { const s = document.getElementById('search-status'), l = document.getElementById('search-results').dataset.loading; \
+         for (let i = 0; i < 200 && (s.textContent === '' || s.textContent === l); i++) await new Promise(r => setTimeout(r, 25)); })()",
+    );
+}
+
 /// The results of a query given in the address, as `lang:resolution:paragraph`.
 fn results(browser: &Browser, page: &Path, query: &str) -> Vec<String> {
     browser.open(&format!("{}?{query}", file_url(page)));
+    settled(browser);
     let found = browser.eval(
         "[...document.querySelectorAll('#search-results li')].map(li => li.lang + ':' + li.dataset.symbol + ':' + li.dataset.paragraph + ':' + [...li.querySelectorAll('mark')].map(m => m.textContent).join('+'))",
     );
@@ -271,5 +282,103 @@ fn search_ignores_accents_and_case_and_finds_the_forms_of_a_word() {
     let both = results(&browser, &page, "q=COOPERATION");
     assert!(both.iter().any(|r| r.starts_with("fr:")) && both.iter().any(|r| r.starts_with("en:")));
     assert!(results(&browser, &page, "q=zzzyx").is_empty());
+    browser.assert_no_errors();
+}
+
+/// The search files a page has added (`search/…` scripts), as paths under `search/`.
+fn search_scripts(browser: &Browser) -> BTreeSet<String> {
+    let found = browser.eval(
+        "[...document.querySelectorAll('script[src]')].map(s => s.getAttribute('src')).filter(s => s.includes('search/'))",
+    );
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            v.as_str()
+                .unwrap()
+                .split("search/")
+                .nth(1)
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_search_loads_only_the_shards_of_its_words_and_the_texts_it_shows() {
+    let (out, _site) = build_archive();
+    let public = out.path().join("public");
+    let browser = Browser::launch();
+    let found = results(
+        &browser,
+        &public.join("fr/search.html"),
+        "q=cooperation+internationale+les&lang=fr",
+    );
+    assert!(!found.is_empty());
+    let scripts = search_scripts(&browser);
+    let shards: Vec<&str> = scripts
+        .iter()
+        .filter(|s| !s.contains("/text/"))
+        .map(|s| s.as_str())
+        .collect();
+    // The stop word "les" loads nothing; English is not asked for.
+    assert_eq!(
+        shards,
+        ["fr/coo.js", "fr/int.js", "index.js"],
+        "{scripts:?}"
+    );
+    // One text file per resolution shown, and only those.
+    let shown: BTreeSet<String> = found
+        .iter()
+        .map(|r| r.split(':').nth(1).unwrap().to_string())
+        .collect();
+    let texts: BTreeSet<String> = scripts
+        .iter()
+        .filter_map(|s| s.strip_prefix("fr/text/"))
+        .map(|s| s.trim_end_matches(".js").to_uppercase().replace('-', "/"))
+        .collect();
+    assert_eq!(texts, shown);
+    let held = std::fs::read_dir(public.join("search/fr")).unwrap().count();
+    assert!(
+        held > 100,
+        "the French index has {held} shards, a query took 2"
+    );
+    browser.assert_no_errors();
+}
+
+#[test]
+fn a_frequent_word_s_postings_load_from_their_own_file() {
+    // More paragraphs holding "conflit" than a shard keeps inline (recueil's `LARGE`, 500).
+    let dir = copy_fixture("sites/notes");
+    let mut text =
+        String::from("L’Assemblée générale,\n\n*Considérant* que la paix est utile[^1],\n");
+    for n in 1..=520 {
+        text.push_str(&format!("\n{n}. *Note* le conflit armé numéro {n} ;\n"));
+    }
+    text.push_str("\n[^1]: Voir résolution 9/5.\n");
+    std::fs::write(
+        dir.path().join("content/resolutions/a-res-10-1/fr.md"),
+        text,
+    )
+    .unwrap();
+    let public = dir.path().join("public");
+    recueil::build::build(dir.path(), Some(&public), false).expect("the site builds");
+    let browser = Browser::launch();
+    let found = results(
+        &browser,
+        &public.join("fr/search.html"),
+        "q=conflit&lang=fr",
+    );
+    assert_eq!(found.len(), 50, "the first 50 of the 520 are shown");
+    assert!(found.iter().all(|r| r.ends_with(":conflit")), "{found:?}");
+    let status = browser.text("#search-status");
+    assert!(status.contains("520"), "{status}");
+    let scripts = search_scripts(&browser);
+    let large: Vec<&String> = scripts
+        .iter()
+        .filter(|s| s.starts_with("fr/con/"))
+        .collect();
+    assert_eq!(large, ["fr/con/confl.js"], "{scripts:?}");
     browser.assert_no_errors();
 }

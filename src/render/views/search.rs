@@ -1,5 +1,5 @@
 //! The view of the search page: the form and where the script finds the index. The results are
-//! drawn in the reader's browser by `theme/search.js` from `search-index.js`.
+//! drawn in the reader's browser by `theme/search.js` from the files under `search/`.
 
 use serde::Serialize;
 

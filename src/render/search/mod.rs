@@ -1,23 +1,21 @@
 //! The offline search index: every paragraph and footnote of every text, with a word index per
-//! language, written as `search-index.js` (a script, so that it loads from `file://` where a
-//! page cannot fetch a JSON file) and searched by `theme/search.js`.
+//! language, written by [`shards`] as scripts under `search/` (a script loads from `file://`
+//! where a page cannot fetch a JSON file) and searched by `theme/search.js`.
 //!
 //! Words are folded before anything else: lower case, accents and ligatures dropped (`États` ->
 //! `etats`, `cœur` -> `coeur`), so that a reader finds `coopération` by typing `cooperation`. Each
 //! word is then reduced to its stem by the Snowball stemmer of its text's language
 //! (rust-stemmers), so that `member state` finds "Member States". The index maps every folded word
-//! of the texts to its stem, and every stem to the paragraphs holding it; the script folds the
+//! of the texts to its stem, and every stem to the paragraphs holding it (and how often); the script folds the
 //! reader's words the same way (`String.normalize('NFD')`), looks each up as a word, as a stem,
 //! or as the beginning of words, and intersects the paragraphs. Stop words are not indexed.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -25,36 +23,38 @@ use crate::archive::Archive;
 use crate::archive::text::without_footnote_refs;
 use crate::render::views::paths;
 
-/// The index as the script reads it (`window.recueilSearch`).
-#[derive(Serialize)]
-struct Index<'a> {
-    /// Resolutions: symbol and short form, in the archive's order.
-    resolutions: Vec<(&'a str, &'a str)>,
-    /// Languages with their word index.
-    languages: BTreeMap<&'a str, LanguageIndex>,
-    /// Searchable parts: resolution index, language, paragraph id, page path, plain text.
-    docs: Vec<(usize, &'a str, &'a str, Shared, Cow<'a, str>)>,
+mod shards;
+pub(crate) use shards::write_index;
+
+/// One text's searchable parts (paragraphs and footnotes), in its order: what a result shows.
+pub(crate) struct TextParts<'a> {
+    /// The resolution's index in the archive's order.
+    resolution: usize,
+    lang: &'a str,
+    /// The text's page, relative to the site's root.
+    page: String,
+    /// Paragraph id and plain text (footnote markers dropped).
+    parts: Vec<(&'a str, Cow<'a, str>)>,
 }
 
-/// A text's page path, made once and shared by the entries of its paragraphs.
-#[derive(Clone)]
-struct Shared(Arc<str>);
-
-impl Serialize for Shared {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
+/// Where a stem occurs: resolution, part of its text in that language, occurrences there.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Posting {
+    resolution: u32,
+    part: u32,
+    count: u32,
 }
 
-#[derive(Serialize, Default)]
-struct LanguageIndex {
+/// The word index of one language.
+#[derive(Default)]
+pub(crate) struct LanguageIndex {
     /// Folded word -> index of its stem.
     words: BTreeMap<String, usize>,
-    /// Stems (folded), and for each the docs holding it.
+    /// Stems (folded), and for each where it occurs.
     stems: Vec<String>,
-    postings: Vec<Vec<u32>>,
-    /// Folded stop words: ignored in a query.
-    stop: Vec<&'static str>,
+    postings: Vec<Vec<Posting>>,
+    /// Folded stop words: not indexed, ignored in a query.
+    stop: &'static [&'static str],
 }
 
 const STOP_FR: &[&str] = &[
@@ -112,64 +112,69 @@ fn stop_words(lang: &str) -> &'static [&'static str] {
     }
 }
 
-/// Where the index is written in the site.
-pub(crate) const INDEX_PATH: &str = "search-index.js";
-
-/// The index of the whole archive, ready to be written as `search-index.js`.
+/// The index of the whole archive, ready to be written as shards and text files ([`shards`]).
 pub(crate) struct SearchIndex<'a> {
-    index: Index<'a>,
+    /// Slug of each resolution, in the archive's order.
+    slugs: Vec<&'a str>,
+    /// Symbol and short form of each resolution, in the archive's order.
+    symbols: Vec<(&'a str, &'a str)>,
+    texts: Vec<TextParts<'a>>,
+    languages: BTreeMap<&'a str, LanguageIndex>,
 }
 
 impl<'a> SearchIndex<'a> {
-    /// The list of parts first, then the word index of each language (languages in parallel;
-    /// each in the archive's order, so stems are numbered the same at every build).
+    /// The parts of every text first, then the word index of each language (languages in
+    /// parallel; each in the archive's order, so that every build writes the same files).
     pub(crate) fn new(archive: &'a Archive) -> SearchIndex<'a> {
-        let mut index = Index {
-            resolutions: Vec::with_capacity(archive.resolutions.len()),
-            languages: BTreeMap::new(),
-            docs: Vec::new(),
-        };
+        let mut texts = Vec::new();
         for (r, resolution) in archive.resolutions.iter().enumerate() {
-            index
-                .resolutions
-                .push((resolution.symbol.as_str(), resolution.symbol.short()));
             for text in &resolution.texts {
-                let page = Shared(paths::resolution(&text.lang, &resolution.slug).into());
                 let parts = text
                     .all_paragraphs()
-                    .map(|p| (&p.id, &p.plain))
-                    .chain(text.footnotes.iter().map(|f| (&f.id, &f.plain)));
-                for (id, plain) in parts {
-                    let plain = without_footnote_refs(plain);
-                    index
-                        .docs
-                        .push((r, text.lang.as_str(), id.as_str(), page.clone(), plain));
-                }
+                    .map(|p| (p.id.as_str(), without_footnote_refs(&p.plain)))
+                    .chain(
+                        text.footnotes
+                            .iter()
+                            .map(|f| (f.id.as_str(), without_footnote_refs(&f.plain))),
+                    )
+                    .collect();
+                texts.push(TextParts {
+                    resolution: r,
+                    lang: text.lang.as_str(),
+                    page: paths::resolution(&text.lang, &resolution.slug),
+                    parts,
+                });
             }
         }
-        let mut languages: Vec<&str> = index.docs.iter().map(|d| d.1).collect();
+        let mut languages: Vec<&str> = texts.iter().map(|t| t.lang).collect();
         languages.sort_unstable();
         languages.dedup();
-        let docs = &index.docs;
-        index.languages = languages
+        let languages = languages
             .into_par_iter()
             .map(|lang| {
                 let mut builder = LanguageBuilder::new(lang);
-                for (n, doc) in docs.iter().enumerate().filter(|(_, d)| d.1 == lang) {
-                    builder.add(n as u32, &doc.4);
+                for text in texts.iter().filter(|t| t.lang == lang) {
+                    for (k, (_, plain)) in text.parts.iter().enumerate() {
+                        builder.add(text.resolution as u32, k as u32, plain);
+                    }
                 }
                 (lang, builder.finish())
             })
             .collect();
-        SearchIndex { index }
-    }
-
-    /// Writes the script, as it is serialized (hundreds of megabytes for the whole General
-    /// Assembly are never held in memory).
-    pub(crate) fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        out.write_all(b"window.recueilSearch = ")?;
-        serde_json::to_writer(&mut *out, &self.index)?;
-        out.write_all(b";\n")
+        SearchIndex {
+            slugs: archive
+                .resolutions
+                .iter()
+                .map(|r| r.slug.as_str())
+                .collect(),
+            symbols: archive
+                .resolutions
+                .iter()
+                .map(|r| (r.symbol.as_str(), r.symbol.short()))
+                .collect(),
+            texts,
+            languages,
+        }
     }
 }
 
@@ -179,7 +184,7 @@ struct LanguageBuilder {
     words: BTreeMap<String, usize>,
     stems: Vec<String>,
     stem_ids: HashMap<String, usize>,
-    postings: Vec<Vec<u32>>,
+    postings: Vec<Vec<Posting>>,
     /// Each word as written, once seen: its stem (`None` for a stop word). A text repeats the
     /// same few thousand words; folding and stemming each occurrence would dominate the index.
     seen: HashMap<String, Option<usize>>,
@@ -198,7 +203,8 @@ impl LanguageBuilder {
         }
     }
 
-    fn add(&mut self, doc: u32, text: &str) {
+    /// Indexes part `part` of resolution `resolution`'s text (parts are added in order).
+    fn add(&mut self, resolution: u32, part: u32, text: &str) {
         for word in words(text) {
             let id = match self.seen.get(word) {
                 Some(id) => *id,
@@ -209,8 +215,13 @@ impl LanguageBuilder {
                 }
             };
             let Some(id) = id else { continue };
-            if self.postings[id].last() != Some(&doc) {
-                self.postings[id].push(doc);
+            match self.postings[id].last_mut() {
+                Some(last) if last.resolution == resolution && last.part == part => last.count += 1,
+                _ => self.postings[id].push(Posting {
+                    resolution,
+                    part,
+                    count: 1,
+                }),
             }
         }
     }
@@ -245,7 +256,7 @@ impl LanguageBuilder {
             words: self.words,
             stems: self.stems,
             postings: self.postings,
-            stop: self.stop.to_vec(),
+            stop: self.stop,
         }
     }
 }
@@ -265,18 +276,34 @@ mod tests {
     #[test]
     fn words_are_stemmed_in_their_language_then_folded() {
         let mut fr = LanguageBuilder::new("fr");
-        fr.add(0, "la coopération internationale entre les États Membres");
+        fr.add(
+            0,
+            0,
+            "la coopération internationale entre les États Membres",
+        );
         let fr = fr.finish();
         let stem_of = |index: &LanguageIndex, word: &str| index.stems[index.words[word]].clone();
         assert_eq!(stem_of(&fr, "cooperation"), "cooper");
         assert_eq!(stem_of(&fr, "etats"), stem_of(&fr, "etats"));
         assert!(!fr.words.contains_key("les"), "stop words are not indexed");
         let mut en = LanguageBuilder::new("en");
-        en.add(0, "Member States");
-        en.add(1, "a member state");
+        en.add(0, 0, "Member States");
+        en.add(0, 1, "a member state member");
         let en = en.finish();
         assert_eq!(stem_of(&en, "states"), "state");
-        assert_eq!(en.postings[en.words["states"]], [0, 1]);
+        let posting = |part, count| Posting {
+            resolution: 0,
+            part,
+            count,
+        };
+        assert_eq!(
+            en.postings[en.words["states"]],
+            [posting(0, 1), posting(1, 1)]
+        );
+        assert_eq!(
+            en.postings[en.words["member"]],
+            [posting(0, 1), posting(1, 2)]
+        );
     }
 
     #[test]
