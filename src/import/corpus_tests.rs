@@ -119,30 +119,6 @@ fn pdf_texts_import_with_the_counts_a_reader_finds() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-/// `RECUEIL_SHOW=pdf-text/A_RES_80_2.txt cargo test --lib show_one -- --nocapture` prints the
-/// canonical text of one corpus file, for reading it beside its source.
-#[test]
-fn show_one() {
-    let (Some(dir), Ok(file)) = (corpus(), std::env::var("RECUEIL_SHOW")) else {
-        return;
-    };
-    let path = if Path::new(&file).is_absolute() {
-        PathBuf::from(file)
-    } else {
-        dir.join(file)
-    };
-    let bytes = fs_err::read(&path).expect("reads");
-    match parse_bytes(&path, &bytes, None) {
-        Ok(p) => {
-            println!("{:#?}\n{}", p.header, p.markdown);
-            for w in p.warnings.iter() {
-                println!("{w}");
-            }
-        }
-        Err(e) => println!("{e}"),
-    }
-}
-
 #[test]
 fn markdown_conversions_import_clean() {
     let Some(dir) = corpus() else { return };
