@@ -79,10 +79,20 @@ fn url(site: &str, path: &str) -> String {
     format!("{site}{}", paths::without_index(path))
 }
 
-/// The Atom feed of one language: each resolution held in it, the most recent first.
+/// How many entries a feed holds: the latest adoptions. A feed reader fetches the whole file at
+/// every poll, so it must not grow with the archive (every resolution made 8 MB at 20,000); 50
+/// entries are about 20 KB. Why 50: ARCHITECTURE.md, "Pages that list the archive".
+pub(crate) const FEED_ENTRIES: usize = 50;
+
+/// One feed entry before it is written: its date (`YYYY-MM-DD`, empty if unknown), the order
+/// key of its symbol, and its XML.
+type Entry = (String, (Option<u32>, Option<u32>, String), String);
+
+/// The Atom feed of one language: the latest [`FEED_ENTRIES`] resolutions held in it, the most
+/// recent first (by adoption date, then symbol).
 fn feed(config: &Config, inventory: &Inventory, site: &str, lang: &str) -> String {
     let title = config.language(lang).map_or("", |l| l.title.as_str());
-    let mut entries: Vec<(String, String)> = inventory
+    let entries: Vec<Entry> = inventory
         .resolutions_in(lang)
         .filter_map(|page| match page.kind {
             Kind::Resolution(r, _) => Some((r, &page.path)),
@@ -94,16 +104,22 @@ fn feed(config: &Config, inventory: &Inventory, site: &str, lang: &str) -> Strin
                 .title(lang)
                 .map_or_else(|| r.symbol.to_string(), |t| format!("{} — {t}", r.symbol));
             let link = url(site, path);
+            let key = (
+                r.symbol.ga_session(),
+                r.symbol.ga_number(),
+                r.symbol.to_string(),
+            );
             (
                 date.map(|d| d.to_string()).unwrap_or_default(),
+                key,
                 entry(&link, &heading, date),
             )
         })
         .collect();
-    entries.sort_by(|a, b| b.0.cmp(&a.0));
+    let entries = latest(entries, FEED_ENTRIES);
     let updated = entries
         .iter()
-        .map(|(date, _)| date.as_str())
+        .map(|(date, _, _)| date.as_str())
         .find(|d| !d.is_empty())
         .unwrap_or("1945-10-24")
         .to_string();
@@ -118,12 +134,20 @@ fn feed(config: &Config, inventory: &Inventory, site: &str, lang: &str) -> Strin
         escape(&home),
         escape(title),
     );
-    for (date, body) in entries {
+    for (date, _, body) in entries {
         let when = if date.is_empty() { &updated } else { &date };
         xml.push_str(&body.replace("{updated}", when));
     }
     xml.push_str("</feed>\n");
     xml
+}
+
+/// The `n` most recent entries, newest first: by date, then by symbol (session, then number),
+/// so that the texts of one day keep one order from build to build.
+fn latest(mut entries: Vec<Entry>, n: usize) -> Vec<Entry> {
+    entries.sort_by(|a, b| (&b.0, &b.1).cmp(&(&a.0, &a.1)));
+    entries.truncate(n);
+    entries
 }
 
 fn entry(link: &str, heading: &str, date: Option<jiff::civil::Date>) -> String {
@@ -158,6 +182,40 @@ mod tests {
             2
         );
         assert!(xml.contains("<loc>https://u.github.io/a/parallel/a-res-1-1.html</loc>\n  </url>"));
+    }
+
+    fn entry_of(date: &str, session: u32, number: u32) -> Entry {
+        let symbol = format!("A/RES/{session}/{number}");
+        (
+            date.into(),
+            (Some(session), Some(number), symbol.clone()),
+            symbol,
+        )
+    }
+
+    #[test]
+    fn the_feed_keeps_the_latest_entries_newest_first() {
+        // 60 texts over 60 days, given oldest first; the feed keeps the last 50 days.
+        let entries: Vec<Entry> = (0..60)
+            .map(|i| entry_of(&format!("2000-{:02}-{:02}", 1 + i / 28, 1 + i % 28), 55, i))
+            .collect();
+        let kept = latest(entries, FEED_ENTRIES);
+        assert_eq!(kept.len(), FEED_ENTRIES);
+        assert_eq!(kept[0].2, "A/RES/55/59");
+        assert_eq!(kept[FEED_ENTRIES - 1].2, "A/RES/55/10");
+    }
+
+    #[test]
+    fn texts_of_one_day_are_ordered_by_symbol_number_not_text() {
+        let day = "2007-12-18";
+        let entries = vec![
+            entry_of(day, 62, 99),
+            entry_of(day, 62, 160),
+            entry_of(day, 61, 200),
+        ];
+        let kept: Vec<String> = latest(entries, 2).into_iter().map(|e| e.2).collect();
+        // 160 > 99 as numbers (as text "99" > "160"); session 61 is older and dropped.
+        assert_eq!(kept, ["A/RES/62/160", "A/RES/62/99"]);
     }
 
     #[test]
