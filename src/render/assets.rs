@@ -35,6 +35,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/references.html"),
     ),
     (
+        "reference_group.html",
+        include_str!("../../templates/reference_group.html"),
+    ),
+    (
         "cited_by.html",
         include_str!("../../templates/cited_by.html"),
     ),

@@ -16,6 +16,7 @@ use crate::analysis::{Analysis, Comparison};
 use crate::archive::{Archive, Resolution, Series, Text};
 use crate::config::Config;
 use crate::render::views::paths;
+use crate::render::views::references::{CitedGroup, cited_groups};
 
 /// What a page shows, and so which template and view make it.
 #[derive(Clone, Copy)]
@@ -24,7 +25,10 @@ pub(crate) enum Kind<'a> {
     Resolution(&'a Resolution, &'a Text),
     Parallel(&'a Resolution),
     Series(&'a Series),
+    /// The index of the cited documents' groups.
     References,
+    /// One group of cited documents: its index in [`Inventory::cited_groups`].
+    ReferenceGroup(usize),
     Search,
     NotFound,
     Comparison(&'a Comparison<'a>),
@@ -58,11 +62,13 @@ pub(crate) struct Inventory<'a> {
     groups: Vec<Group>,
     /// The pages of each resolution (its texts, then its parallel page), by slug.
     by_resolution: HashMap<&'a str, Range<usize>>,
+    /// The cited documents by symbol prefix, one references page each.
+    cited: Vec<CitedGroup<'a>>,
 }
 
 impl<'a> Inventory<'a> {
     /// Every page of the site: homes, resolutions (each language, then the parallel page),
-    /// series, references (when anything is cited), comparisons; then the search and 404 pages.
+    /// series, references (when anything is cited: the index, then each group), comparisons; then the search and 404 pages.
     pub(crate) fn new(
         config: &'a Config,
         archive: &'a Archive,
@@ -72,6 +78,7 @@ impl<'a> Inventory<'a> {
             pages: Vec::new(),
             groups: Vec::new(),
             by_resolution: HashMap::with_capacity(archive.resolutions.len()),
+            cited: cited_groups(&archive.citations),
         };
         let default = config.default_language.as_str();
         inventory.each_language(config, true, Kind::Home, |l| paths::home(l, default));
@@ -84,6 +91,11 @@ impl<'a> Inventory<'a> {
         }
         if !archive.citations.is_empty() {
             inventory.each_language(config, true, Kind::References, paths::references);
+        }
+        let keys: Vec<String> = inventory.cited.iter().map(|g| g.key.clone()).collect();
+        for (at, key) in keys.iter().enumerate() {
+            let kind = Kind::ReferenceGroup(at);
+            inventory.each_language(config, true, kind, |l| paths::reference_group(l, key));
         }
         for pair in comparisons_by_pair(analysis) {
             inventory.group(true, pair.into_iter().map(|c| comparison_page(c)));
@@ -118,6 +130,11 @@ impl<'a> Inventory<'a> {
     pub(crate) fn parallel_of(&self, resolution: &Resolution) -> Option<&Page<'a>> {
         let pages = self.of_resolution(resolution);
         pages.iter().find(|p| matches!(p.kind, Kind::Parallel(_)))
+    }
+
+    /// The cited documents by symbol prefix (`Kind::ReferenceGroup` indexes them).
+    pub(crate) fn cited_groups(&self) -> &[CitedGroup<'a>] {
+        &self.cited
     }
 
     /// The groups of pages the sitemap lists, each page with its alternates.

@@ -290,8 +290,12 @@ fn render_page<'v>(
         ),
         Kind::Search => render(tera, "search.html", path, &views.search_page(page), dir),
         Kind::References => {
-            let view = views.references_page(page);
+            let view = views.references_index(page);
             render(tera, "references.html", path, &view, dir)
+        }
+        Kind::ReferenceGroup(group) => {
+            let view = views.references_page(page, group);
+            render(tera, "reference_group.html", path, &view, dir)
         }
         Kind::Comparison(comparison) => {
             let view = views.compare_page(page, comparison);

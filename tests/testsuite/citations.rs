@@ -98,28 +98,78 @@ fn a_resolution_page_lists_what_cites_it_with_the_paragraph() {
     assert!(!section.contains("A/RES/68/160"), "{section}");
 }
 
+/// The `data-symbol` values of a page, in order.
+fn data_symbols(page: &str) -> Vec<&str> {
+    page.split("data-symbol=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect()
+}
+
 #[test]
-fn the_references_page_lists_every_cited_document_with_its_paragraphs() {
+fn the_references_are_split_by_symbol_prefix_each_group_holding_exactly_its_documents() {
     let (_out, site) = built();
-    let page = site.page("fr/references.html");
-    for symbol in [
-        "A/RES/55/2",
-        "A/RES/58/170",
-        "A/RES/61/168",
-        "A/RES/66/3",
-        "A/RES/67/169",
-        "A/HRC/RES/19/33",
-        "E/CN.4/RES/2005/54",
-        "E/CN.4/SUB.2/RES/2000/22",
-        "A/CONF.157/24(PartI)",
-        "E/2005/23",
-        "A/67/53",
-    ] {
+    // Each cited document, with the group page that must list it: an Assembly resolution by
+    // session, any other symbol by its first two parts.
+    let expected = [
+        ("A/RES/55/2", "a-res-55"),
+        ("A/RES/58/170", "a-res-58"),
+        ("A/RES/61/168", "a-res-61"),
+        ("A/RES/66/3", "a-res-66"),
+        ("A/RES/67/169", "a-res-67"),
+        ("A/HRC/RES/19/33", "a-hrc"),
+        ("E/CN.4/RES/2005/54", "e-cn-4"),
+        ("E/CN.4/SUB.2/RES/2000/22", "e-cn-4"),
+        ("A/CONF.157/24(PartI)", "a-conf-157"),
+        ("E/2005/23", "e-2005"),
+        ("A/67/53", "a-67"),
+    ];
+    for lang in ["fr", "en"] {
+        let index = site.page(&format!("{lang}/references.html"));
         assert!(
-            page.contains(&format!("data-symbol=\"{symbol}\"")),
-            "{symbol} missing from the references page"
+            data_symbols(index).is_empty(),
+            "the index lists groups only"
         );
+        let groups: Vec<(&String, &String)> = site
+            .pages
+            .iter()
+            .filter(|(path, _)| path.starts_with(&format!("{lang}/references/")))
+            .collect();
+        for (path, page) in &groups {
+            let key = &path[lang.len() + "/references/".len()..path.len() - ".html".len()];
+            let href = format!("href=\"../{lang}/references/{key}.html\"");
+            assert!(index.contains(&href), "{lang} index lacks {href}");
+            let count = data_symbols(page).len();
+            assert!(
+                index[index.find(&href).unwrap()..].contains(&format!("({count})</span>")),
+                "{path}: the index gives its count, {count}"
+            );
+            for symbol in data_symbols(page) {
+                let wanted = expected.iter().find(|(s, _)| *s == symbol);
+                // Documents cited beyond the list above must be in their own prefix's group.
+                if let Some((_, group)) = wanted {
+                    assert_eq!(key, *group, "{symbol} is on {path}");
+                } else {
+                    let slug = symbol.to_lowercase().replace(['/', '.', '(', ')'], "-");
+                    assert!(
+                        slug.starts_with(&format!("{key}-")),
+                        "{symbol} is on {path}"
+                    );
+                }
+            }
+        }
+        let listed: usize = groups.iter().map(|(_, p)| data_symbols(p).len()).sum();
+        assert!(
+            index.contains(&format!("{listed} ")),
+            "{lang}: the total is {listed}"
+        );
+        for (symbol, group) in expected {
+            let page = site.page(&format!("{lang}/references/{group}.html"));
+            let held = data_symbols(page);
+            assert_eq!(held.iter().filter(|s| **s == symbol).count(), 1, "{symbol}");
+        }
     }
+    let page = site.page("fr/references/a-res-55.html");
     let entry = &page[page.find("data-symbol=\"A/RES/55/2\"").unwrap()..];
     let entry = &entry[..entry.find("</ul>").unwrap()];
     for citing in [
@@ -134,11 +184,16 @@ fn the_references_page_lists_every_cited_document_with_its_paragraphs() {
         );
     }
     assert!(
-        entry.contains("href=\"../fr/a-res-68-160.html#fn2\""),
+        entry.contains("href=\"../../fr/a-res-68-160.html#fn2\""),
         "{entry}"
     );
     assert!(site.page("en/references.html").contains("Cited documents"));
     assert!(site.broken_links().is_empty(), "{:#?}", site.broken_links());
+    let sitemap = std::fs::read_to_string(site.dir.join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains("/en/references/e-cn-4.html</loc>"),
+        "the sitemap lists groups"
+    );
 }
 
 #[test]

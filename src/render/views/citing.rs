@@ -1,5 +1,5 @@
-//! Views of the citations: the links a paragraph's citations become, the "cited by" list of a
-//! resolution, and the page of every cited document.
+//! Views of the citations: the links a paragraph's citations become and the "cited by" list of
+//! a cited document (the references pages that show them are `references.rs`).
 //!
 //! A citation of a resolution the archive holds leads to its page in the reader's language, or,
 //! when it is not held in that language, to the language held, saying so; any other citation
@@ -7,10 +7,8 @@
 
 use serde::Serialize;
 
-use crate::render::inventory;
-
 use super::links::{Anchor, link_citations};
-use super::{Alternate, Common, Views, paths};
+use super::{Views, paths};
 use crate::archive::citations::Citation;
 use crate::archive::references::Reference;
 use crate::archive::{Resolution, Symbol};
@@ -33,32 +31,6 @@ pub(crate) struct CitingParagraph {
     pub hreflang: Option<String>,
     /// The language of the paragraph's page, named, when it is not the reader's.
     pub lang_name: Option<String>,
-}
-
-/// The page listing every document the archive cites.
-#[derive(Serialize)]
-pub(crate) struct ReferencesPage<'a> {
-    pub common: Common<'a>,
-    pub groups: Vec<ReferenceGroup>,
-    pub count: usize,
-}
-
-/// Resolutions of the Assembly, resolutions of other organs, other documents.
-#[derive(Serialize)]
-pub(crate) struct ReferenceGroup {
-    /// `assembly`, `other_resolutions`, `documents`: the key of its heading in strings.toml.
-    pub key: &'static str,
-    pub entries: Vec<ReferenceEntry>,
-}
-
-#[derive(Serialize)]
-pub(crate) struct ReferenceEntry {
-    pub symbol: String,
-    pub held: bool,
-    pub href: String,
-    pub hreflang: Option<String>,
-    pub lang_name: Option<String>,
-    pub cited_by: Vec<CitingView>,
 }
 
 impl<'a> Views<'a> {
@@ -168,57 +140,6 @@ impl<'a> Views<'a> {
                 .as_deref()
                 .map(|l| self.strings.language_name(lang, l)),
             hreflang: other,
-        }
-    }
-
-    pub fn references_page(&self, page: &inventory::Page<'a>) -> ReferencesPage<'a> {
-        let (lang, path) = (page.lang, &page.path);
-        let root = paths::root_of(path);
-        let alternates: Vec<Alternate> = self.alternates(page, &root);
-        let mut groups: Vec<ReferenceGroup> = ["assembly", "other_resolutions", "documents"]
-            .into_iter()
-            .map(|key| ReferenceGroup {
-                key,
-                entries: Vec::new(),
-            })
-            .collect();
-        for (symbol, _) in self.archive.citations.iter() {
-            let group = match symbol.ga_session() {
-                Some(_) => 0,
-                None if symbol.as_str().contains("/RES/") => 1,
-                None => 2,
-            };
-            groups[group]
-                .entries
-                .push(self.reference_entry(symbol, lang, &root));
-        }
-        groups.retain(|g| !g.entries.is_empty());
-        let title = self.strings.get(lang, "references_title").to_string();
-        ReferencesPage {
-            common: self.common(lang, path, title, alternates),
-            count: self.archive.citations.len(),
-            groups,
-        }
-    }
-
-    fn reference_entry(&self, symbol: &Symbol, lang: &str, root: &str) -> ReferenceEntry {
-        let held = self.archive.resolution(symbol);
-        let (href, hreflang) = match held {
-            Some(resolution) => {
-                let (path, other) = self.reading_path(resolution, lang);
-                (format!("{root}{path}"), other)
-            }
-            None => (symbol.official_url(lang), None),
-        };
-        ReferenceEntry {
-            symbol: symbol.to_string(),
-            held: held.is_some(),
-            lang_name: hreflang
-                .as_deref()
-                .map(|l| self.strings.language_name(lang, l)),
-            href,
-            hreflang,
-            cited_by: self.cited_by(symbol, lang, root),
         }
     }
 }

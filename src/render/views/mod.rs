@@ -14,6 +14,7 @@ mod links;
 mod notes;
 mod pages;
 pub(crate) mod paths;
+pub(crate) mod references;
 mod search;
 mod text;
 mod timeline;

@@ -28,6 +28,11 @@ pub(crate) fn references(lang: &str) -> String {
     format!("{lang}/references.html")
 }
 
+/// One group of the cited documents (`views::references`): `fr/references/a-res-62.html`.
+pub(crate) fn reference_group(lang: &str, key: &str) -> String {
+    format!("{lang}/references/{key}.html")
+}
+
 pub(crate) fn search(lang: &str) -> String {
     format!("{lang}/search.html")
 }

@@ -1,0 +1,203 @@
+//! The references pages: every document the archive cites, split by symbol prefix so that no
+//! page grows with the archive.
+//!
+//! `<lang>/references.html` (an address readers share) is the index: one link per group with its
+//! count. Each group, `<lang>/references/<key>.html`, lists its documents with the paragraphs
+//! citing them. A General Assembly resolution is grouped by session (`A/RES/62`: a few hundred
+//! documents at most); any other symbol by its first two parts (`E/CN.4`, `A/HRC`, `S/RES`,
+//! `A/67`): the organ and the series or session that name its documents. The inventory makes
+//! the groups once ([`cited_groups`]); the pages read them from it.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::citing::CitingView;
+use super::{Views, paths};
+use crate::archive::Symbol;
+use crate::archive::citations::Citations;
+use crate::render::inventory;
+
+/// The cited documents sharing one symbol prefix, in the order the archive lists them.
+pub(crate) struct CitedGroup<'a> {
+    /// The prefix as readers know it: `A/RES/62`, `E/CN.4`.
+    pub label: String,
+    /// Its file name: the prefix's slug, `a-res-62`.
+    pub key: String,
+    pub symbols: Vec<&'a Symbol>,
+}
+
+/// The prefix that groups `symbol`: its session for an Assembly resolution, else its first two
+/// parts (the whole symbol when it has fewer).
+pub(crate) fn prefix_of(symbol: &Symbol) -> String {
+    if let Some(session) = symbol.ga_session() {
+        return format!("A/RES/{session}");
+    }
+    let parts: Vec<&str> = symbol.as_str().split('/').take(2).collect();
+    parts.join("/")
+}
+
+/// Every cited document in its group, the groups in the order of their first document (the
+/// Assembly's resolutions by session, then the rest by symbol: `Citations`' order).
+pub(crate) fn cited_groups(citations: &Citations) -> Vec<CitedGroup<'_>> {
+    let mut groups: Vec<CitedGroup> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (symbol, _) in citations.iter() {
+        let label = prefix_of(symbol);
+        // A prefix of a valid symbol is one too; its slug is safe as a file name.
+        let key = Symbol::parse(&label).map_or_else(|_| symbol.slug(), |p| p.slug());
+        let at = *by_key.entry(key.clone()).or_insert_with(|| {
+            groups.push(CitedGroup {
+                label,
+                key,
+                symbols: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        groups[at].symbols.push(symbol);
+    }
+    groups
+}
+
+/// The index of the references: each group with its count.
+#[derive(Serialize)]
+pub(crate) struct ReferencesIndex<'a> {
+    pub common: super::Common<'a>,
+    pub count: usize,
+    pub groups: Vec<GroupLink>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct GroupLink {
+    pub label: String,
+    pub href: String,
+    pub count: usize,
+}
+
+/// One group's page: its documents, by kind.
+#[derive(Serialize)]
+pub(crate) struct ReferencesPage<'a> {
+    pub common: super::Common<'a>,
+    pub label: String,
+    pub index_href: String,
+    pub groups: Vec<ReferenceGroup>,
+}
+
+/// Resolutions of the Assembly, resolutions of other organs, other documents.
+#[derive(Serialize)]
+pub(crate) struct ReferenceGroup {
+    /// `assembly`, `other_resolutions`, `documents`: the key of its heading in strings.toml.
+    pub key: &'static str,
+    pub entries: Vec<ReferenceEntry>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ReferenceEntry {
+    pub symbol: String,
+    pub held: bool,
+    pub href: String,
+    pub hreflang: Option<String>,
+    pub lang_name: Option<String>,
+    pub cited_by: Vec<CitingView>,
+}
+
+impl<'a> Views<'a> {
+    pub fn references_index(&self, page: &inventory::Page<'a>) -> ReferencesIndex<'a> {
+        let (lang, path) = (page.lang, &page.path);
+        let root = paths::root_of(path);
+        let groups = self
+            .inventory
+            .cited_groups()
+            .iter()
+            .map(|g| GroupLink {
+                label: g.label.clone(),
+                href: format!("{root}{}", paths::reference_group(lang, &g.key)),
+                count: g.symbols.len(),
+            })
+            .collect();
+        let title = self.strings.get(lang, "references_title").to_string();
+        ReferencesIndex {
+            common: self.common(lang, path, title, self.alternates(page, &root)),
+            count: self.archive.citations.len(),
+            groups,
+        }
+    }
+
+    pub fn references_page(&self, page: &inventory::Page<'a>, group: usize) -> ReferencesPage<'a> {
+        let (lang, path) = (page.lang, &page.path);
+        let root = paths::root_of(path);
+        let group = &self.inventory.cited_groups()[group];
+        let mut kinds: Vec<ReferenceGroup> = ["assembly", "other_resolutions", "documents"]
+            .into_iter()
+            .map(|key| ReferenceGroup {
+                key,
+                entries: Vec::new(),
+            })
+            .collect();
+        for symbol in &group.symbols {
+            let kind = match symbol.ga_session() {
+                Some(_) => 0,
+                None if symbol.as_str().contains("/RES/") => 1,
+                None => 2,
+            };
+            kinds[kind]
+                .entries
+                .push(self.reference_entry(symbol, lang, &root));
+        }
+        kinds.retain(|g| !g.entries.is_empty());
+        let title = self.strings.get(lang, "references_title");
+        let title = format!("{title} — {}", group.label);
+        ReferencesPage {
+            common: self.common(lang, path, title, self.alternates(page, &root)),
+            label: group.label.clone(),
+            index_href: format!("{root}{}", paths::references(lang)),
+            groups: kinds,
+        }
+    }
+
+    fn reference_entry(&self, symbol: &Symbol, lang: &str, root: &str) -> ReferenceEntry {
+        let held = self.archive.resolution(symbol);
+        let (href, hreflang) = match held {
+            Some(resolution) => {
+                let (path, other) = self.reading_path(resolution, lang);
+                (format!("{root}{path}"), other)
+            }
+            None => (symbol.official_url(lang), None),
+        };
+        ReferenceEntry {
+            symbol: symbol.to_string(),
+            held: held.is_some(),
+            lang_name: hreflang
+                .as_deref()
+                .map(|l| self.strings.language_name(lang, l)),
+            href,
+            hreflang,
+            cited_by: self.cited_by(symbol, lang, root),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn symbol(s: &str) -> Symbol {
+        Symbol::parse(s).unwrap()
+    }
+
+    #[test]
+    fn assembly_resolutions_are_grouped_by_session_others_by_two_parts() {
+        for (cited, prefix) in [
+            ("A/RES/62/160", "A/RES/62"),
+            ("A/RES/8/1", "A/RES/8"),
+            ("E/CN.4/RES/2005/54", "E/CN.4"),
+            ("A/HRC/RES/19/33", "A/HRC"),
+            ("A/67/53", "A/67"),
+            ("S/RES/1325", "S/RES"),
+            ("A/RES/ES-10/15", "A/RES"),
+            ("ST", "ST"),
+        ] {
+            assert_eq!(prefix_of(&symbol(cited)), prefix, "{cited}");
+        }
+    }
+}
