@@ -126,6 +126,9 @@ pub(crate) struct Head<'a> {
     /// Set as a superscript after the meeting number: `e`, `th`.
     pub meeting_suffix: Option<&'static str>,
     pub committee: Option<String>,
+    /// Adopted without reference to a Main Committee: the committee line reads "Main Committee:
+    /// none", not "On the report of the plenary".
+    pub plenary: bool,
     pub report: Vec<Official>,
     /// The draft adopted in plenary (`A/80/L.2/Rev.1`).
     pub draft: Option<Official>,
@@ -362,6 +365,7 @@ impl<'a> Views<'a> {
             committee: meta
                 .committee
                 .map(|c| self.strings.committee(lang, c.key())),
+            plenary: meta.committee == Some(crate::formats::meta::Committee::Plenary),
             report: meta.report.iter().map(official).collect(),
             draft: meta.draft.as_ref().map(official),
             distributed: meta.distributed.map(|d| self.strings.date(lang, d)),
