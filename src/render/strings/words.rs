@@ -17,6 +17,7 @@ pub(super) const CODE_WORDS: &[(&str, &[&str])] = &[
     ("ref_only_in", &["language"]),
     ("references_title", &[]),
     ("parallel_title", &[]),
+    ("parallel_page_title", &["symbol"]),
     ("gap_incomplete", &["last"]),
     ("gap_missing", &[]),
     ("compare_since", &[]),

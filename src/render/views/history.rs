@@ -185,11 +185,7 @@ impl<'a> Views<'a> {
     }
 
     pub(super) fn compare_href(&self, comparison: &Comparison, root: &str) -> String {
-        let page = paths::compare(
-            comparison.lang,
-            &comparison.older.slug,
-            &comparison.newer.slug,
-        );
+        let page = paths::changes(comparison.lang, &comparison.newer.slug);
         format!("{root}{page}")
     }
 }
