@@ -100,6 +100,18 @@
     area.appendChild(content);
     area.hidden = false;
     article.classList.add("viewing", "viewing-" + view);
+    // The text the view replaces is hidden: its copies of the view's ids (a note shown in both)
+    // are left to the view, so that an id names one element.
+    var ids = {};
+    area.querySelectorAll("[id]").forEach(function (el) {
+      ids[el.id] = true;
+    });
+    article.querySelectorAll(":scope > .text [id], :scope > .annex-text [id], :scope > .footnotes [id]")
+      .forEach(function (el) {
+        if (ids[el.id]) {
+          el.removeAttribute("id");
+        }
+      });
     findParagraph();
   }
 

@@ -21,3 +21,4 @@ mod safety;
 mod serve;
 mod soak;
 mod support;
+mod views;
