@@ -9,7 +9,6 @@ use recueil::analysis::{Analysis, StepKind};
 use recueil::config::Config;
 use regex::Regex;
 
-use crate::support::main_of;
 use crate::support::site::Site;
 use crate::support::{fixture, repo_root};
 
