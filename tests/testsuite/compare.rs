@@ -325,3 +325,68 @@ fn comparisons_are_views_of_the_newer_text_and_their_old_addresses_lead_there() 
         );
     }
 }
+
+/// A paragraph changed in every text of a long series: each page names where it first appears,
+/// counts the texts between, and links the last one that changed it, so that a page's histories
+/// do not grow with the series (and a reader walks the chain back page by page).
+#[test]
+fn a_history_stays_short_however_long_the_series() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("book.toml"),
+        "[book]\nlanguages = [\"en\"]\n\n[language.en]\ntitle = \"Long series\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("content/series")).unwrap();
+    std::fs::write(
+        dir.path().join("content/series/long.yaml"),
+        "title:\n  en: A long series\n",
+    )
+    .unwrap();
+    let words = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+    ];
+    for (n, word) in words.iter().enumerate() {
+        let session = n + 1;
+        let folder = dir
+            .path()
+            .join(format!("content/resolutions/a-res-{session}-1"));
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(
+            folder.join("meta.yaml"),
+            format!("symbol: A/RES/{session}/1\nseries: long\nsession: {session}\nadopted: {}-12-01\ntitle:\n  en: Long\n", 1950 + n),
+        )
+        .unwrap();
+        std::fs::write(
+            folder.join("en.md"),
+            format!("The General Assembly,\n\n*Recalling* the Charter of the United Nations,\n\n1. *Requests* the Secretary-General to report on the {word} question of cooperation among States in the field of education and culture;\n"),
+        )
+        .unwrap();
+    }
+    let (_out, site) = build(dir.path());
+    let last = site.page("en/a-res-7-1.html");
+    let op1 = last.split("id=\"op1\"").nth(1).unwrap();
+    let history = &op1[..op1.find("</details>").unwrap()];
+    assert!(
+        history.contains("Since 1/1 · changed 6 times, last in 7/1"),
+        "{history}"
+    );
+    assert!(
+        history.contains("changed in 4 more texts in between"),
+        "{history}"
+    );
+    assert!(
+        history.contains(r#"href="../en/a-res-1-1.html#op1""#),
+        "the origin: {history}"
+    );
+    assert!(
+        history.contains(r#"href="../en/a-res-6-1.html#op1""#),
+        "the last change before: {history}"
+    );
+    for elided in ["a-res-2-1", "a-res-3-1", "a-res-4-1", "a-res-5-1"] {
+        assert!(
+            !history.contains(elided),
+            "{elided} is counted, not listed: {history}"
+        );
+    }
+}

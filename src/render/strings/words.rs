@@ -46,6 +46,8 @@ pub(super) const CODE_WORDS: &[(&str, &[&str])] = &[
     ("history_new_in", &["symbol"]),
     ("history_since", &["symbol"]),
     ("history_changed_in", &["symbols"]),
+    ("history_changed_times", &["count", "symbol"]),
+    ("history_elided", &["count"]),
     ("history_unchanged", &[]),
     ("history_next", &["fates"]),
     ("history_fate", &["step", "symbol"]),
