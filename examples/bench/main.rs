@@ -16,9 +16,11 @@
 //! - a rebuild with nothing changed, and a rebuild after one note changed (`recueil build`);
 //! - in `recueil serve`, one note saved: from the write of the file to the answer of the preview's
 //!   status request that waits for the next build, i.e. to the last byte written;
-//! - Hugo building as many pages from the same texts as plain Markdown with a minimal template
-//!   (a resolution page is its text, a parallel page both texts, a comparison page the two texts
-//!   compared), for the ratio.
+//! - Hugo building, from the same texts, one page per resolution per language and one page per
+//!   pair of successive texts per language (the two texts compared), as plain Markdown with a
+//!   minimal template, for the ratio: the same pages whatever recueil's page set;
+//! - the site on disk and its largest file, and the bytes a search loads in Chromium for three
+//!   queries over `file://` and over http (`site.rs`).
 //!
 //! It prints the machine, the load before and after, and a Markdown table (for BENCHMARKS.md).
 //! The figures are wall-clock times on a shared machine: compare them with the load shown.
@@ -31,6 +33,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use clap::Parser;
+
+mod site;
 
 #[derive(Debug, Parser)]
 struct Args {
@@ -48,6 +52,9 @@ struct Args {
     /// Leave out Hugo.
     #[arg(long)]
     no_hugo: bool,
+    /// Only weigh this built site and measure its searches (no builds).
+    #[arg(long)]
+    measure_site: Option<PathBuf>,
 }
 
 /// One row of the table.
@@ -61,10 +68,21 @@ struct Row {
     one_note_build: Duration,
     one_note_serve: Duration,
     hugo: Option<(usize, Duration, u64)>,
+    weight: Option<site::Weight>,
+    search: Vec<(String, u64, u64)>,
 }
 
 fn main() {
     let args = Args::parse();
+    if let Some(site) = &args.measure_site {
+        let row = Row {
+            weight: Some(site::weigh(site)),
+            search: site::search_bytes(site).unwrap_or_else(|why| panic!("{why}")),
+            ..Row::default()
+        };
+        print_site_table(&[row]);
+        return;
+    }
     let release = std::env::current_exe()
         .ok()
         .and_then(|e| Some(e.parent()?.parent()?.to_path_buf()))
@@ -106,7 +124,14 @@ fn main() {
             }
         }
         let out = runs_dir.join(format!("recueil-{}", runs - 1));
+        let weight = site::weigh(&out);
+        let search = site::search_bytes(&out).unwrap_or_else(|why| {
+            eprintln!("  search not measured: {why}");
+            Vec::new()
+        });
         let mut row = measure_rebuilds(&recueil, &corpus, &out, runs);
+        row.weight = Some(weight);
+        row.search = search;
         row.resolutions = n;
         row.pages = pages_of(&full.last_stderr);
         row.full = median(full.times);
@@ -400,10 +425,8 @@ fn hugo_site(dir: &Path, n: usize, corpus: &Path, out: &Path) -> PathBuf {
         };
         let parts: Vec<&str> = page.split('/').collect();
         let (lang, body) = match parts[..] {
-            ["parallel", slug] => (
-                "fr",
-                format!("{}\n\n{}", text(slug, "fr"), relabel(&text(slug, "en"))),
-            ),
+            // The old address of the parallel page: not a page of Hugo's fixed set.
+            ["parallel", _] => continue,
             [lang, "compare", pair] => {
                 let (older, newer) = pair.split_once("--").unwrap();
                 (
@@ -525,11 +548,52 @@ fn print_table(rows: &[Row]) {
             ms(row.one_note_serve),
         );
     }
+    print_site_table(rows);
     for row in rows {
         if let Some((_, _, peak)) = row.hugo {
             println!(
                 "Hugo's peak memory at {} resolutions: {peak} MiB",
                 row.resolutions
+            );
+        }
+    }
+}
+
+/// The site's weight and what each search loaded (issue 15).
+fn print_site_table(rows: &[Row]) {
+    println!(
+        "\n| resolutions | site on disk | files | largest file | search: query | loaded (file://) | loaded (http) |"
+    );
+    println!("|---:|---:|---:|---|---|---:|---:|");
+    for row in rows {
+        let Some(weight) = &row.weight else { continue };
+        let mb = |b: u64| format!("{:.1} MB", b as f64 / 1e6);
+        let kb = |b: u64| format!("{:.0} KB", b as f64 / 1e3);
+        let largest = format!("{} ({})", kb(weight.largest.0), weight.largest.1);
+        let mut first = true;
+        for (query, file, http) in &row.search {
+            let (n, size, files, big) = match first {
+                true => (
+                    row.resolutions.to_string(),
+                    mb(weight.bytes),
+                    weight.files.to_string(),
+                    largest.clone(),
+                ),
+                false => Default::default(),
+            };
+            first = false;
+            println!(
+                "| {n} | {size} | {files} | {big} | {query} | {} | {} |",
+                kb(*file),
+                kb(*http)
+            );
+        }
+        if row.search.is_empty() {
+            println!(
+                "| {} | {} | {} | {largest} | — | — | — |",
+                row.resolutions,
+                mb(weight.bytes),
+                weight.files
             );
         }
     }
