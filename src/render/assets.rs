@@ -52,6 +52,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         "redirect.html",
         include_str!("../../templates/redirect.html"),
     ),
+    ("citers.html", include_str!("../../templates/citers.html")),
 ];
 
 const STRINGS: &str = include_str!("../../templates/strings.toml");

@@ -16,7 +16,7 @@ use crate::analysis::{Analysis, Comparison};
 use crate::archive::{Archive, Resolution, Series, Text};
 use crate::config::Config;
 use crate::render::views::paths;
-use crate::render::views::references::{CitedGroup, cited_groups};
+use crate::render::views::references::{self, CitedGroup, cited_groups};
 
 /// What a page shows, and so which template and view make it.
 #[derive(Clone, Copy)]
@@ -34,6 +34,9 @@ pub(crate) enum Kind<'a> {
     References,
     /// One group of cited documents: its index in [`Inventory::cited_groups`].
     ReferenceGroup(usize),
+    /// The resolutions of one session citing a document cited by many: the group, the
+    /// document's place among the group's `split`, and the session.
+    Citers(usize, usize, Option<u32>),
     Search,
     NotFound,
     /// A comparison as a fragment, which the "changes" view of the newer text's page loads.
@@ -113,6 +116,28 @@ impl<'a> Inventory<'a> {
         for (at, key) in keys.iter().enumerate() {
             let kind = Kind::ReferenceGroup(at);
             inventory.each_language(config, true, kind, |l| paths::reference_group(l, key));
+        }
+        let citers: Vec<(usize, usize, String, Option<u32>)> = inventory
+            .cited
+            .iter()
+            .enumerate()
+            .flat_map(|(g, group)| {
+                group
+                    .split
+                    .iter()
+                    .enumerate()
+                    .flat_map(move |(d, (symbol, sessions))| {
+                        sessions.iter().map(move |s| (g, d, symbol.slug(), *s))
+                    })
+            })
+            .collect();
+        for (group, at, document, session) in citers {
+            let kind = Kind::Citers(group, at, session);
+            let key = &keys[group];
+            let file = references::session_key(session);
+            inventory.each_language(config, true, kind, |l| {
+                paths::citers(l, key, &document, &file)
+            });
         }
         for pair in comparisons_by_pair(analysis) {
             inventory.group(false, pair.iter().map(|c| comparison_fragment(c)));

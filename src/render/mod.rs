@@ -297,6 +297,10 @@ fn render_page<'v>(
             let view = views.references_index(page);
             render(tera, "references.html", path, &view, dir)
         }
+        Kind::Citers(group, at, session) => {
+            let view = views.citers_page(page, group, at, session);
+            render(tera, "citers.html", path, &view, dir)
+        }
         Kind::ReferenceGroup(group) => {
             let view = views.references_page(page, group);
             render(tera, "reference_group.html", path, &view, dir)

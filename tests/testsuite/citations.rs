@@ -269,3 +269,62 @@ fn predecessors_are_the_members_each_text_recalls() {
         .collect();
     assert_eq!(cited_by, ["A/RES/62/160 pp2 [\"fr\", \"en\"]"]);
 }
+
+/// A document cited by more texts than a list shows: its group page counts them and links one
+/// page per citing session, which lists that session's citing paragraphs; no page grows with
+/// the archive.
+#[test]
+fn a_document_cited_by_many_is_listed_by_citing_session() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("book.toml"),
+        "[book]\nlanguages = [\"fr\"]\n\n[language.fr]\ntitle = \"Beaucoup de citations\"\n",
+    )
+    .unwrap();
+    for session in 1..=61 {
+        let folder = dir
+            .path()
+            .join(format!("content/resolutions/a-res-{session}-1"));
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(
+            folder.join("meta.yaml"),
+            format!("symbol: A/RES/{session}/1\nsession: {session}\nadopted: {}-12-01\ntitle:\n  fr: Texte {session}\n", 1945 + session),
+        )
+        .unwrap();
+        let recalls = match session {
+            1 => String::new(),
+            _ => "*Rappelant* sa résolution 1/1 du 1er décembre 1946,\n\n".to_string(),
+        };
+        std::fs::write(
+            folder.join("fr.md"),
+            format!("L’Assemblée générale,\n\n{recalls}1. *Décide* de poursuivre l’examen de la question.\n"),
+        )
+        .unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    recueil::build::build(dir.path(), Some(&public), false).expect("the site builds");
+    let site = Site::read(&public);
+    let group = site.page("fr/references/a-res-1.html");
+    assert!(
+        group.contains("Résolutions qui le citent\u{a0}: 60"),
+        "{group}"
+    );
+    assert!(
+        !group.contains("data-citing="),
+        "the 60 are not listed on the group page"
+    );
+    for session in [2, 61] {
+        let href = format!("href=\"../../fr/references/a-res-1/a-res-1-1/{session}.html\"");
+        assert!(group.contains(&href), "{href}");
+        let page = site.page(&format!("fr/references/a-res-1/a-res-1-1/{session}.html"));
+        assert_eq!(
+            page.matches("data-citing=").count(),
+            1,
+            "one citing text per session"
+        );
+        assert!(page.contains(&format!("data-citing=\"A/RES/{session}/1\"")));
+    }
+    let broken = site.broken_links();
+    assert!(broken.is_empty(), "{broken:#?}");
+}

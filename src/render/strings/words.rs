@@ -18,6 +18,8 @@ pub(super) const CODE_WORDS: &[(&str, &[&str])] = &[
     ("references_title", &[]),
     ("parallel_title", &[]),
     ("parallel_page_title", &["symbol"]),
+    ("citing_session", &["session"]),
+    ("citing_other", &[]),
     ("gap_incomplete", &["last"]),
     ("gap_missing", &[]),
     ("compare_since", &[]),

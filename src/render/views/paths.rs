@@ -33,6 +33,12 @@ pub(crate) fn reference_group(lang: &str, key: &str) -> String {
     format!("{lang}/references/{key}.html")
 }
 
+/// The resolutions of one session citing a document cited by many:
+/// `fr/references/e-cn-4/e-cn-4-2005-54/62.html`.
+pub(crate) fn citers(lang: &str, group: &str, document: &str, session: &str) -> String {
+    format!("{lang}/references/{group}/{document}/{session}.html")
+}
+
 pub(crate) fn search(lang: &str) -> String {
     format!("{lang}/search.html")
 }

@@ -18,6 +18,12 @@ use crate::archive::Symbol;
 use crate::archive::citations::Citations;
 use crate::render::inventory;
 
+/// The citing resolutions a list shows in full; beyond, a document's citations are split by the
+/// session of the citing resolution, one page each (`<lang>/references/<key>/<document>/<session>.html`),
+/// so that a document cited by thousands of texts (the Charter, the Universal Declaration) does
+/// not make one page grow with the archive.
+pub(crate) const MAX_CITING_LISTED: usize = 50;
+
 /// The cited documents sharing one symbol prefix, in the order the archive lists them.
 pub(crate) struct CitedGroup<'a> {
     /// The prefix as readers know it: `A/RES/62`, `E/CN.4`.
@@ -25,6 +31,30 @@ pub(crate) struct CitedGroup<'a> {
     /// Its file name: the prefix's slug, `a-res-62`.
     pub key: String,
     pub symbols: Vec<&'a Symbol>,
+    /// The documents cited by more than [`MAX_CITING_LISTED`] resolutions, with the sessions of
+    /// the citing resolutions (none for a symbol without one), each a page of its own.
+    pub split: Vec<(&'a Symbol, Vec<Option<u32>>)>,
+}
+
+/// The sessions of the resolutions citing a document, in order, when there are more of them
+/// than a list shows; none otherwise.
+pub(crate) fn citing_sessions(
+    citations: &[crate::archive::citations::Citation],
+) -> Option<Vec<Option<u32>>> {
+    let mut citing: Vec<&Symbol> = citations.iter().map(|c| &c.from).collect();
+    citing.dedup();
+    if citing.len() <= MAX_CITING_LISTED {
+        return None;
+    }
+    let mut sessions: Vec<Option<u32>> = citing.iter().map(|s| s.ga_session()).collect();
+    sessions.sort_unstable();
+    sessions.dedup();
+    Some(sessions)
+}
+
+/// The file name of a citing session's page: `62`, or `other`.
+pub(crate) fn session_key(session: Option<u32>) -> String {
+    session.map_or_else(|| "other".to_string(), |n| n.to_string())
 }
 
 /// The prefix that groups `symbol`: its session for an Assembly resolution, else its first two
@@ -42,19 +72,23 @@ pub(crate) fn prefix_of(symbol: &Symbol) -> String {
 pub(crate) fn cited_groups(citations: &Citations) -> Vec<CitedGroup<'_>> {
     let mut groups: Vec<CitedGroup> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
-    for (symbol, _) in citations.iter() {
+    for (symbol, citing) in citations.iter() {
         let label = prefix_of(symbol);
         // A prefix of a valid symbol is one too; its slug is safe as a file name.
-        let key = Symbol::parse(&label).map_or_else(|_| symbol.slug(), |p| p.slug());
+        let key = prefix_slug(symbol);
         let at = *by_key.entry(key.clone()).or_insert_with(|| {
             groups.push(CitedGroup {
                 label,
                 key,
                 symbols: Vec::new(),
+                split: Vec::new(),
             });
             groups.len() - 1
         });
         groups[at].symbols.push(symbol);
+        if let Some(sessions) = citing_sessions(citing) {
+            groups[at].split.push((symbol, sessions));
+        }
     }
     groups
 }
@@ -98,6 +132,29 @@ pub(crate) struct ReferenceEntry {
     pub href: String,
     pub hreflang: Option<String>,
     pub lang_name: Option<String>,
+    pub cited_by: Vec<CitingView>,
+    /// For a document cited by many: how many resolutions cite it, and a link per citing
+    /// session instead of the list.
+    pub citing_count: usize,
+    pub by_session: Vec<SessionLink>,
+}
+
+/// A link to the resolutions of one session citing a document.
+#[derive(Serialize)]
+pub(crate) struct SessionLink {
+    pub label: String,
+    pub href: String,
+    pub count: usize,
+}
+
+/// The resolutions of one session citing a document (`citers.html`).
+#[derive(Serialize)]
+pub(crate) struct CitersPage<'a> {
+    pub common: super::Common<'a>,
+    pub symbol: String,
+    pub session: String,
+    pub group_href: String,
+    pub group_label: String,
     pub cited_by: Vec<CitingView>,
 }
 
@@ -172,9 +229,90 @@ impl<'a> Views<'a> {
                 .map(|l| self.strings.language_name(lang, l)),
             href,
             hreflang,
-            cited_by: self.cited_by(symbol, lang, root),
+            cited_by: Vec::new(),
+            citing_count: 0,
+            by_session: Vec::new(),
+        }
+        .with_citers(self, symbol, lang, root)
+    }
+
+    /// The resolutions of `session` citing the `at`-th split document of `group`.
+    pub fn citers_page(
+        &self,
+        page: &inventory::Page<'a>,
+        group: usize,
+        at: usize,
+        session: Option<u32>,
+    ) -> CitersPage<'a> {
+        let (lang, path) = (page.lang, &page.path);
+        let root = paths::root_of(path);
+        let group = &self.inventory.cited_groups()[group];
+        let symbol = group.split[at].0;
+        let session_label = self.session_label(session, lang);
+        let title = format!("{symbol} — {session_label}");
+        let mut cited_by = self.cited_by(symbol, lang, &root);
+        cited_by.retain(|c| Symbol::parse(&c.symbol).ok().and_then(|s| s.ga_session()) == session);
+        CitersPage {
+            common: self.common(lang, path, title, self.alternates(page, &root)),
+            symbol: symbol.to_string(),
+            session: session_label,
+            group_href: format!("{root}{}", paths::reference_group(lang, &group.key)),
+            group_label: group.label.clone(),
+            cited_by,
         }
     }
+
+    /// "62e session", "Other texts".
+    fn session_label(&self, session: Option<u32>, lang: &str) -> String {
+        match session {
+            Some(n) => {
+                self.strings
+                    .sentence(lang, "citing_session", &[("session", &n.to_string())])
+            }
+            None => self.strings.get(lang, "citing_other").to_string(),
+        }
+    }
+}
+
+impl ReferenceEntry {
+    /// The citing resolutions: listed, or for a document cited by many, counted and linked by
+    /// session.
+    fn with_citers(mut self, views: &Views, symbol: &Symbol, lang: &str, root: &str) -> Self {
+        let citing = views.archive.citations.of(symbol);
+        let Some(sessions) = citing_sessions(citing) else {
+            self.cited_by = views.cited_by(symbol, lang, root);
+            return self;
+        };
+        let mut resolutions: Vec<&Symbol> = citing.iter().map(|c| &c.from).collect();
+        resolutions.dedup();
+        self.citing_count = resolutions.len();
+        self.by_session = sessions
+            .into_iter()
+            .map(|session| SessionLink {
+                label: views.session_label(session, lang),
+                href: format!(
+                    "{root}{}",
+                    paths::citers(
+                        lang,
+                        &prefix_slug(symbol),
+                        &symbol.slug(),
+                        &session_key(session)
+                    )
+                ),
+                count: resolutions
+                    .iter()
+                    .filter(|s| s.ga_session() == session)
+                    .count(),
+            })
+            .collect();
+        self
+    }
+}
+
+/// The slug of the group a symbol is in (its prefix's).
+pub(crate) fn prefix_slug(symbol: &Symbol) -> String {
+    let label = prefix_of(symbol);
+    Symbol::parse(&label).map_or_else(|_| symbol.slug(), |p| p.slug())
 }
 
 #[cfg(test)]
