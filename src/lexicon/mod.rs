@@ -319,7 +319,10 @@ fn longest_phrase(phrases: &[Vec<String>], words: &[&str]) -> Option<usize> {
 pub(crate) fn words_with_ends(text: &str, limit: usize) -> Vec<(String, usize)> {
     let mut words = Vec::new();
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
@@ -419,5 +422,7 @@ fn embedded_text(lang: &str) -> Option<&'static str> {
 
 /// Where the repository's lexicon of `lang` is, for messages and documents.
 pub fn file_of(lang: &str) -> PathBuf {
-    Path::new("templates").join("lexicon").join(format!("{lang}.toml"))
+    Path::new("templates")
+        .join("lexicon")
+        .join(format!("{lang}.toml"))
 }

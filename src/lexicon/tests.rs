@@ -34,19 +34,38 @@ fn the_longest_lead_is_found_with_its_adverbs() {
     let (fr, _) = read("fr");
     let op = Part::Operative;
     let cases = [
-        ("Prie instamment les États", ("urges", 8, 0, "Prie instamment")),
+        (
+            "Prie instamment les États",
+            ("urges", 8, 0, "Prie instamment"),
+        ),
         ("Prie le Secrétaire général", ("requests", 6, 0, "Prie")),
-        ("Prie vivement les États", ("requests", 6, 1, "Prie vivement")),
-        ("Demande instamment à tous", ("calls", 8, 1, "Demande instamment")),
-        ("Engage vivement les États", ("calls", 8, 1, "Engage vivement")),
+        (
+            "Prie vivement les États",
+            ("requests", 6, 1, "Prie vivement"),
+        ),
+        (
+            "Demande instamment à tous",
+            ("calls", 8, 1, "Demande instamment"),
+        ),
+        (
+            "Engage vivement les États",
+            ("calls", 8, 1, "Engage vivement"),
+        ),
         ("Exige que", ("demands", 10, 0, "Exige")),
         ("Se félicite de", ("welcomes", 3, 0, "Se félicite")),
-        ("Prend note avec satisfaction du", ("welcomes", 3, 0, "Prend note avec satisfaction")),
+        (
+            "Prend note avec satisfaction du",
+            ("welcomes", 3, 0, "Prend note avec satisfaction"),
+        ),
         ("Prend note du rapport", ("notes", 1, 0, "Prend note")),
         ("Demande également aux États", ("calls", 8, 0, "Demande")),
     ];
     for (text, (c, r, i, w)) in cases {
-        assert_eq!(lead(&fr, op, text), Some((c, r, i, w.to_string())), "{text}");
+        assert_eq!(
+            lead(&fr, op, text),
+            Some((c, r, i, w.to_string())),
+            "{text}"
+        );
     }
     let pp = Part::Preambular;
     assert_eq!(
@@ -84,7 +103,11 @@ fn the_longest_lead_is_found_with_its_adverbs() {
         lead(&en, pp, "Recalling also its resolution"),
         Some(("recalls", 2, 0, "Recalling".into()))
     );
-    assert_eq!(lead(&en, op, "Recalling its resolution"), None, "parts apart");
+    assert_eq!(
+        lead(&en, op, "Recalling its resolution"),
+        None,
+        "parts apart"
+    );
 }
 
 fn problems_of(text: &str) -> Vec<(Option<usize>, String, String)> {
@@ -141,7 +164,9 @@ fn mistakes_are_reported_at_their_line_with_advice() {
 
 #[test]
 fn an_unknown_key_is_an_error_at_its_line() {
-    let found = problems_of("neutral = []\n[[operative]]\ncategory = \"urges\"\nrank = 8\nlead = [\"Urges\"]\n");
+    let found = problems_of(
+        "neutral = []\n[[operative]]\ncategory = \"urges\"\nrank = 8\nlead = [\"Urges\"]\n",
+    );
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].0, Some(5));
     assert!(found[0].1.contains("lead"), "{found:?}");
