@@ -173,6 +173,8 @@ pub(crate) struct SeriesPage<'a> {
     pub timeline: Option<super::timeline::Timeline>,
     /// The lineage of paragraphs across the texts, drawn.
     pub chart: Option<super::chart::ChartView>,
+    /// The force of each paragraph's lead verb, text after text (`views/force.rs`).
+    pub force: Option<super::force::ForceSeries>,
     /// Every comparison between texts of the series, the page's language first.
     pub comparisons: Vec<ComparisonSummary>,
 }
@@ -270,7 +272,11 @@ impl<'a> Views<'a> {
             cited_by: self.cited_by(&resolution.symbol, lang, &root),
             references_href: format!("{root}{}", paths::references(lang)),
             comparisons: self.compare_links(resolution, lang, &root),
-            text: self.text_with_history(resolution, text, &page, &root),
+            text: self.mark_language_disagreements(
+                resolution,
+                text,
+                self.text_with_history(resolution, text, &page, &root),
+            ),
             series: self
                 .series_of(resolution)
                 .map(|s| self.series_ref(s, lang, &root)),
@@ -491,6 +497,7 @@ impl<'a> Views<'a> {
             held: series.members.iter().filter(|m| m.held).count(),
             timeline: super::timeline::timeline(series),
             chart: self.chart(series, lang, &root),
+            force: self.force_series(series, lang, &root),
             comparisons: self.comparison_summaries(series, lang, &root),
         }
     }
