@@ -57,6 +57,8 @@ impl Lead<'_> {
 pub(crate) struct Verb<'a> {
     /// The words read as the lead, as written: `Strongly urges`.
     pub lead: &'a str,
+    /// The lexicon's lead it was read as: `Urges`.
+    pub entry_lead: &'a str,
     pub category: Category,
     /// 1 (weakest) to 10, on the scale of its part (preamble or operative part).
     pub rank: u8,
@@ -75,6 +77,7 @@ pub(crate) fn verb<'a>(
     let entry = lead.entry?;
     Some(Verb {
         lead: lead.written,
+        entry_lead: &entry.lead,
         category: entry.category,
         rank: entry.rank,
         intensity: lead.intensity,

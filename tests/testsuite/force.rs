@@ -74,7 +74,9 @@ fn the_third_text_strengthens_op2_and_weakens_op3_on_its_comparison_page() {
 fn the_series_page_shows_each_lead_year_after_year_and_which_years_changed_the_text() {
     let (_out, site) = build(&fixture("sites/force"));
     let page = site.page("en/series/vigueur.html");
-    let section = &page[page.find("class=\"force-series\"").expect("a force section")..];
+    let section = &page[page
+        .find("class=\"force-series\"")
+        .expect("a force section")..];
     let section = &section[..section.find("</section>").unwrap()];
     // Each step links to its paragraph; the shifts stand in 22/1's column.
     let re = Regex::new(r#"href="[^"]*/fr/(a-res-\d+-1)\.html#(\w+)" hreflang="fr" lang="fr" data-shift="([a-z]+)""#).unwrap();
@@ -128,7 +130,10 @@ fn a_paragraph_whose_languages_disagree_is_marked_on_both_pages_and_reported_by_
         let op2 = &op2[..op2.find("</li>").unwrap()];
         assert!(op2.contains("class=\"force-note\""), "{page}: on op2");
         assert!(op2.contains(text), "{page}: {op2}");
-        assert!(op2.contains("<span aria-hidden=\"true\">≠</span>"), "a text mark");
+        assert!(
+            op2.contains("<span aria-hidden=\"true\">≠</span>"),
+            "a text mark"
+        );
     }
     let output = recueil(&["--root", fixture("sites/force").to_str().unwrap(), "check"]);
     let err = stderr(&output);
@@ -171,10 +176,13 @@ fn an_archive_s_own_lexicon_replaces_the_embedded_one_and_its_mistakes_are_error
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{err}");
     assert!(
-        !err.contains("not in the fr lexicon") && err.contains("fr *Prie instamment* (requests, rank 6)"),
+        !err.contains("not in the fr lexicon")
+            && err.contains("fr *Prie instamment* (requests, rank 6)"),
         "the archive's lexicon is read: {err}"
     );
-    let broken = own.replace("\"recalls\"", "\"recals\"").replace("rank = 6", "rank = 0");
+    let broken = own
+        .replace("\"recalls\"", "\"recals\"")
+        .replace("rank = 6", "rank = 0");
     std::fs::write(lexicon.join("fr.toml"), broken).unwrap();
     let output = recueil(&["--root", dir.path().to_str().unwrap(), "check"]);
     let err = stderr(&output);
@@ -216,7 +224,9 @@ fn the_filter_shows_only_the_changed_paragraphs_from_the_keyboard_under_a_strict
     assert_eq!(browser.eval(shown).as_str(), Some("op2 op3"));
     assert_eq!(
         browser
-            .eval("document.querySelector('button[data-force-filter]').getAttribute('aria-pressed')")
+            .eval(
+                "document.querySelector('button[data-force-filter]').getAttribute('aria-pressed')"
+            )
             .as_str(),
         Some("true")
     );
@@ -265,7 +275,12 @@ fn every_lead_of_the_bundled_archive_is_known() {
                 .filter_map(|p| recueil::analysis::force::lead(lexicons, &text.lang, p))
                 .filter(|l| l.entry.is_some())
                 .count();
-            assert!(known >= 5, "{} {}: {known} leads", resolution.symbol, text.lang);
+            assert!(
+                known >= 5,
+                "{} {}: {known} leads",
+                resolution.symbol,
+                text.lang
+            );
         }
     }
 }
@@ -307,9 +322,44 @@ fn every_lead_of_the_development_corpus_is_known() {
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let unknown = unknown_leads(root);
-    let (artifacts, unknown): (Vec<String>, Vec<String>) = unknown
-        .into_iter()
-        .partition(|u| u.contains("a-res-80-34/") && NOT_LEADS.iter().any(|w| u.ends_with(&format!(": {w}"))));
+    let (artifacts, unknown): (Vec<String>, Vec<String>) = unknown.into_iter().partition(|u| {
+        u.contains("a-res-80-34/") && NOT_LEADS.iter().any(|w| u.ends_with(&format!(": {w}")))
+    });
     assert!(unknown.is_empty(), "unknown leads:\n{}", unknown.join("\n"));
     assert_eq!(artifacts.len(), NOT_LEADS.len(), "{artifacts:?}");
+}
+
+/// `verb:urges` finds the paragraphs that urge, in every language; `verb:prie` every lead that
+/// begins with *Prie*.
+#[test]
+fn search_can_be_narrowed_to_a_lead_verb() {
+    use crate::support::browser::file_url;
+    let (out, _site) = build(&fixture("sites/force"));
+    let public = out.path().join("public");
+    let browser = Browser::launch();
+    let found = |query: &str| -> String {
+        browser.open(&format!(
+            "{}?q={query}",
+            file_url(&public.join("en/search.html"))
+        ));
+        let js = "new Promise(done => { const t = Date.now(); (function wait() { \
+                  const s = document.getElementById('search-status').textContent; \
+                  if (s && !s.includes('…') || Date.now() - t > 5000) done([...document.querySelectorAll('#search-results li')] \
+                  .map(li => li.dataset.symbol + ' ' + li.dataset.paragraph + ' ' + li.lang).sort().join(', ')); \
+                  else setTimeout(wait, 50); })(); })";
+        browser.eval(js).as_str().unwrap_or_default().to_string()
+    };
+    assert_eq!(found("verb%3Aurges"), "A/RES/22/1 op2 fr");
+    assert_eq!(
+        found("verb%3Aencourages"),
+        "A/RES/20/1 op2 fr, A/RES/21/1 op2 fr, A/RES/22/1 op2 en"
+    );
+    assert_eq!(
+        found("verb%3Aprie"),
+        "A/RES/20/1 op4 fr, A/RES/21/1 op4 fr, A/RES/22/1 op2 fr, A/RES/22/1 op4 fr"
+    );
+    assert_eq!(found("verb%3Aprie-instamment"), "A/RES/22/1 op2 fr");
+    assert_eq!(found("verb%3Aurges+partager"), "A/RES/22/1 op2 fr");
+    assert_eq!(found("verb%3Ademands"), "");
+    browser.assert_no_errors();
 }
