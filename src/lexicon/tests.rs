@@ -44,8 +44,12 @@ fn the_longest_lead_is_found_with_its_adverbs() {
             ("requests", 6, 1, "Prie vivement"),
         ),
         (
+            "Demande vivement à tous",
+            ("calls", 8, 1, "Demande vivement"),
+        ),
+        (
             "Demande instamment à tous",
-            ("calls", 8, 1, "Demande instamment"),
+            ("urges", 8, 0, "Demande instamment"),
         ),
         (
             "Engage vivement les États",
