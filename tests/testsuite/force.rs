@@ -363,3 +363,36 @@ fn search_can_be_narrowed_to_a_lead_verb() {
     assert_eq!(found("verb%3Ademands"), "");
     browser.assert_no_errors();
 }
+
+/// The markup the force of leads adds (marks, counts, the filter, the steps, ≠) passes the Nu Html
+/// Checker, and axe-core finds no violation on its pages, the filter on and off.
+#[test]
+fn the_force_pages_pass_the_html_checker_and_axe() {
+    use crate::support::browser::file_url;
+    let (out, _site) = build(&fixture("sites/force"));
+    let public = out.path().join("public");
+    let errors = crate::support::tools::vnu_errors(&public);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    let axe = crate::support::tools::axe_source();
+    let browser = Browser::launch();
+    let mut report = Vec::new();
+    for page in [
+        "fr/compare/a-res-21-1--a-res-22-1.html",
+        "en/series/vigueur.html",
+        "fr/a-res-22-1.html",
+        "en/a-res-22-1.html",
+    ] {
+        browser.open(&file_url(&public.join(page)));
+        browser.eval("document.querySelectorAll('details').forEach(d => d.open = true)");
+        for v in crate::quality::violations(&browser, &axe) {
+            report.push(format!("{page}: {v}"));
+        }
+        if page.contains("compare") {
+            browser.eval("document.querySelector('button[data-force-filter]').click()");
+            for v in crate::quality::violations(&browser, &axe) {
+                report.push(format!("{page} (filtered): {v}"));
+            }
+        }
+    }
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
