@@ -22,7 +22,7 @@ mod parse;
 mod tests;
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -194,8 +194,8 @@ struct Trie {
 }
 
 impl Trie {
-    /// Adds `words` ending at entry `entry`; the entry already there, if any.
-    fn insert(&mut self, words: &[String], entry: usize) -> Option<usize> {
+    /// Adds `words` ending at entry `entry` (the parser refuses a lead listed twice first).
+    fn insert(&mut self, words: &[String], entry: usize) {
         let mut node = 0;
         for word in words {
             node = match self.children.get(&(node, word.clone())) {
@@ -207,13 +207,7 @@ impl Trie {
                 }
             };
         }
-        match self.ends.get(&node) {
-            Some(&first) => Some(first),
-            None => {
-                self.ends.insert(node, entry);
-                None
-            }
-        }
+        self.ends.entry(node).or_insert(entry);
     }
 
     fn child(&self, node: usize, word: &str) -> Option<usize> {
@@ -418,11 +412,4 @@ impl Lexicons {
 
 fn embedded_text(lang: &str) -> Option<&'static str> {
     EMBEDDED.iter().find(|(l, _)| *l == lang).map(|(_, t)| *t)
-}
-
-/// Where the repository's lexicon of `lang` is, for messages and documents.
-pub fn file_of(lang: &str) -> PathBuf {
-    Path::new("templates")
-        .join("lexicon")
-        .join(format!("{lang}.toml"))
 }
