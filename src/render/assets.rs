@@ -26,8 +26,8 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/resolution.html"),
     ),
     (
-        "parallel.html",
-        include_str!("../../templates/parallel.html"),
+        "text_fragment.html",
+        include_str!("../../templates/text_fragment.html"),
     ),
     ("series.html", include_str!("../../templates/series.html")),
     (
@@ -48,6 +48,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/not_found.html"),
     ),
     ("compare.html", include_str!("../../templates/compare.html")),
+    (
+        "redirect.html",
+        include_str!("../../templates/redirect.html"),
+    ),
 ];
 
 const STRINGS: &str = include_str!("../../templates/strings.toml");
@@ -57,6 +61,8 @@ const THEME: &[(&str, &[u8])] = &[
     ("search.js", include_bytes!("../../theme/search.js")),
     ("notes.js", include_bytes!("../../theme/notes.js")),
     ("force.js", include_bytes!("../../theme/force.js")),
+    ("views.js", include_bytes!("../../theme/views.js")),
+    ("redirect.js", include_bytes!("../../theme/redirect.js")),
 ];
 
 /// `theme/highlight-light.css` and `theme/highlight-dark.css`, generated once per process.

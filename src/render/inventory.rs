@@ -23,7 +23,12 @@ use crate::render::views::references::{CitedGroup, cited_groups};
 pub(crate) enum Kind<'a> {
     Home,
     Resolution(&'a Resolution, &'a Text),
-    Parallel(&'a Resolution),
+    /// The old address of the side-by-side view (`parallel/<slug>.html`): a page that sends
+    /// the reader on to it.
+    ParallelRedirect(&'a Resolution),
+    /// A text's paragraphs, aligned with the other languages', as a fragment that the
+    /// side-by-side view of the resolution's pages loads.
+    TextFragment(&'a Resolution, &'a Text),
     Series(&'a Series),
     /// The index of the cited documents' groups.
     References,
@@ -31,7 +36,19 @@ pub(crate) enum Kind<'a> {
     ReferenceGroup(usize),
     Search,
     NotFound,
+    /// A comparison as a fragment, which the "changes" view of the newer text's page loads.
     Comparison(&'a Comparison<'a>),
+    /// The old address of a comparison (`<lang>/compare/<older>--<newer>.html`): a page that
+    /// sends the reader on to the newer text's "changes" view.
+    ComparisonRedirect(&'a Comparison<'a>),
+}
+
+impl Kind<'_> {
+    /// Whether the page is a fragment (a script holding HTML that a page loads), not a page a
+    /// reader opens.
+    pub(crate) fn is_fragment(&self) -> bool {
+        matches!(self, Kind::TextFragment(..) | Kind::Comparison(_))
+    }
 }
 
 /// One page of the site.
@@ -98,7 +115,8 @@ impl<'a> Inventory<'a> {
             inventory.each_language(config, true, kind, |l| paths::reference_group(l, key));
         }
         for pair in comparisons_by_pair(analysis) {
-            inventory.group(true, pair.into_iter().map(|c| comparison_page(c)));
+            inventory.group(false, pair.iter().map(|c| comparison_fragment(c)));
+            inventory.group(false, pair.iter().map(|c| comparison_redirect(c)));
         }
         inventory.each_language(config, false, Kind::Search, paths::search);
         let not_found = page(Kind::NotFound, default, "404.html".into());
@@ -120,16 +138,20 @@ impl<'a> Inventory<'a> {
     }
 
     /// The pages that show `resolution`'s text and notes: its page in each language it is held
-    /// in, then its parallel page when it has one.
+    /// in, then, when it is held in more than one, its text fragments (the side-by-side view
+    /// shows their notes) and the parallel page's old address.
     pub(crate) fn of_resolution(&self, resolution: &Resolution) -> &[Page<'a>] {
         let range = self.by_resolution.get(resolution.slug.as_str());
         range.map_or(&[], |range| &self.pages[range.clone()])
     }
 
-    /// The parallel page of `resolution`, when it has one.
-    pub(crate) fn parallel_of(&self, resolution: &Resolution) -> Option<&Page<'a>> {
+    /// The text fragments of `resolution` for its side-by-side view, one per language held,
+    /// when it is held in more than one.
+    pub(crate) fn fragments_of(&self, resolution: &Resolution) -> impl Iterator<Item = &Page<'a>> {
         let pages = self.of_resolution(resolution);
-        pages.iter().find(|p| matches!(p.kind, Kind::Parallel(_)))
+        pages
+            .iter()
+            .filter(|p| matches!(p.kind, Kind::TextFragment(..)))
     }
 
     /// The cited documents by symbol prefix (`Kind::ReferenceGroup` indexes them).
@@ -156,7 +178,7 @@ impl<'a> Inventory<'a> {
     }
 
     /// A resolution's page in each language it is held in and, when it is held in more than
-    /// one, its parallel page.
+    /// one, its text fragments for the side-by-side view and the old parallel page's address.
     fn add_resolution(&mut self, config: &'a Config, resolution: &'a Resolution) {
         let slug = &resolution.slug;
         let start = self.pages.len();
@@ -170,12 +192,18 @@ impl<'a> Inventory<'a> {
         });
         let texts_group = self.group(true, texts);
         if resolution.texts.len() > 1 {
+            let fragments = resolution.texts.iter().map(|text| {
+                let lang = text.lang.as_str();
+                let path = paths::text_fragment(lang, slug);
+                page(Kind::TextFragment(resolution, text), lang, path)
+            });
+            self.group(false, fragments);
             let parallel = page(
-                Kind::Parallel(resolution),
+                Kind::ParallelRedirect(resolution),
                 &config.default_language,
                 paths::parallel(slug),
             );
-            let group = self.group(true, std::iter::once(parallel));
+            let group = self.group(false, std::iter::once(parallel));
             self.groups[group].switch = texts_group;
         }
         self.by_resolution
@@ -217,10 +245,16 @@ fn page<'a>(kind: Kind<'a>, lang: &'a str, path: String) -> Page<'a> {
     }
 }
 
-fn comparison_page<'a>(comparison: &'a Comparison<'a>) -> Page<'a> {
+fn comparison_fragment<'a>(comparison: &'a Comparison<'a>) -> Page<'a> {
+    let c = comparison;
+    let path = paths::compare_fragment(c.lang, &c.older.slug, &c.newer.slug);
+    page(Kind::Comparison(c), c.lang, path)
+}
+
+fn comparison_redirect<'a>(comparison: &'a Comparison<'a>) -> Page<'a> {
     let c = comparison;
     let path = paths::compare(c.lang, &c.older.slug, &c.newer.slug);
-    page(Kind::Comparison(c), c.lang, path)
+    page(Kind::ComparisonRedirect(c), c.lang, path)
 }
 
 /// The comparisons, those of the same two texts (one per language) together, in the order of
@@ -336,6 +370,8 @@ mod tests {
                     .map(|t| format!("{}/{slug}.html", t.lang))
                     .collect();
                 if resolution.texts.len() > 1 {
+                    let fragments = resolution.texts.iter();
+                    expected.extend(fragments.map(|t| format!("{}/text/{slug}.js", t.lang)));
                     expected.push(format!("parallel/{slug}.html"));
                 }
                 assert_eq!(shown, expected);
@@ -352,6 +388,8 @@ mod tests {
             .keys()
             .map(String::as_str)
             .filter(|p| *p != "404.html" && !p.ends_with("/search.html"))
+            // The old addresses of the parallel and comparison pages only send readers on.
+            .filter(|p| !p.starts_with("parallel/") && !p.contains("/compare/"))
             .collect();
         assert_eq!(listed, expected);
         for (path, alternates) in &entries {

@@ -214,7 +214,7 @@ impl<'a> Renderer<'a> {
             return Err(error);
         }
         Ok(Rendered {
-            pages: pages.len(),
+            pages: pages.iter().filter(|p| !p.kind.is_fragment()).count(),
             files: pages.len() + count,
         })
     }
@@ -273,9 +273,13 @@ fn render_page<'v>(
             let view = views.resolution(page, resolution, text);
             render(tera, "resolution.html", path, &view, dir)
         }
-        Kind::Parallel(resolution) => {
-            let view = views.parallel(page, resolution);
-            render(tera, "parallel.html", path, &view, dir)
+        Kind::ParallelRedirect(resolution) => {
+            let view = views.parallel_redirect(page, resolution);
+            render(tera, "redirect.html", path, &view, dir)
+        }
+        Kind::TextFragment(resolution, text) => {
+            let view = views.text_fragment(page, resolution, text);
+            render(tera, "text_fragment.html", path, &view, dir).map(fragment)
         }
         Kind::Series(series) => {
             let view = views.series_page(page, series);
@@ -299,8 +303,35 @@ fn render_page<'v>(
         }
         Kind::Comparison(comparison) => {
             let view = views.compare_page(page, comparison);
-            render(tera, "compare.html", path, &view, dir)
+            render(tera, "compare.html", path, &view, dir).map(fragment)
         }
+        Kind::ComparisonRedirect(comparison) => {
+            let view = views.comparison_redirect(page, comparison);
+            render(tera, "redirect.html", path, &view, dir)
+        }
+    }
+}
+
+/// A fragment's HTML made into the script that hands it to the page loading it:
+/// `recueilFragment("fr/compare/a--b.js", "<article …>");`. A script, not a file to fetch:
+/// `<script src>` loads from `file://`, where `fetch` is refused. The HTML is a JSON string, so
+/// nothing in it can end the call (`</script>` cannot either: it is not inside a `<script>`
+/// element, and `<` is escaped all the same).
+fn fragment(file: OutputFile) -> OutputFile {
+    let html = String::from_utf8_lossy(&file.bytes);
+    let json = |s: &str| {
+        serde_json::to_string(s)
+            .unwrap_or_default()
+            .replace('<', "\\u003c")
+    };
+    let script = format!(
+        "recueilFragment({},{});\n",
+        json(&file.path),
+        json(html.trim())
+    );
+    OutputFile {
+        path: file.path,
+        bytes: script.into_bytes(),
     }
 }
 

@@ -113,37 +113,67 @@ fn an_unnumbered_operative_paragraph_shows_no_number() {
     assert!(element(html, "annex-1", "</li>").contains("<span class=\"num\">1.</span>"));
 }
 
+/// The cell of row `row` in a side-by-side fragment, up to the next row.
+fn cell<'h>(html: &'h str, row: &str) -> &'h str {
+    let start = at(html, &format!("data-row=\"{row}\""));
+    let end = html[start + 1..]
+        .find("data-row=")
+        .map_or(html.len(), |e| start + 1 + e);
+    &html[start..end]
+}
+
 #[test]
-fn the_parallel_page_aligns_annex_rows_by_id() {
+fn the_side_by_side_fragments_align_annex_rows_by_id() {
     let (_out, site) = build();
-    let html = site.page("parallel/a-res-80-3.html");
-    let head = element(html, "annex", "</div>\n");
+    let fr = site.page("fr/text/a-res-80-3.js");
+    let en = site.page("en/text/a-res-80-3.js");
+    assert!(fr.contains("<div class=\"side-fragment\" lang=\"fr\""));
+    let head = cell(fr, "annex:annex");
     assert!(
         head.contains("<span class=\"annex-name\">Annexe</span>"),
         "{head}"
     );
-    let row = element(html, "annex-3", "<div class=\"row");
-    assert!(row.contains("<div class=\"cell\" lang=\"fr\">"), "{row}");
-    assert!(row.contains("Nous nous engageons résolument"));
-    assert!(row.contains("We strongly commit ourselves"));
-    let row = element(html, "annex-1", "<div class=\"row");
-    assert_eq!(
-        row.matches("<h3 class=\"section-heading\">").count(),
-        2,
-        "the section heading in each column: {row}"
-    );
-    assert!(row.contains("href=\"#fr-annex-fn2\"") && row.contains("href=\"#en-annex-fn2\""));
-    let ids = Site::ids(html);
-    assert!(ids.contains("fr-annex-fn2") && ids.contains("en-annex-fn2"));
-    // The annex rows come after every operative row, the items (i) with the operative part.
-    let ops = at(html, "id=\"op1-a-ii\"");
-    assert!(ops < at(html, "id=\"op3\"") && at(html, "id=\"op3\"") < at(html, "id=\"annex\""));
+    assert!(cell(fr, "annex-3").contains("Nous nous engageons résolument"));
+    assert!(cell(en, "annex-3").contains("We strongly commit ourselves"));
+    for (lang, html) in [("fr", fr), ("en", en)] {
+        let row = cell(html, "annex-1");
+        assert_eq!(
+            row.matches("<h3 class=\"section-heading\">").count(),
+            1,
+            "the section heading in each language: {row}"
+        );
+        assert!(
+            row.contains(&format!("href=\"#{lang}-annex-fn2\"")),
+            "{row}"
+        );
+        assert!(Site::ids(html).contains(&format!("{lang}-annex-fn2")));
+        // The annex rows come after every operative row, the items (i) with the operative part.
+        let rows: Vec<&str> = html
+            .split("data-row=\"")
+            .skip(1)
+            .map(|r| &r[..r.find('"').unwrap()])
+            .collect();
+        let place = |id: &str| {
+            rows.iter()
+                .position(|r| *r == id)
+                .unwrap_or_else(|| panic!("{id} in {rows:?}"))
+        };
+        assert!(place("op1-a-ii") < place("op3") && place("op3") < place("annex:annex"));
+    }
+    // Every language's fragment has the same rows, in the same order: any two line up.
+    let rows = |html: &str| -> Vec<String> {
+        html.split("data-row=\"")
+            .skip(1)
+            .map(|r| r[..r.find('"').unwrap()].to_string())
+            .collect()
+    };
+    assert_eq!(rows(fr), rows(en));
 }
 
 #[test]
 fn comparisons_compare_annex_paragraphs_with_annex_paragraphs() {
     let (_out, site) = build();
-    let html = site.page("en/compare/a-res-79-3--a-res-80-3.html");
+    let html = site.page("en/compare/a-res-79-3--a-res-80-3.js");
     let re = Regex::new(r#"data-status="([a-z]+)" data-from="([^"]*)" data-to="([^"]*)""#).unwrap();
     let rows: Vec<(String, String, String)> = re
         .captures_iter(html)
@@ -151,7 +181,7 @@ fn comparisons_compare_annex_paragraphs_with_annex_paragraphs() {
         .collect();
     let annex = at(
         html,
-        "<h2 id=\"part-annex\">Annex — Awaza Political Declaration</h2>",
+        "<h3 id=\"part-annex\">Annex — Awaza Political Declaration</h3>",
     );
     assert!(at(html, "id=\"part-operative\"") < annex);
     for (status, from, to) in &rows {
@@ -224,10 +254,16 @@ fn axe_finds_no_violation_on_pages_with_annexes() {
     for page in [
         "en/a-res-80-3.html",
         "en/a-res-80-5.html",
-        "parallel/a-res-80-3.html",
-        "fr/compare/a-res-79-3--a-res-80-3.html",
+        "fr/a-res-80-3.html?view=side&with=en",
+        "fr/a-res-80-3.html?view=changes",
     ] {
-        browser.open(&file_url(&site.dir.join(page)));
+        let (file, query) = page.split_once('?').unwrap_or((page, ""));
+        let url = file_url(&site.dir.join(file));
+        browser.open(&format!(
+            "{url}{}{query}",
+            if query.is_empty() { "" } else { "?" }
+        ));
+        browser.eval("new Promise(r => setTimeout(r, 300))");
         browser.eval("document.querySelectorAll('details').forEach(d => d.open = true)");
         for v in crate::quality::violations(&browser, &axe) {
             report.push(format!("{page}: {v}"));

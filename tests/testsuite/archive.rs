@@ -30,6 +30,8 @@ fn the_bundled_archive_builds_with_every_link_resolving() {
         "en/a-res-62-160.html",
         "fr/a-res-68-160.html",
         "parallel/a-res-62-160.html",
+        "fr/text/a-res-62-160.js",
+        "en/text/a-res-62-160.js",
         "fr/series/international-cooperation-human-rights.html",
         "en/series/international-cooperation-human-rights.html",
     ] {

@@ -31,6 +31,8 @@ fn pages_exist_at_the_promised_urls() {
         "fr/a-res-11-2.html",
         "en/a-res-11-2.html",
         "parallel/a-res-11-2.html",
+        "fr/text/a-res-11-2.js",
+        "en/text/a-res-11-2.js",
         "fr/series/coop.html",
         "en/series/coop.html",
     ] {
@@ -39,6 +41,7 @@ fn pages_exist_at_the_promised_urls() {
     // 10/1 has no English text: no page pretends it has.
     assert!(!site.pages.contains_key("en/a-res-10-1.html"));
     assert!(!site.pages.contains_key("parallel/a-res-10-1.html"));
+    assert!(!site.pages.contains_key("fr/text/a-res-10-1.js"));
 }
 
 #[test]
@@ -55,10 +58,19 @@ fn each_page_declares_its_language() {
     let parallel = site.page("parallel/a-res-11-2.html");
     assert!(
         parallel.contains("<html lang=\"fr\">"),
-        "the parallel page is in the default language"
+        "the parallel page's old address speaks the default language"
     );
-    assert!(parallel.contains(r#"<div class="cell" lang="en">"#));
-    assert!(parallel.contains(r#"<div class="cell" lang="fr">"#));
+    // Each cell of a side-by-side fragment carries its language, wherever it is shown.
+    for lang in ["fr", "en"] {
+        let fragment = site.page(&format!("{lang}/text/a-res-11-2.js"));
+        let cells =
+            fragment.matches("class=\"cell ").count() + fragment.matches("class=\"cell\"").count();
+        let tagged = fragment
+            .matches(&format!(" lang=\"{lang}\" data-row="))
+            .count();
+        assert_eq!(cells, tagged, "{lang}: every cell says its language");
+        assert!(cells > 5);
+    }
 }
 
 #[test]
@@ -75,25 +87,33 @@ fn paragraphs_are_anchored_by_their_ids() {
 }
 
 #[test]
-fn the_parallel_view_aligns_by_id_and_explains_gaps() {
+fn the_side_by_side_view_aligns_by_id_and_explains_gaps() {
     let (_out, site) = build_basic();
-    let page = site.page("parallel/a-res-11-2.html");
+    let fr = site.page("fr/text/a-res-11-2.js");
+    let en = site.page("en/text/a-res-11-2.js");
+    let cell = |html: &str| -> String {
+        html.split(r#"data-row="op1""#)
+            .nth(1)
+            .unwrap()
+            .split("data-row=")
+            .next()
+            .unwrap()
+            .to_string()
+    };
     // op1 exists only in English; the French cell says why it is empty.
-    let row = page
-        .split(r#"id="op1""#)
-        .nth(1)
-        .unwrap()
-        .split("class=\"row")
-        .next()
-        .unwrap();
+    let french = cell(fr);
     assert!(
-        row.contains("Absent de la source, incomplète après pp2."),
-        "{row}"
+        french.contains("Absent de la source, incomplète après pp2."),
+        "{french}"
     );
-    assert!(row.contains("<em>Reaffirms</em>"));
-    // Footnote anchors of the two columns do not collide.
-    let ids = Site::ids(page);
-    assert!(ids.contains("fr-fn1") && ids.contains("en-fn1"), "{ids:?}");
+    assert!(cell(en).contains("<em>Reaffirms</em>"));
+    // Footnote anchors of the two languages do not collide with each other or with the page's.
+    assert!(Site::ids(fr).contains("fr-fn1"));
+    assert!(Site::ids(en).contains("en-fn1"));
+    assert!(
+        !Site::ids(en).contains("op1"),
+        "rows leave the page's ids to the page"
+    );
 }
 
 #[test]
@@ -171,9 +191,9 @@ fn resolution_page_snapshot() {
 }
 
 #[test]
-fn parallel_page_snapshot() {
+fn side_by_side_fragment_snapshot() {
     let (_out, site) = build_basic();
-    insta::assert_snapshot!(main_of(site.page("parallel/a-res-11-2.html")));
+    insta::assert_snapshot!(site.page("fr/text/a-res-11-2.js"));
 }
 
 #[test]

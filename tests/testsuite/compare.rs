@@ -9,7 +9,6 @@ use recueil::analysis::{Analysis, StepKind};
 use recueil::config::Config;
 use regex::Regex;
 
-use crate::support::main_of;
 use crate::support::site::Site;
 use crate::support::{fixture, repo_root};
 
@@ -70,7 +69,7 @@ fn row_text<'h>(html: &'h str, to: &str) -> &'h str {
 #[test]
 fn from_59_187_to_61_168_operative_1_to_9_continue_op10_is_new_and_op5_is_unchanged() {
     let (_out, site) = build(&repo_root());
-    let page = site.page("fr/compare/a-res-59-187--a-res-61-168.html");
+    let page = site.page("fr/compare/a-res-59-187--a-res-61-168.js");
     let rows = by_newer_id(page);
     for n in 1..=9 {
         let id = format!("op{n}");
@@ -99,11 +98,11 @@ fn from_61_168_to_68_160_in_french_because_62_160_is_incomplete() {
     assert!(
         !site
             .pages
-            .contains_key("fr/compare/a-res-62-160--a-res-68-160.html"),
+            .contains_key("fr/compare/a-res-62-160--a-res-68-160.js"),
         "62/160 fr is incomplete: 68/160 is not compared with it"
     );
-    let page = site.page("fr/compare/a-res-61-168--a-res-68-160.html");
-    assert!(page.contains("<html lang=\"fr\">"));
+    let page = site.page("fr/compare/a-res-61-168--a-res-68-160.js");
+    assert!(page.contains("Ce qui a changé"), "in French");
     let notice = page
         .split("notice skipped")
         .nth(1)
@@ -140,7 +139,7 @@ fn from_61_168_to_68_160_in_french_because_62_160_is_incomplete() {
 #[test]
 fn an_incomplete_newer_text_is_compared_only_as_far_as_it_goes() {
     let (_out, site) = build(&repo_root());
-    let page = site.page("fr/compare/a-res-61-168--a-res-62-160.html");
+    let page = site.page("fr/compare/a-res-61-168--a-res-62-160.js");
     let rows = rows(page);
     assert_eq!(rows.len(), 5, "pp1–pp5 of 62/160 fr: {rows:?}");
     assert!(rows.iter().all(|r| r.status != "dropped"), "{rows:?}");
@@ -154,7 +153,7 @@ fn an_incomplete_newer_text_is_compared_only_as_far_as_it_goes() {
 #[test]
 fn the_fixture_comparison_finds_renumbering_new_dropped_split_and_typography() {
     let (_out, site) = build(&fixture("sites/compare"));
-    let page = site.page("fr/compare/a-res-1-1--a-res-3-1.html");
+    let page = site.page("fr/compare/a-res-1-1--a-res-3-1.js");
     assert_eq!(
         rows(page),
         [
@@ -185,20 +184,16 @@ fn the_fixture_comparison_finds_renumbering_new_dropped_split_and_typography() {
 #[test]
 fn comparisons_exist_per_language_and_link_both_ways() {
     let (_out, site) = build(&fixture("sites/compare"));
-    let english = site.page("en/compare/a-res-1-1--a-res-3-1.html");
-    assert!(english.contains("<html lang=\"en\">"));
+    let english = site.page("en/compare/a-res-1-1--a-res-3-1.js");
     assert!(english.contains("What changed"));
     let older = site.page("fr/a-res-1-1.html");
-    assert!(
-        older.contains(r#"href="../fr/compare/a-res-1-1--a-res-3-1.html" data-nav="compare-in""#)
-    );
-    assert!(
-        older.contains(r#"href="../fr/compare/a-res-1-1--a-res-2-1.html" data-nav="compare-in""#)
-    );
+    assert!(older.contains(r#"href="../fr/a-res-3-1.html?view=changes" data-nav="compare-in""#));
+    assert!(older.contains(r#"href="../fr/a-res-2-1.html?view=changes" data-nav="compare-in""#));
     let newer = site.page("fr/a-res-3-1.html");
     assert!(
-        newer
-            .contains(r#"href="../fr/compare/a-res-1-1--a-res-3-1.html" data-nav="compare-since""#),
+        newer.contains(
+            r#"href="?view=changes" data-view="changes" data-src="../fr/compare/a-res-1-1--a-res-3-1.js""#
+        ),
         "{newer}"
     );
     let broken = site.broken_links();
@@ -221,7 +216,7 @@ fn each_paragraph_shows_where_it_comes_from() {
     );
     let op2 = page.split("id=\"op2\"").nth(1).unwrap();
     assert!(op2[..op2.find("</details>").unwrap()].contains("Nouveau dans ce texte"));
-    assert!(op2.contains(r#"href="../fr/compare/a-res-1-1--a-res-3-1.html#op2""#));
+    assert!(op2.contains(r#"href="../fr/a-res-3-1.html?view=changes#op2""#));
     let earliest = site.page("fr/a-res-1-1.html");
     let pp3 = earliest.split("id=\"pp3\"").nth(1).unwrap();
     assert!(
@@ -254,11 +249,7 @@ fn the_series_page_draws_the_lineage_with_a_text_alternative() {
     assert!(table.contains(
         r#"href="../../fr/a-res-68-160.html#op12">op12</a> <span class="note">(nouveau)"#
     ));
-    assert!(
-        page.contains(
-            r#"href="../../fr/compare/a-res-61-168--a-res-68-160.html" data-nav="compare""#
-        )
-    );
+    assert!(page.contains(r#"href="../../fr/a-res-68-160.html?view=changes" data-nav="compare""#));
     let english = site.page("en/series/international-cooperation-human-rights.html");
     assert!(
         english.contains("(texts in French)"),
@@ -305,18 +296,97 @@ fn the_history_of_a_paragraph_follows_it_through_the_series() {
 #[test]
 fn comparison_page_snapshot() {
     let (_out, site) = build(&fixture("sites/compare"));
-    insta::assert_snapshot!(main_of(site.page("fr/compare/a-res-1-1--a-res-3-1.html")));
+    insta::assert_snapshot!(site.page("fr/compare/a-res-1-1--a-res-3-1.js"));
 }
 
 #[test]
-fn comparison_pages_are_in_the_sitemap() {
-    let (out, _site) = build(&repo_root());
+fn comparisons_are_views_of_the_newer_text_and_their_old_addresses_lead_there() {
+    let (out, site) = build(&repo_root());
     let sitemap = std::fs::read_to_string(out.path().join("public/sitemap.xml")).unwrap();
-    for page in [
-        "fr/compare/a-res-59-187--a-res-61-168.html",
-        "fr/compare/a-res-61-168--a-res-62-160.html",
-        "fr/compare/a-res-61-168--a-res-68-160.html",
+    for (older, newer) in [
+        ("a-res-59-187", "a-res-61-168"),
+        ("a-res-61-168", "a-res-62-160"),
+        ("a-res-61-168", "a-res-68-160"),
     ] {
-        assert!(sitemap.contains(&format!("{page}</loc>")), "{page} missing");
+        let old = format!("fr/compare/{older}--{newer}.html");
+        assert!(
+            !sitemap.contains(&format!("{old}</loc>")),
+            "{old} is no page to index"
+        );
+        assert!(
+            site.page(&old)
+                .contains(&format!("url=../../fr/{newer}.html?view=changes")),
+            "{old} sends readers on"
+        );
+        assert!(
+            site.page(&format!("fr/{newer}.html"))
+                .contains(&format!("data-src=\"../fr/compare/{older}--{newer}.js\"")),
+            "the newer text offers the comparison as a view"
+        );
+    }
+}
+
+/// A paragraph changed in every text of a long series: each page names where it first appears,
+/// counts the texts between, and links the last one that changed it, so that a page's histories
+/// do not grow with the series (and a reader walks the chain back page by page).
+#[test]
+fn a_history_stays_short_however_long_the_series() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("book.toml"),
+        "[book]\nlanguages = [\"en\"]\n\n[language.en]\ntitle = \"Long series\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("content/series")).unwrap();
+    std::fs::write(
+        dir.path().join("content/series/long.yaml"),
+        "title:\n  en: A long series\n",
+    )
+    .unwrap();
+    let words = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+    ];
+    for (n, word) in words.iter().enumerate() {
+        let session = n + 1;
+        let folder = dir
+            .path()
+            .join(format!("content/resolutions/a-res-{session}-1"));
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(
+            folder.join("meta.yaml"),
+            format!("symbol: A/RES/{session}/1\nseries: long\nsession: {session}\nadopted: {}-12-01\ntitle:\n  en: Long\n", 1950 + n),
+        )
+        .unwrap();
+        std::fs::write(
+            folder.join("en.md"),
+            format!("The General Assembly,\n\n*Recalling* the Charter of the United Nations,\n\n1. *Requests* the Secretary-General to report on the {word} question of cooperation among States in the field of education and culture;\n"),
+        )
+        .unwrap();
+    }
+    let (_out, site) = build(dir.path());
+    let last = site.page("en/a-res-7-1.html");
+    let op1 = last.split("id=\"op1\"").nth(1).unwrap();
+    let history = &op1[..op1.find("</details>").unwrap()];
+    assert!(
+        history.contains("Since 1/1 · changed 6 times, last in 7/1"),
+        "{history}"
+    );
+    assert!(
+        history.contains("changed in 4 more texts in between"),
+        "{history}"
+    );
+    assert!(
+        history.contains(r#"href="../en/a-res-1-1.html#op1""#),
+        "the origin: {history}"
+    );
+    assert!(
+        history.contains(r#"href="../en/a-res-6-1.html#op1""#),
+        "the last change before: {history}"
+    );
+    for elided in ["a-res-2-1", "a-res-3-1", "a-res-4-1", "a-res-5-1"] {
+        assert!(
+            !history.contains(elided),
+            "{elided} is counted, not listed: {history}"
+        );
     }
 }

@@ -45,7 +45,7 @@ fn count(html: &str, count: &str) -> usize {
 #[test]
 fn the_third_text_strengthens_op2_and_weakens_op3_on_its_comparison_page() {
     let (_out, site) = build(&fixture("sites/force"));
-    let page = site.page("fr/compare/a-res-21-1--a-res-22-1.html");
+    let page = site.page("fr/compare/a-res-21-1--a-res-22-1.js");
     assert_eq!(
         force_rows(page),
         [
@@ -62,7 +62,7 @@ fn the_third_text_strengthens_op2_and_weakens_op3_on_its_comparison_page() {
     assert!(page.contains("affaibli\u{a0}: <em>Demande</em> → <em>Invite</em>"));
     assert!(page.contains("data-force-filter"), "the filter is offered");
     // Only the preamble's *Profondément préoccupée* → *Préoccupée* changed force before.
-    let before = site.page("fr/compare/a-res-20-1--a-res-21-1.html");
+    let before = site.page("fr/compare/a-res-20-1--a-res-21-1.js");
     assert_eq!(
         force_rows(before),
         [("pp2".to_string(), "weakened".to_string())]
@@ -135,6 +135,18 @@ fn a_paragraph_whose_languages_disagree_is_marked_on_both_pages_and_reported_by_
             "a text mark"
         );
     }
+    // And in each language's share of the side-by-side view.
+    for fragment in ["fr/text/a-res-22-1.js", "en/text/a-res-22-1.js"] {
+        let html = site.page(fragment);
+        assert_eq!(
+            html.matches("class=\"force-note\"").count(),
+            1,
+            "{fragment}"
+        );
+        let op2 = &html[html.find("data-row=\"op2\"").unwrap()..];
+        let op2 = &op2[..op2.find("</div>").unwrap()];
+        assert!(op2.contains("class=\"force-note\""), "{fragment}: on op2");
+    }
     let output = recueil(&["--root", fixture("sites/force").to_str().unwrap(), "check"]);
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{err}");
@@ -198,7 +210,20 @@ fn an_archive_s_own_lexicon_replaces_the_embedded_one_and_its_mistakes_are_error
     );
 }
 
-/// The browser's view of the filter: keyboard only, under a policy that forbids inline script.
+/// Waits (up to five seconds) until the "changes" view has drawn its comparison.
+fn wait_for_changes(browser: &Browser) {
+    let js = "new Promise(done => { const t = Date.now(); (function wait() { \
+              if (document.querySelector('.view-area li.change') || Date.now() - t > 5000) \
+              done(!!document.querySelector('.view-area li.change')); else setTimeout(wait, 50); })(); })";
+    assert_eq!(
+        browser.eval(js).as_bool(),
+        Some(true),
+        "the comparison is drawn"
+    );
+}
+
+/// The browser's view of the filter, in the "changes" view of the newer text's page: keyboard
+/// only, under a policy that forbids inline script.
 #[test]
 fn the_filter_shows_only_the_changed_paragraphs_from_the_keyboard_under_a_strict_policy() {
     let (out, _site) = build(&fixture("sites/force"));
@@ -206,18 +231,12 @@ fn the_filter_shows_only_the_changed_paragraphs_from_the_keyboard_under_a_strict
     let csp = "default-src 'self'; img-src 'self' data:";
     let server = Server::start_with_headers(&public, "/", &[("Content-Security-Policy", csp)]);
     let browser = Browser::launch();
-    browser.open(&server.url("fr/compare/a-res-21-1--a-res-22-1.html"));
-    let shown = "[...document.querySelectorAll('li.change')].filter(li => li.offsetParent !== null).map(li => li.id).join(' ')";
+    browser.open(&server.url("fr/a-res-22-1.html?view=changes"));
+    wait_for_changes(&browser);
+    let shown = "[...document.querySelectorAll('.view-area li.change')].filter(li => li.offsetParent !== null).map(li => li.dataset.to).join(' ')";
     assert_eq!(
         browser.eval(shown).as_str(),
         Some("pp1 pp2 op1 op2 op3 op4 op5")
-    );
-    assert_eq!(
-        browser
-            .eval("document.querySelector('button[data-force-filter]').hidden")
-            .as_bool(),
-        Some(false),
-        "the script shows the button"
     );
     browser.eval("document.querySelector('button[data-force-filter]').focus()");
     browser.press("Enter");
@@ -377,17 +396,36 @@ fn the_force_pages_pass_the_html_checker_and_axe() {
     let browser = Browser::launch();
     let mut report = Vec::new();
     for page in [
-        "fr/compare/a-res-21-1--a-res-22-1.html",
+        "fr/a-res-22-1.html?view=changes",
         "en/series/vigueur.html",
         "fr/a-res-22-1.html",
-        "en/a-res-22-1.html",
+        "en/a-res-22-1.html?view=side&with=fr",
     ] {
-        browser.open(&file_url(&public.join(page)));
+        let (file, query) = page.split_once('?').unwrap_or((page, ""));
+        let url = file_url(&public.join(file));
+        browser.open(&if query.is_empty() {
+            url
+        } else {
+            format!("{url}?{query}")
+        });
+        if page.contains("changes") {
+            wait_for_changes(&browser);
+        }
+        if page.contains("side") {
+            let js = "new Promise(done => { const t = Date.now(); (function wait() { \
+                      if (document.querySelector('.view-area .force-note') || Date.now() - t > 5000) \
+                      done(!!document.querySelector('.view-area .force-note')); else setTimeout(wait, 50); })(); })";
+            assert_eq!(
+                browser.eval(js).as_bool(),
+                Some(true),
+                "side by side shows the mark"
+            );
+        }
         browser.eval("document.querySelectorAll('details').forEach(d => d.open = true)");
         for v in crate::quality::violations(&browser, &axe) {
             report.push(format!("{page}: {v}"));
         }
-        if page.contains("compare") {
+        if page.contains("changes") {
             browser.eval("document.querySelector('button[data-force-filter]').click()");
             for v in crate::quality::violations(&browser, &axe) {
                 report.push(format!("{page} (filtered): {v}"));

@@ -112,11 +112,12 @@ fn a_rebuild_after_a_note_edit_writes_its_pages_only_and_as_a_full_build() {
         rewritten,
         [
             "en/a-res-11-2.html",
+            "en/text/a-res-11-2.js",
             "fr/a-res-11-2.html",
-            "parallel/a-res-11-2.html"
+            "fr/text/a-res-11-2.js",
         ],
-        "its pages in each language and its parallel page"
+        "its pages in each language and their side-by-side fragments"
     );
-    assert_eq!(report.unchanged, report.files - 3);
+    assert_eq!(report.unchanged, report.files - 4);
     assert_eq!(contents(&public), fresh_build(dir.path()).1);
 }

@@ -22,3 +22,4 @@ mod safety;
 mod serve;
 mod soak;
 mod support;
+mod views;

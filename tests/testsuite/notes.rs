@@ -75,7 +75,6 @@ fn every_view_of_a_resolution_shows_its_notes() {
     let (_out, site) = build_notes();
     let french = site.page("fr/a-res-11-2.html");
     let english = site.page("en/a-res-11-2.html");
-    let parallel = site.page("parallel/a-res-11-2.html");
     // notes.md applies to every language; notes.en.md to English only.
     assert!(english.contains(r#"id="note-op2-a""#) && english.contains(r#"id="note-op1-en""#));
     assert!(english.contains("note on the text in English"), "{english}");
@@ -84,12 +83,17 @@ fn every_view_of_a_resolution_shows_its_notes() {
         "the English note stays off the French page"
     );
     assert!(french.contains(r#"id="note-pp1""#));
-    // The parallel view: shared notes across the row, language notes in their column.
-    let row = block(parallel, "op1");
-    let english_cell = &row[row.find(r#"lang="en""#).unwrap()..];
-    assert!(english_cell.contains(r#"id="note-op1-en""#), "{row}");
-    assert!(block(parallel, "op2-a").contains(r#"class="pnotes row-notes""#));
-    assert!(parallel.contains(r#"src="../theme/notes.js""#));
+    // The side-by-side view: language notes in their column, shared notes across the row.
+    let english = site.page("en/text/a-res-11-2.js");
+    let cell = english.split(r#"data-row="op1""#).nth(1).unwrap();
+    let cell = &cell[..cell.find("data-row").unwrap()];
+    assert!(cell.contains(r#"id="note-op1-en""#), "{cell}");
+    let french = site.page("fr/text/a-res-11-2.js");
+    assert!(
+        !french.contains("note-op1-en"),
+        "the English note stays off the French column"
+    );
+    assert!(french.contains(r#"<div class="pnotes row-notes" data-row-notes="op2-a">"#));
 }
 
 #[test]

@@ -86,10 +86,16 @@ fn the_sitemap_is_well_formed_and_lists_each_language_version_with_its_alternate
         "en/index.html",
         "fr/a-res-62-160.html",
         "en/a-res-62-160.html",
-        "parallel/a-res-62-160.html",
         "fr/series/international-cooperation-human-rights.html",
     ] {
         assert!(listed.contains(page), "{page} is not in the sitemap");
+    }
+    // The old addresses of views send readers on: not pages to index.
+    for page in [
+        "parallel/a-res-62-160.html",
+        "fr/compare/a-res-61-168--a-res-68-160.html",
+    ] {
+        assert!(!listed.contains(page), "{page} is in the sitemap");
     }
     let en = urls
         .iter()

@@ -78,9 +78,9 @@ fn axe_finds_no_violation_on_the_pages_readers_use() {
             "index.html",
             "fr/a-res-62-160.html",
             "en/a-res-62-160.html",
-            "parallel/a-res-62-160.html",
+            "fr/a-res-62-160.html?view=side&with=en",
             "fr/series/international-cooperation-human-rights.html",
-            "fr/compare/a-res-61-168--a-res-68-160.html",
+            "fr/a-res-68-160.html?view=changes",
             "fr/references.html",
             "fr/references/a-res-55.html",
             "fr/search.html?q=cooperation+internationale",
@@ -92,10 +92,20 @@ fn axe_finds_no_violation_on_the_pages_readers_use() {
                 url = format!("{url}?{query}");
             }
             browser.open(&url);
-            if !query.is_empty() {
-                // The results are drawn once the query's shards have loaded: waited for.
+            // The results and views are drawn once their scripts have loaded: waited for.
+            if query.starts_with("q=") {
                 let first = browser.text("#search-results li");
                 assert!(!first.is_empty(), "search shows results");
+            } else if query.contains("view=side") {
+                assert!(
+                    !browser.text(".view-area .row").is_empty(),
+                    "the side-by-side view"
+                );
+            } else if query.contains("view=changes") {
+                assert!(
+                    !browser.text(".view-area li.change").is_empty(),
+                    "the changes view"
+                );
             }
             // Folded content (paragraph histories, the lineage table) is checked open.
             browser.eval("document.querySelectorAll('details').forEach(d => d.open = true)");

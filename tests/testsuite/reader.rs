@@ -12,7 +12,7 @@ fn build_archive() -> tempfile::TempDir {
     out
 }
 
-/// Home -> 62/160 -> its predecessor 61/168 -> back to 62/160 -> parallel view -> English ->
+/// Home -> 62/160 -> its predecessor 61/168 -> back to 62/160 -> side by side -> English ->
 /// the citation of 61/168 -> its "cited by" list back to the citing paragraph.
 fn walk(browser: &Browser, base: &str) {
     browser.open(&format!("{base}index.html"));
@@ -43,23 +43,25 @@ fn walk(browser: &Browser, base: &str) {
         format!("{base}fr/a-res-62-160.html")
     );
     assert_eq!(
-        browser.click(r#"a[data-nav="parallel"]"#),
-        format!("{base}parallel/a-res-62-160.html")
+        browser.click(r#"a[data-nav="side-en"]"#),
+        format!("{base}fr/a-res-62-160.html?view=side&with=en")
     );
     assert_eq!(browser.lang(), "fr");
+    browser.text("#side-pp2");
     let columns = browser.eval(
-        r#"[...document.querySelectorAll('#pp2 .cell')].map(c => c.lang + ':' + (c.textContent.includes('61/168') ? 'text' : 'gap')).join(' ')"#,
+        r#"[...document.querySelectorAll('#side-pp2 .cell')].map(c => c.lang + ':' + (c.textContent.includes('61/168') ? 'text' : 'gap')).join(' ')"#,
     );
     assert_eq!(
         columns, "fr:text en:text",
         "pp2 is aligned in both languages"
     );
-    let gap = browser.text(r#"#pp6 .cell[lang="fr"]"#);
+    let gap = browser.text(r#"#side-pp6 .cell[lang="fr"]"#);
     assert!(
         gap.contains("pp5"),
         "the first French gap is explained: {gap}"
     );
-    let later = browser.eval(r#"document.querySelector('#op1 .cell[lang="fr"] .gap-note').title"#);
+    let later =
+        browser.eval(r#"document.querySelector('#side-op1 .cell[lang="fr"] .gap-note').title"#);
     assert!(
         later.as_str().unwrap_or_default().contains("pp5"),
         "later gaps keep the reason at hand: {later}"
@@ -133,14 +135,18 @@ fn a_reader_goes_from_a_paragraph_to_what_changed_and_back() {
     let base = file_url(&out.path().join("public")) + "/";
     browser.open(&format!("{base}fr/a-res-68-160.html"));
     assert_eq!(
-        browser.click(r#"a[data-nav="compare-since"]"#),
-        format!("{base}fr/compare/a-res-61-168--a-res-68-160.html")
+        browser.click(r#"a[data-nav="changes"]"#),
+        format!("{base}fr/a-res-68-160.html?view=changes")
     );
     assert_eq!(browser.lang(), "fr");
+    assert!(
+        browser
+            .text(".view-area .notice.skipped")
+            .contains("62/160")
+    );
     assert_eq!(browser.count(r#"li[data-status="new"]"#), 3);
-    assert!(browser.text(".notice.skipped").contains("62/160"));
     assert_eq!(
-        browser.click(r#"#op9 a[data-nav="to"]"#),
+        browser.click(r#"#changes-op9 a[data-nav="to"]"#),
         format!("{base}fr/a-res-68-160.html#op9")
     );
     // The paragraph's history opens without a script and leads to the comparison that found it.
@@ -150,7 +156,8 @@ fn a_reader_goes_from_a_paragraph_to_what_changed_and_back() {
         browser.click(r#"#op9 details.history li.step.modified:last-child a[data-nav="compare"]"#);
     assert_eq!(
         compare,
-        format!("{base}fr/compare/a-res-61-168--a-res-68-160.html#op9")
+        format!("{base}fr/a-res-68-160.html?view=changes#op9")
     );
+    browser.text("#changes-op9.target");
     browser.assert_no_errors();
 }

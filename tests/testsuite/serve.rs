@@ -206,8 +206,9 @@ fn a_note_edit_rewrites_its_pages_alone_and_as_a_full_build_would() {
         rewritten,
         [
             "en/a-res-11-2.html",
+            "en/text/a-res-11-2.js",
             "fr/a-res-11-2.html",
-            "parallel/a-res-11-2.html"
+            "fr/text/a-res-11-2.js",
         ]
     );
     assert_eq!(contents(&public), fresh_build(dir.path()).1);

@@ -86,10 +86,11 @@ impl<'a> Views<'a> {
         page: &inventory::Page<'a>,
         comparison: &'a Comparison<'a>,
     ) -> ComparePage<'a> {
-        let (lang, path) = (page.lang, &page.path);
+        let lang = page.lang;
         let (older, newer) = (comparison.older, comparison.newer);
-        let root = paths::root_of(path);
-        let alternates = self.alternates(page, &root);
+        // A fragment: its links are written for the newer text's page, which shows it.
+        let host = paths::fragment_host(lang, &newer.slug);
+        let root = paths::root_of(&host);
         let page_title = self.strings.sentence(
             lang,
             "compare_page_title",
@@ -99,7 +100,7 @@ impl<'a> Views<'a> {
             ],
         );
         ComparePage {
-            common: self.common(lang, path, page_title, alternates),
+            common: self.common(lang, &host, page_title, Vec::new()),
             older: self.side(older, lang, &root),
             newer: self.side(newer, lang, &root),
             series: self

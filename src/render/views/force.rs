@@ -6,6 +6,8 @@
 //! another rank in another language. Each view is added to its page by one field (`force`,
 //! `force_note`): the pages' own views stay as they are.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::text::TextView;
@@ -134,8 +136,40 @@ impl<'a> Views<'a> {
         text: &'a Text,
         mut view: TextView<'a>,
     ) -> TextView<'a> {
+        let mut notes = self.disagreement_notes(resolution, text);
+        if !notes.is_empty() {
+            view.each_paragraph_mut(|p| p.force_note = notes.remove(p.id));
+        }
+        view
+    }
+
+    /// The same marks in a text's share of the side-by-side view.
+    pub fn mark_side_disagreements(
+        &self,
+        resolution: &'a Resolution,
+        text: &'a Text,
+        sections: &mut [super::pages::Section<'a>],
+    ) {
+        let mut notes = self.disagreement_notes(resolution, text);
+        if notes.is_empty() {
+            return;
+        }
+        for row in sections.iter_mut().flat_map(|s| s.rows.iter_mut()) {
+            if let Some(cell) = row.cells.iter_mut().find(|c| c.lang == text.lang) {
+                cell.force_note = notes.remove(row.id);
+            }
+        }
+    }
+
+    /// Why each paragraph of `text` whose lead verb has another rank in another language of the
+    /// resolution is marked, by paragraph id.
+    fn disagreement_notes(
+        &self,
+        resolution: &'a Resolution,
+        text: &'a Text,
+    ) -> HashMap<&'a str, String> {
         let lang = text.lang.as_str();
-        let mut notes: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+        let mut notes = HashMap::new();
         for d in force::disagreements(self.analysis.lexicons, resolution) {
             let (this, other) = if d.first.text.lang == lang {
                 (d.first, d.other)
@@ -161,10 +195,7 @@ impl<'a> Views<'a> {
             );
             notes.insert(d.id, note);
         }
-        if !notes.is_empty() {
-            view.each_paragraph_mut(|p| p.force_note = notes.remove(p.id));
-        }
-        view
+        notes
     }
 
     /// The series page's steps of force, in the language of its chart.

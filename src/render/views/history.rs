@@ -8,6 +8,9 @@ use super::{Views, paths};
 use crate::analysis::{Comparison, History, Status, Step, StepKind};
 use crate::archive::{Resolution, Text};
 
+/// The texts that changed a paragraph a history's summary names; beyond, it counts them.
+const MAX_LISTED_CHANGES: usize = 3;
+
 #[derive(Serialize)]
 pub(crate) struct HistoryView {
     pub summary: String,
@@ -54,11 +57,7 @@ impl<'a> Views<'a> {
         root: &str,
     ) -> Option<HistoryView> {
         let history = self.analysis.history(resolution, lang, id)?;
-        let steps = history
-            .steps
-            .iter()
-            .map(|step| self.step_view(step, lang, root, resolution))
-            .collect();
+        let steps = self.bounded_steps(&history, lang, root, resolution);
         let next = self
             .analysis
             .as_older(resolution, lang)
@@ -75,6 +74,44 @@ impl<'a> Views<'a> {
             steps,
             next,
         })
+    }
+
+    /// The steps a page shows: where the paragraph first appears, the last text that changed it
+    /// before this one, and this one. The texts between are counted, not listed: each text's
+    /// page shows its own last change, so a reader walks the whole chain back, one page at a
+    /// time, and a page's histories do not grow with the length of its series (at the General
+    /// Assembly's scale they were half of a resolution page, every step repeated on every later
+    /// page).
+    fn bounded_steps(
+        &self,
+        history: &History,
+        lang: &str,
+        root: &str,
+        here: &Resolution,
+    ) -> Vec<StepView> {
+        let steps = &history.steps;
+        let view = |step| self.step_view(step, lang, root, here);
+        if steps.len() <= 3 {
+            return steps.iter().map(view).collect();
+        }
+        let (first, last_change, this) =
+            (&steps[0], &steps[steps.len() - 2], &steps[steps.len() - 1]);
+        let between = (steps.len() - 3).to_string();
+        vec![
+            view(first),
+            StepView {
+                short: String::new(),
+                href: None,
+                ids: String::new(),
+                kind: "elided",
+                label: self
+                    .strings
+                    .sentence(lang, "history_elided", &[("count", &between)]),
+                compare_href: None,
+            },
+            view(last_change),
+            view(this),
+        ]
     }
 
     /// "Since 59/187 · changed in 61/168, 68/160"; "New in 68/160"; for the earliest text, what
@@ -108,10 +145,14 @@ impl<'a> Views<'a> {
             _ => {}
         }
         if origin.resolution.symbol != here.symbol {
-            parts.push(if changed.is_empty() {
-                t("history_unchanged")
-            } else {
-                said("history_changed_in", &[("symbols", &changed.join(", "))])
+            parts.push(match changed.len() {
+                0 => t("history_unchanged"),
+                // A long series: how many times, and the latest (the steps show it).
+                n if n > MAX_LISTED_CHANGES => said(
+                    "history_changed_times",
+                    &[("count", &n.to_string()), ("symbol", changed[n - 1])],
+                ),
+                _ => said("history_changed_in", &[("symbols", &changed.join(", "))]),
             });
         }
         if parts.is_empty() {
@@ -185,11 +226,7 @@ impl<'a> Views<'a> {
     }
 
     pub(super) fn compare_href(&self, comparison: &Comparison, root: &str) -> String {
-        let page = paths::compare(
-            comparison.lang,
-            &comparison.older.slug,
-            &comparison.newer.slug,
-        );
+        let page = paths::changes(comparison.lang, &comparison.newer.slug);
         format!("{root}{page}")
     }
 }

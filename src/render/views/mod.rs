@@ -15,6 +15,7 @@ mod links;
 mod notes;
 mod pages;
 pub(crate) mod paths;
+mod redirect;
 pub(crate) mod references;
 mod search;
 mod text;
@@ -278,10 +279,11 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    /// The relative link to the parallel page of `resolution`, when it has one.
-    fn parallel_href(&self, resolution: &Resolution, root: &str) -> Option<String> {
-        let page = self.inventory.parallel_of(resolution)?;
-        Some(format!("{root}{}", page.path))
+    /// The relative link to the side-by-side view of `resolution` from `lang` (its page in
+    /// `lang`, else in the first language held, beside the next language held), when it is held
+    /// in more than one language.
+    fn parallel_href(&self, resolution: &Resolution, lang: &str, root: &str) -> Option<String> {
+        paths::side_by_side(resolution, lang).map(|p| format!("{root}{p}"))
     }
 
     fn title_in<'r>(&self, resolution: &'r Resolution, lang: &str) -> (&'r str, Option<&'r str>) {
@@ -335,7 +337,7 @@ impl<'a> Views<'a> {
             adopted: resolution.meta.adopted.map(|d| self.strings.date(lang, d)),
             href: format!("{root}{path}"),
             texts: self.text_links(resolution, lang, root),
-            parallel_href: self.parallel_href(resolution, root),
+            parallel_href: self.parallel_href(resolution, lang, root),
         }
     }
 

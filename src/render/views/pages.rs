@@ -47,6 +47,8 @@ pub(crate) struct ResolutionPage<'a> {
     pub predecessor: Option<MemberLink>,
     pub successor: Option<MemberLink>,
     pub parallel_href: Option<String>,
+    /// The views of the text a reader can choose (`theme/views.js`).
+    pub views: ViewChoices,
     pub other_texts: Vec<TextLink>,
     /// Languages of the site this resolution is not held in, with the official document.
     pub missing: Vec<TextLink>,
@@ -61,6 +63,34 @@ pub(crate) struct ResolutionPage<'a> {
     pub comparisons: Vec<CompareLink>,
 }
 
+/// What the view switch of a resolution page offers: each fragment is a script that calls
+/// `recueilFragment(path, html)`.
+#[derive(Serialize)]
+pub(crate) struct ViewChoices {
+    /// The text alone: the page itself, without a view chosen (`a-res-62-160.html`).
+    pub text: String,
+    /// This text's own fragment (its column of the side-by-side view).
+    pub own: Option<String>,
+    /// The other languages held, each with its fragment.
+    pub side: Vec<SideChoice>,
+    /// The comparison with the text this one is compared with, as a fragment.
+    pub changes: Option<ChangesChoice>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct SideChoice {
+    pub lang: String,
+    pub name: String,
+    pub src: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ChangesChoice {
+    pub src: String,
+    /// The older text: `61/168`.
+    pub short: String,
+}
+
 /// A link to a comparison page, worded from the page that links to it.
 #[derive(Serialize)]
 pub(crate) struct CompareLink {
@@ -72,8 +102,9 @@ pub(crate) struct CompareLink {
     pub direction: &'static str,
 }
 
+/// One language's share of the side-by-side view (`text_fragment.html`).
 #[derive(Serialize)]
-pub(crate) struct ParallelPage<'a> {
+pub(crate) struct TextFragment<'a> {
     pub common: Common<'a>,
     pub head: Head<'a>,
     pub columns: Vec<Column<'a>>,
@@ -160,6 +191,8 @@ pub(crate) struct Cell<'a> {
     pub first_gap: bool,
     /// The notes of `notes.<lang>.md` about this paragraph.
     pub notes: Vec<NoteView>,
+    /// Why its lead verb is marked: another rank in another language (`views/force.rs`).
+    pub force_note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -282,7 +315,8 @@ impl<'a> Views<'a> {
                 .map(|s| self.series_ref(s, lang, &root)),
             predecessor,
             successor,
-            parallel_href: self.parallel_href(resolution, &root),
+            parallel_href: self.parallel_href(resolution, lang, &root),
+            views: self.view_choices(resolution, lang, &root),
             other_texts,
             missing,
             general_notes,
@@ -290,49 +324,45 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn parallel(
+    /// One language's share of the side-by-side view: every paragraph held in any language in
+    /// text order (the same rows in every language's fragment, so that the view lines up any two
+    /// of them), with `only`'s text, or the reason of its absence, and `only`'s notes. Links are
+    /// written for the page that shows it (`paths::fragment_host`).
+    pub fn text_fragment(
         &self,
         page: &inventory::Page<'a>,
         resolution: &'a Resolution,
-    ) -> ParallelPage<'a> {
-        let (lang, path) = (page.lang, &page.path);
-        let root = paths::root_of(path);
-        let alternates = self.alternates(page, &root);
+        only: &'a Text,
+    ) -> TextFragment<'a> {
+        let lang = page.lang;
+        let host = paths::fragment_host(lang, &resolution.slug);
+        let root = paths::root_of(&host);
         let head = self.head(resolution, lang);
-        let page_title = format!(
-            "{} — {}",
-            resolution.symbol,
-            self.strings.get(lang, "parallel_title")
-        );
         let page = Page {
             archive: self.archive,
             resolution,
             lang,
-            path,
+            path: &host,
             parallel: true,
         };
-        let columns = resolution
-            .texts
-            .iter()
-            .map(|text| Column {
-                lang: &text.lang,
-                name: self.name_of(&text.lang),
-                title: self.title_in(resolution, &text.lang).0,
-                href: format!("{root}{}", paths::resolution(&text.lang, &resolution.slug)),
-                complete: text.complete,
-                last_id: text.last_id(),
-                remark: text.remark.as_deref(),
-                opening: text.opening.as_deref(),
-                footnotes: self.column_footnotes(resolution, text, &page),
-            })
-            .collect();
+        let columns = vec![Column {
+            lang: &only.lang,
+            name: self.name_of(&only.lang),
+            title: self.title_in(resolution, &only.lang).0,
+            href: format!("{root}{}", paths::resolution(&only.lang, &resolution.slug)),
+            complete: only.complete,
+            last_id: only.last_id(),
+            remark: only.remark.as_deref(),
+            opening: only.opening.as_deref(),
+            footnotes: self.column_footnotes(resolution, only, &page),
+        }];
         let own = [ParagraphKind::Preambular, ParagraphKind::Operative]
             .into_iter()
             .map(|kind| Section {
                 kind: kind_name(kind),
                 id: None,
                 annex_heads: Vec::new(),
-                rows: self.aligned_rows(resolution, &page, Part::Own(kind)),
+                rows: self.aligned_rows(resolution, &page, Part::Own(kind), only),
             });
         let annexes = resolution.texts.iter().map(|t| t.annexes.len()).max();
         let annexes = (0..annexes.unwrap_or(0)).map(|i| Section {
@@ -342,23 +372,20 @@ impl<'a> Views<'a> {
                 .iter()
                 .find_map(|t| t.annexes.get(i))
                 .map(|a| a.id.as_str()),
-            annex_heads: resolution
-                .texts
-                .iter()
-                .map(|t| AnnexHead {
-                    lang: &t.lang,
-                    heading: t.annexes.get(i).map(|a| a.heading.as_str()),
-                    title: t.annexes.get(i).and_then(|a| a.title.as_deref()),
-                })
-                .collect(),
-            rows: self.aligned_rows(resolution, &page, Part::Annex(i)),
+            annex_heads: vec![AnnexHead {
+                lang: &only.lang,
+                heading: only.annexes.get(i).map(|a| a.heading.as_str()),
+                title: only.annexes.get(i).and_then(|a| a.title.as_deref()),
+            }],
+            rows: self.aligned_rows(resolution, &page, Part::Annex(i), only),
         });
         let mut sections: Vec<Section> =
             own.chain(annexes).filter(|s| !s.rows.is_empty()).collect();
         mark_first_gaps(&mut sections);
+        self.mark_side_disagreements(resolution, only, &mut sections);
         let (predecessor, successor) = self.lineage(resolution, lang, &root);
-        ParallelPage {
-            common: self.common(lang, path, page_title, alternates),
+        TextFragment {
+            common: self.common(lang, &host, String::new(), Vec::new()),
             head,
             columns,
             sections,
@@ -367,18 +394,8 @@ impl<'a> Views<'a> {
                 .map(|s| self.series_ref(s, lang, &root)),
             predecessor,
             successor,
-            general_notes: self.parallel_general_notes(&page),
+            general_notes: Vec::new(),
         }
-    }
-
-    /// The notes on the resolution: those of every language, then each language's own.
-    fn parallel_general_notes(&self, page: &Page) -> Vec<NoteView> {
-        let key = NoteKey::Resolution;
-        let mut notes = self.notes_about(page, &key, page.lang, Scope::Shared);
-        for text in &page.resolution.texts {
-            notes.extend(self.notes_about(page, &key, &text.lang, Scope::OwnLanguage));
-        }
-        notes
     }
 
     /// A column's footnotes; a note of `notes.md` on a footnote goes with the first column
@@ -409,8 +426,15 @@ impl<'a> Views<'a> {
         footnotes
     }
 
-    /// Rows of the parallel page: every paragraph id held in any language, in text order.
-    fn aligned_rows(&self, resolution: &'a Resolution, page: &Page, part: Part) -> Vec<Row<'a>> {
+    /// Rows of the side-by-side view: every paragraph id held in any language, in text order,
+    /// each with its cell in `only`'s language.
+    fn aligned_rows(
+        &self,
+        resolution: &'a Resolution,
+        page: &Page,
+        part: Part,
+        only: &'a Text,
+    ) -> Vec<Row<'a>> {
         let mut ids: Vec<(&'a str, &'static str, Option<&'a str>)> = Vec::new();
         for text in &resolution.texts {
             for p in part.paragraphs(text) {
@@ -424,11 +448,7 @@ impl<'a> Views<'a> {
                 id,
                 kind,
                 label,
-                cells: resolution
-                    .texts
-                    .iter()
-                    .map(|text| self.cell(page, text, id))
-                    .collect(),
+                cells: vec![self.cell(page, only, id)],
                 notes: self.notes_about(
                     page,
                     &NoteKey::Paragraph(id.to_string()),
@@ -457,6 +477,7 @@ impl<'a> Views<'a> {
                 gap: None,
                 first_gap: false,
                 notes,
+                force_note: None,
             },
             None => {
                 let lang = text.lang.as_str();
@@ -474,6 +495,7 @@ impl<'a> Views<'a> {
                     gap: Some(gap),
                     first_gap: false,
                     notes,
+                    force_note: None,
                 }
             }
         }
@@ -499,6 +521,41 @@ impl<'a> Views<'a> {
             chart: self.chart(series, lang, &root),
             force: self.force_series(series, lang, &root),
             comparisons: self.comparison_summaries(series, lang, &root),
+        }
+    }
+
+    /// The views a resolution page offers besides its text.
+    fn view_choices(&self, resolution: &Resolution, lang: &str, root: &str) -> ViewChoices {
+        let fragments: Vec<&inventory::Page> = self.inventory.fragments_of(resolution).collect();
+        let src = |l: &str| {
+            let page = fragments.iter().find(|p| p.lang == l)?;
+            Some(format!("{root}{}", page.path))
+        };
+        ViewChoices {
+            text: format!("{}.html", resolution.slug),
+            own: src(lang),
+            side: resolution
+                .texts
+                .iter()
+                .filter(|t| t.lang != lang)
+                .filter_map(|t| {
+                    Some(SideChoice {
+                        lang: t.lang.clone(),
+                        name: self.strings.language_name(lang, &t.lang),
+                        src: src(&t.lang)?,
+                    })
+                })
+                .collect(),
+            changes: self
+                .analysis
+                .as_newer(resolution, lang)
+                .map(|c| ChangesChoice {
+                    src: format!(
+                        "{root}{}",
+                        paths::compare_fragment(lang, &c.older.slug, &c.newer.slug)
+                    ),
+                    short: c.older.symbol.short().to_string(),
+                }),
         }
     }
 

@@ -51,6 +51,46 @@ pub(crate) fn compare(lang: &str, older: &str, newer: &str) -> String {
     format!("{lang}/compare/{older}--{newer}.html")
 }
 
+/// The comparison of `older` with `newer` in `lang` as a fragment: the "changes" view of
+/// `newer`'s page loads it (`<lang>/compare/<older>--<newer>.js`).
+pub(crate) fn compare_fragment(lang: &str, older: &str, newer: &str) -> String {
+    format!("{lang}/compare/{older}--{newer}.js")
+}
+
+/// A text's paragraphs aligned with the other languages' as a fragment: the side-by-side view
+/// of any language's page loads it (`<lang>/text/<slug>.js`).
+pub(crate) fn text_fragment(lang: &str, slug: &str) -> String {
+    format!("{lang}/text/{slug}.js")
+}
+
+/// The side-by-side view of `resolution` as a reader opens it from `lang`: the page of `lang`
+/// (else of the first language held) beside the next language held; none when it is held in one
+/// language. `fr/a-res-62-160.html?view=side&with=en`.
+pub(crate) fn side_by_side(resolution: &crate::archive::Resolution, lang: &str) -> Option<String> {
+    let texts = &resolution.texts;
+    if texts.len() < 2 {
+        return None;
+    }
+    let first = texts.iter().find(|t| t.lang == lang).unwrap_or(&texts[0]);
+    let with = texts.iter().find(|t| t.lang != first.lang)?;
+    Some(format!(
+        "{}?view=side&with={}",
+        self::resolution(&first.lang, &resolution.slug),
+        with.lang
+    ))
+}
+
+/// The "changes" view of `newer` in `lang`: what changed since the text it is compared with.
+pub(crate) fn changes(lang: &str, newer: &str) -> String {
+    format!("{}?view=changes", resolution(lang, newer))
+}
+
+/// Where fragments are shown: a resolution page, one folder below the root. Their links are
+/// written relative to it.
+pub(crate) fn fragment_host(lang: &str, slug: &str) -> String {
+    resolution(lang, slug)
+}
+
 /// The relative way back to the root from a page at `path`.
 pub(crate) fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())

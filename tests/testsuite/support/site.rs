@@ -32,6 +32,11 @@ impl Site {
                 .replace('\\', "/");
             if rel.ends_with(".html") {
                 pages.insert(rel, std::fs::read_to_string(entry.path()).unwrap());
+            } else if rel.ends_with(".js") {
+                let script = std::fs::read_to_string(entry.path()).unwrap();
+                if let Some(html) = fragment_html(&script) {
+                    pages.insert(rel, html);
+                }
             }
         }
         Site {
@@ -60,16 +65,42 @@ impl Site {
         re.captures_iter(html).map(|c| c[1].to_string()).collect()
     }
 
-    /// Internal links that lead nowhere: a missing file or a missing anchor.
+    /// Whether `id` is an anchor of the page at `target`, or, for a view of it
+    /// (`?view=changes`), of the fragment that view shows (`changes-<id>`).
+    fn has_anchor(&self, target: &str, query: &str, id: &str) -> bool {
+        if self
+            .pages
+            .get(target)
+            .is_some_and(|t| Self::ids(t).contains(id))
+        {
+            return true;
+        }
+        let Some((lang, file)) = target.split_once('/') else {
+            return false;
+        };
+        let stem = file.trim_end_matches(".html");
+        query.contains("view=changes")
+            && self.pages.iter().any(|(path, html)| {
+                path.starts_with(&format!("{lang}/compare/"))
+                    && path.ends_with(&format!("--{stem}.js"))
+                    && Self::ids(html).contains(&format!("changes-{id}"))
+            })
+    }
+
+    /// Internal links that lead nowhere: a missing file or a missing anchor. A fragment's
+    /// links are read from the page that shows it (`<lang>/<slug>.html`, one folder down).
     pub fn broken_links(&self) -> Vec<BrokenLink> {
         let mut broken = Vec::new();
         for (page, html) in &self.pages {
             // A page with a <base> (the 404 page) links from the site's root wherever it is shown.
             let from = if html.contains("<base href=") {
                 "index.html".to_string()
+            } else if let Some(lang) = page.strip_suffix(".js").and_then(|p| p.split('/').next()) {
+                format!("{lang}/host.html")
             } else {
                 page.clone()
             };
+            let host = from.clone();
             for href in Self::links(html) {
                 if href.starts_with("https://")
                     || href.starts_with("http://")
@@ -87,8 +118,9 @@ impl Site {
                     continue;
                 }
                 let (path, fragment) = href.split_once('#').unwrap_or((&href, ""));
+                let (path, query) = path.split_once('?').unwrap_or((path, ""));
                 let target = if path.is_empty() {
-                    page.clone()
+                    host.clone()
                 } else {
                     match resolve(&from, path) {
                         Some(t) => t,
@@ -98,23 +130,34 @@ impl Site {
                         }
                     }
                 };
+                if target.ends_with("host.html") {
+                    continue; // a fragment's link into the page that shows it
+                }
                 if !self.dir.join(&target).is_file() {
                     broken.push(fail("no such file"));
                     continue;
                 }
-                if !fragment.is_empty() {
-                    let ok = self
-                        .pages
-                        .get(&target)
-                        .is_some_and(|t| Self::ids(t).contains(fragment));
-                    if !ok {
-                        broken.push(fail("no such anchor"));
-                    }
+                if !fragment.is_empty() && !self.has_anchor(&target, query, fragment) {
+                    broken.push(fail("no such anchor"));
                 }
             }
         }
         broken
     }
+}
+
+/// The HTML a fragment script hands to its page: `recueilFragment("path","html");`.
+pub fn fragment_html(script: &str) -> Option<String> {
+    let args = script
+        .trim()
+        .strip_prefix("recueilFragment(")?
+        .strip_suffix(");")?;
+    let mut values = serde_json::Deserializer::from_str(args).into_iter::<serde_json::Value>();
+    let _path = values.next()?.ok()?;
+    // The arguments are separated by a comma, which the stream reader does not skip.
+    let rest = &args[values.byte_offset()..];
+    let html: String = serde_json::from_str(rest.trim_start_matches(',')).ok()?;
+    Some(html)
 }
 
 /// Resolves `href` relative to the page at `page` (both relative to the site root).
