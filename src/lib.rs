@@ -23,6 +23,7 @@ mod fuzz;
 pub mod import;
 pub mod init;
 mod inputs;
+pub mod lexicon;
 pub mod load;
 pub mod new_note;
 mod progress;

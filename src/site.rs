@@ -14,6 +14,7 @@ use crate::analysis::Analysis;
 use crate::archive::Archive;
 use crate::config::Config;
 use crate::diag::Problems;
+use crate::lexicon::Lexicons;
 use crate::progress::Progress;
 use crate::render::Renderer;
 
@@ -21,6 +22,8 @@ use crate::render::Renderer;
 pub(crate) struct Site {
     pub config: Config,
     pub archive: Archive,
+    /// The lead words of each language (`templates/lexicon/<lang>.toml` or the embedded ones).
+    pub lexicons: Lexicons,
     /// What loading found that does not stop a build.
     pub warnings: Problems,
 }
@@ -29,7 +32,20 @@ impl Site {
     /// Loads the archive `config` describes, a stage of `progress`; fails with every error found.
     pub(crate) fn load(config: Config, progress: &mut Progress) -> Result<Site, Problems> {
         progress.stage("reading content", None);
-        let loaded = crate::load::load(&config)?;
+        let lexicons = Lexicons::load(&config);
+        let loaded = crate::load::load(&config);
+        let (mut loaded, (lexicons, lexicon_warnings)) = match (loaded, lexicons) {
+            (Ok(loaded), Ok(lexicons)) => (loaded, lexicons),
+            (Err(mut problems), Err(more)) => {
+                problems.extend(more);
+                return Err(problems);
+            }
+            (Err(problems), _) | (_, Err(problems)) => return Err(problems),
+        };
+        loaded.warnings.extend(lexicon_warnings);
+        loaded
+            .warnings
+            .extend(crate::analysis::force::problems(&loaded.archive, &lexicons));
         let archive = loaded.archive;
         progress.done(archive.resolutions.len(), || {
             let texts: usize = archive.resolutions.iter().map(|r| r.texts.len()).sum();
@@ -41,6 +57,7 @@ impl Site {
         Ok(Site {
             config,
             archive,
+            lexicons,
             warnings: loaded.warnings,
         })
     }
@@ -52,7 +69,7 @@ impl Site {
         progress: &mut Progress,
         then: impl FnOnce(Renderer<'_>, &mut Progress) -> R,
     ) -> Result<R, Problems> {
-        let analysis = analyse(&self.archive, progress);
+        let analysis = analyse(&self.archive, &self.lexicons, progress);
         let renderer = Renderer::new(&self.config, &self.archive, &analysis)?;
         Ok(then(renderer, progress))
     }
@@ -64,9 +81,13 @@ impl Site {
 }
 
 /// Runs the analysis of `archive`, a stage of `progress`.
-fn analyse<'a>(archive: &'a Archive, progress: &mut Progress) -> Analysis<'a> {
+fn analyse<'a>(
+    archive: &'a Archive,
+    lexicons: &'a Lexicons,
+    progress: &mut Progress,
+) -> Analysis<'a> {
     progress.stage("comparing texts", None);
-    let analysis = Analysis::run(archive);
+    let analysis = Analysis::run_with(archive, lexicons);
     progress.done(analysis.comparisons.len(), || {
         format!("compared {} pairs of texts", analysis.comparisons.len())
     });

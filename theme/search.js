@@ -188,7 +188,9 @@
     var raw = input.value.trim();
     var ticket = ++runs;
     if (!raw) { list.textContent = ""; status.textContent = ""; return; }
-    var query = words(fold(raw));
+    // `verb:demands`, `verb:prie-instamment`: a lead verb's term (src/render/search/mod.rs).
+    var verbs = fold(raw).match(/verb:[\p{L}\p{N}-]+/gu) || [];
+    var query = words(fold(raw).replace(/verb:[\p{L}\p{N}-]+/gu, " ")).concat(verbs);
     var langs = select && select.value && meta.languages[select.value] ? [select.value]
       : Object.keys(meta.languages);
     var needed = [];

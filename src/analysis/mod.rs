@@ -14,7 +14,9 @@
 //!   crate), on a key where typography is not a change (`words`);
 //! - **the history of each paragraph** (`history`): the first text it appears in and the texts
 //!   in which it changed; and the **lineage** of paragraphs across a series (`threads`) that the
-//!   series page draws.
+//!   series page draws;
+//! - **the force of each paragraph's lead verb** (`force`): strengthened and weakened paragraphs,
+//!   leads that differ in rank between languages, read with the lexicon of each language.
 //!
 //! It runs once per build, comparisons in parallel (rayon), after loading and before rendering;
 //! views borrow its results. Like the model, it holds facts, never HTML.
@@ -22,6 +24,7 @@
 pub(crate) mod align;
 mod compare;
 pub(crate) mod diff;
+pub mod force;
 mod history;
 mod threads;
 pub(crate) mod words;
@@ -32,6 +35,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::archive::{Annex, Archive, Paragraph, ParagraphKind, Resolution, Series, Text};
+use crate::lexicon::Lexicons;
 pub use diff::Segment;
 pub use history::{History, Step, StepKind};
 pub use threads::{Lineage, Thread, ThreadCell};
@@ -141,9 +145,11 @@ impl<'a> Comparison<'a> {
 }
 
 /// Everything the analysis found, borrowed from the archive it was run on.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Analysis<'a> {
     pub comparisons: Vec<Comparison<'a>>,
+    /// The lead words of each language, which the force of leads is read with (`force`).
+    pub lexicons: &'a Lexicons,
     /// The history of each paragraph of each text compared.
     histories: history::Histories<'a>,
     /// The comparisons of each text, found by its slug and language (pages ask for them for
@@ -183,8 +189,14 @@ impl<'a> Index<'a> {
 }
 
 impl<'a> Analysis<'a> {
-    /// Compares every text with its predecessor (in parallel), then traces paragraph histories.
+    /// [`Analysis::run_with`] the lexicons embedded in the binary.
     pub fn run(archive: &'a Archive) -> Analysis<'a> {
+        Analysis::run_with(archive, Lexicons::embedded())
+    }
+
+    /// Compares every text with its predecessor (in parallel), then traces paragraph histories;
+    /// leads are read with `lexicons`.
+    pub fn run_with(archive: &'a Archive, lexicons: &'a Lexicons) -> Analysis<'a> {
         let comparisons: Vec<Comparison> = compare::pairs(archive)
             .into_par_iter()
             .map(compare::compare)
@@ -193,6 +205,7 @@ impl<'a> Analysis<'a> {
         let index = Index::new(&comparisons);
         Analysis {
             comparisons,
+            lexicons,
             histories,
             index,
         }

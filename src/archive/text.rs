@@ -48,6 +48,9 @@ pub struct Paragraph {
     pub label: Option<String>,
     pub html: String,
     pub plain: String,
+    /// The words in *italics* that open it ("Demande instamment", "Reaffirming its
+    /// commitment"), as plain text: its lead, where the analysis reads the force of its verb.
+    pub lead: Option<String>,
     /// 1-based line in the canonical text, for diagnostics.
     pub line: usize,
     /// The documents it cites, in text order (found by `archive::references`).

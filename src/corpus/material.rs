@@ -236,7 +236,7 @@ pub(crate) const REWORDINGS: &[(&str, &str, &str, &str)] = &[
         "*Reaffirms*",
         "*Also reaffirms*",
     ),
-    ("*Invite*", "*Engage*", "*Invites*", "*Encourages*"),
+    ("*Invite*", "*Engage*", "*Invites*", "*Calls upon*"),
     (
         "organisations non gouvernementales",
         "organisations de la société civile",

@@ -61,6 +61,7 @@ const THEME: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../theme/style.css")),
     ("search.js", include_bytes!("../../theme/search.js")),
     ("notes.js", include_bytes!("../../theme/notes.js")),
+    ("force.js", include_bytes!("../../theme/force.js")),
     ("views.js", include_bytes!("../../theme/views.js")),
     ("redirect.js", include_bytes!("../../theme/redirect.js")),
 ];

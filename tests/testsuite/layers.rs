@@ -17,7 +17,9 @@ const STAGES: &[(&str, &[&str])] = &[
     // The on-disk formats (meta.yaml, series files, UN symbols): written by the importer, read
     // by the loader, embedded in the model; below all three.
     ("formats", &["formats"]),
-    ("config", &["config"]),
+    // book.toml, and the lexicon of lead words (templates/lexicon/<lang>.toml): data files of
+    // the archive validated into what the stages above read.
+    ("config", &["config", "lexicon"]),
     ("archive", &["archive"]),
     ("analysis", &["analysis"]),
     // The writer owns what an output file is; the renderer produces them (render -> write).

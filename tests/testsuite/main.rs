@@ -7,6 +7,7 @@ mod check;
 mod citations;
 mod compare;
 mod errors;
+mod force;
 mod harness;
 mod hostile;
 mod import_unorg;

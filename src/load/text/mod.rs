@@ -325,6 +325,7 @@ impl<'a> Cursor<'a, '_> {
     ) -> Paragraph {
         self.count_one(line);
         let plain = plain_text(&inlines);
+        let lead = lead_text(&inlines);
         let html = self.inline_html(inlines);
         Paragraph {
             id,
@@ -332,6 +333,7 @@ impl<'a> Cursor<'a, '_> {
             label,
             html,
             plain,
+            lead,
             line,
             cites: Vec::new(),
             headings: Vec::new(),
@@ -379,6 +381,18 @@ pub(crate) fn plain_text(inlines: &[Event]) -> String {
         }
     }
     out.trim().to_string()
+}
+
+/// The plain text of the emphasis that opens a paragraph, if it opens with one.
+fn lead_text(inlines: &[Event]) -> Option<String> {
+    if !matches!(inlines.first(), Some(Event::Start(Tag::Emphasis))) {
+        return None;
+    }
+    let end = inlines
+        .iter()
+        .position(|e| matches!(e, Event::End(TagEnd::Emphasis)))?;
+    let lead = plain_text(&inlines[1..end]);
+    (!lead.is_empty()).then_some(lead)
 }
 
 /// The tags that may sit among the words of a paragraph.

@@ -30,6 +30,24 @@ fn paragraphs_get_their_ids() {
 }
 
 #[test]
+fn a_paragraph_keeps_the_words_of_its_italic_lead() {
+    let (parsed, _) = parse(SAMPLE);
+    let leads: Vec<Option<&str>> = parsed.all_paragraphs().map(|p| p.lead.as_deref()).collect();
+    assert_eq!(
+        leads,
+        [
+            Some("Réaffirmant"),
+            Some("Rappelant également"),
+            Some("Réaffirme"),
+            Some("Demande"),
+            None,
+            None,
+            Some("Décide")
+        ]
+    );
+}
+
+#[test]
 fn footnotes_are_linked_both_ways() {
     let (parsed, _) = parse(SAMPLE);
     let pp1 = &parsed.paragraphs[0];

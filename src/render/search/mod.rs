@@ -9,6 +9,12 @@
 //! of the texts to its stem, and every stem to the paragraphs holding it (and how often); the script folds the
 //! reader's words the same way (`String.normalize('NFD')`), looks each up as a word, as a stem,
 //! or as the beginning of words, and intersects the paragraphs. Stop words are not indexed.
+//!
+//! A paragraph whose lead verb the lexicon knows (`analysis::force`) is also indexed under the
+//! terms `verb:<category>`, `verb:<its lead, words joined by hyphens>` and, for a lead of several
+//! words, `verb:<its first word>` (`verb:demands`, `verb:exige`, `verb:urges`,
+//! `verb:prie-instamment`, `verb:prie`), each its own stem: a query holding `verb:demands` finds
+//! the paragraphs that demand, in every language (categories are named alike in all of them).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -19,8 +25,10 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use crate::analysis::force;
 use crate::archive::Archive;
 use crate::archive::text::without_footnote_refs;
+use crate::lexicon::Lexicons;
 use crate::render::views::paths;
 
 mod shards;
@@ -35,6 +43,8 @@ pub(crate) struct TextParts<'a> {
     page: String,
     /// Paragraph id and plain text (footnote markers dropped).
     parts: Vec<(&'a str, Cow<'a, str>)>,
+    /// The `verb:` terms of the parts whose lead verb is known, by part, in order.
+    verbs: Vec<(u32, String)>,
 }
 
 /// Where a stem occurs: resolution, part of its text in that language, occurrences there.
@@ -125,10 +135,11 @@ pub(crate) struct SearchIndex<'a> {
 impl<'a> SearchIndex<'a> {
     /// The parts of every text first, then the word index of each language (languages in
     /// parallel; each in the archive's order, so that every build writes the same files).
-    pub(crate) fn new(archive: &'a Archive) -> SearchIndex<'a> {
+    pub(crate) fn new(archive: &'a Archive, lexicons: &Lexicons) -> SearchIndex<'a> {
         let mut texts = Vec::new();
         for (r, resolution) in archive.resolutions.iter().enumerate() {
             for text in &resolution.texts {
+                let verbs = verb_terms(lexicons, text);
                 let parts = text
                     .all_paragraphs()
                     .map(|p| (p.id.as_str(), without_footnote_refs(&p.plain)))
@@ -143,6 +154,7 @@ impl<'a> SearchIndex<'a> {
                     lang: text.lang.as_str(),
                     page: paths::resolution(&text.lang, &resolution.slug),
                     parts,
+                    verbs,
                 });
             }
         }
@@ -154,8 +166,12 @@ impl<'a> SearchIndex<'a> {
             .map(|lang| {
                 let mut builder = LanguageBuilder::new(lang);
                 for text in texts.iter().filter(|t| t.lang == lang) {
+                    let mut verbs = text.verbs.iter().peekable();
                     for (k, (_, plain)) in text.parts.iter().enumerate() {
                         builder.add(text.resolution as u32, k as u32, plain);
+                        while let Some((_, term)) = verbs.next_if(|(part, _)| *part == k as u32) {
+                            builder.add_term(text.resolution as u32, k as u32, term);
+                        }
                     }
                 }
                 (lang, builder.finish())
@@ -176,6 +192,29 @@ impl<'a> SearchIndex<'a> {
             languages,
         }
     }
+}
+
+/// The `verb:` terms of a text's paragraphs (numbered as its parts: paragraphs come first).
+fn verb_terms(lexicons: &Lexicons, text: &crate::archive::Text) -> Vec<(u32, String)> {
+    let mut terms = Vec::new();
+    for (k, paragraph) in text.all_paragraphs().enumerate() {
+        let Some(verb) = force::verb(lexicons, &text.lang, paragraph) else {
+            continue;
+        };
+        let words: Vec<String> = crate::lexicon::words_with_ends(verb.entry_lead, 8)
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        let mut own = vec![format!("verb:{}", verb.category.as_str())];
+        own.push(format!("verb:{}", words.join("-")));
+        if words.len() > 1 && words[0].chars().count() > 2 {
+            own.push(format!("verb:{}", words[0]));
+        }
+        own.sort_unstable();
+        own.dedup();
+        terms.extend(own.into_iter().map(|term| (k as u32, term)));
+    }
+    terms
 }
 
 struct LanguageBuilder {
@@ -223,6 +262,29 @@ impl LanguageBuilder {
                     count: 1,
                 }),
             }
+        }
+    }
+
+    /// Indexes `term` (a `verb:` term: its own word and stem) in part `part`.
+    fn add_term(&mut self, resolution: u32, part: u32, term: &str) {
+        let id = match self.stem_ids.get(term) {
+            Some(&id) => id,
+            None => {
+                let id = self.stems.len();
+                self.stem_ids.insert(term.to_string(), id);
+                self.stems.push(term.to_string());
+                self.postings.push(Vec::new());
+                self.words.insert(term.to_string(), id);
+                id
+            }
+        };
+        match self.postings[id].last_mut() {
+            Some(last) if last.resolution == resolution && last.part == part => last.count += 1,
+            _ => self.postings[id].push(Posting {
+                resolution,
+                part,
+                count: 1,
+            }),
         }
     }
 

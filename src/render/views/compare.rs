@@ -26,6 +26,8 @@ pub(crate) struct ComparePage<'a> {
     /// Why some older paragraphs are not compared, as a sentence with links (HTML).
     pub not_compared_html: Option<String>,
     pub counts: Counts,
+    /// How many continued paragraphs' lead verbs got stronger or weaker (`views/force.rs`).
+    pub force: super::force::ForceSummary,
     pub sections: Vec<CompareSection<'a>>,
 }
 
@@ -67,6 +69,8 @@ pub(crate) struct CompareRow {
     pub from: Vec<IdLink>,
     pub to: Vec<IdLink>,
     pub html: String,
+    /// The change of force of its lead verb, if any (`views/force.rs`).
+    pub force: Option<super::force::ForceMark>,
 }
 
 /// A paragraph id linked to its place on its resolution page.
@@ -105,6 +109,7 @@ impl<'a> Views<'a> {
             skipped_html: self.skipped_html(comparison, &root),
             not_compared_html: self.not_compared_html(comparison, &root),
             counts: comparison.counts(),
+            force: self.force_summary(comparison),
             sections: comparison
                 .parts
                 .iter()
@@ -178,6 +183,7 @@ impl<'a> Views<'a> {
             from: links(comparison.older, &row.from),
             to: links(comparison.newer, &row.to),
             html: self.segments_html(&row.segments, lang),
+            force: self.force_mark(comparison, row),
         }
     }
 

@@ -8,6 +8,7 @@
 mod chart;
 mod citing;
 mod compare;
+mod force;
 mod history;
 mod html;
 mod links;
@@ -187,6 +188,8 @@ pub(crate) struct ParagraphView<'a> {
     pub annotate_href: Option<String>,
     /// Where the paragraph comes from (resolution pages of texts that take part in a comparison).
     pub history: Option<history::HistoryView>,
+    /// Why its lead verb is marked: another rank in another language (`views/force.rs`).
+    pub force_note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -486,6 +489,7 @@ impl<'a> Views<'a> {
             notes: self.notes_about(page, &key, lang, Scope::All),
             annotate_href: self.annotate_href(page.resolution, Some(&paragraph.id)),
             history: None,
+            force_note: None,
         }
     }
 

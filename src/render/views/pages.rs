@@ -191,6 +191,8 @@ pub(crate) struct Cell<'a> {
     pub first_gap: bool,
     /// The notes of `notes.<lang>.md` about this paragraph.
     pub notes: Vec<NoteView>,
+    /// Why its lead verb is marked: another rank in another language (`views/force.rs`).
+    pub force_note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -204,6 +206,8 @@ pub(crate) struct SeriesPage<'a> {
     pub timeline: Option<super::timeline::Timeline>,
     /// The lineage of paragraphs across the texts, drawn.
     pub chart: Option<super::chart::ChartView>,
+    /// The force of each paragraph's lead verb, text after text (`views/force.rs`).
+    pub force: Option<super::force::ForceSeries>,
     /// Every comparison between texts of the series, the page's language first.
     pub comparisons: Vec<ComparisonSummary>,
 }
@@ -301,7 +305,11 @@ impl<'a> Views<'a> {
             cited_by: self.cited_by(&resolution.symbol, lang, &root),
             references_href: format!("{root}{}", paths::references(lang)),
             comparisons: self.compare_links(resolution, lang, &root),
-            text: self.text_with_history(resolution, text, &page, &root),
+            text: self.mark_language_disagreements(
+                resolution,
+                text,
+                self.text_with_history(resolution, text, &page, &root),
+            ),
             series: self
                 .series_of(resolution)
                 .map(|s| self.series_ref(s, lang, &root)),
@@ -374,6 +382,7 @@ impl<'a> Views<'a> {
         let mut sections: Vec<Section> =
             own.chain(annexes).filter(|s| !s.rows.is_empty()).collect();
         mark_first_gaps(&mut sections);
+        self.mark_side_disagreements(resolution, only, &mut sections);
         let (predecessor, successor) = self.lineage(resolution, lang, &root);
         TextFragment {
             common: self.common(lang, &host, String::new(), Vec::new()),
@@ -468,6 +477,7 @@ impl<'a> Views<'a> {
                 gap: None,
                 first_gap: false,
                 notes,
+                force_note: None,
             },
             None => {
                 let lang = text.lang.as_str();
@@ -485,6 +495,7 @@ impl<'a> Views<'a> {
                     gap: Some(gap),
                     first_gap: false,
                     notes,
+                    force_note: None,
                 }
             }
         }
@@ -508,6 +519,7 @@ impl<'a> Views<'a> {
             held: series.members.iter().filter(|m| m.held).count(),
             timeline: super::timeline::timeline(series),
             chart: self.chart(series, lang, &root),
+            force: self.force_series(series, lang, &root),
             comparisons: self.comparison_summaries(series, lang, &root),
         }
     }
