@@ -21,6 +21,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("meta.html", include_str!("../../templates/meta.html")),
     ("lineage.html", include_str!("../../templates/lineage.html")),
     ("index.html", include_str!("../../templates/index.html")),
+    ("session.html", include_str!("../../templates/session.html")),
     (
         "resolution.html",
         include_str!("../../templates/resolution.html"),

@@ -269,6 +269,10 @@ fn render_page<'v>(
     let dir = templates_dir;
     match page.kind {
         Kind::Home => render(tera, "index.html", path, &views.home(page), dir),
+        Kind::Session(at) => {
+            let view = views.session_page(page, at);
+            render(tera, "session.html", path, &view, dir)
+        }
         Kind::Resolution(resolution, text) => {
             let view = views.resolution(page, resolution, text);
             render(tera, "resolution.html", path, &view, dir)

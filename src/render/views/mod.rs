@@ -9,6 +9,7 @@ mod chart;
 mod citing;
 mod compare;
 mod history;
+mod home;
 mod html;
 mod links;
 mod notes;

@@ -8,35 +8,11 @@ use serde::Serialize;
 use crate::render::inventory;
 
 use super::{
-    Common, FootnoteView, Head, MemberLink, NoteView, ResolutionSummary, Scope, SeriesRef,
+    Common, FootnoteView, Head, MemberLink, NoteView, Scope, SeriesRef,
     TextLink, TextView, Views, body_html, kind_name, paths, series_title,
 };
 use crate::archive::{NoteKey, Paragraph, ParagraphKind, Resolution, Series, Text};
 use crate::render::notes::Page;
-use crate::render::strings::Strings;
-
-#[derive(Serialize)]
-pub(crate) struct HomePage<'a> {
-    pub common: Common<'a>,
-    pub series: Vec<SeriesSummary<'a>>,
-    pub sessions: Vec<SessionGroup<'a>>,
-}
-
-#[derive(Serialize)]
-pub(crate) struct SeriesSummary<'a> {
-    pub title: &'a str,
-    pub href: String,
-    pub known: usize,
-    pub held: usize,
-}
-
-#[derive(Serialize)]
-pub(crate) struct SessionGroup<'a> {
-    pub session: Option<u32>,
-    /// Set as a superscript: 62e, 62nd.
-    pub session_suffix: Option<&'static str>,
-    pub resolutions: Vec<ResolutionSummary<'a>>,
-}
 
 #[derive(Serialize)]
 pub(crate) struct ResolutionPage<'a> {
@@ -189,45 +165,6 @@ pub(crate) struct ComparisonSummary {
 }
 
 impl<'a> Views<'a> {
-    pub fn home(&self, page: &inventory::Page<'a>) -> HomePage<'a> {
-        let (lang, path) = (page.lang, &page.path);
-        let root = paths::root_of(path);
-        let alternates = self.alternates(page, &root);
-        let mut sessions: Vec<SessionGroup> = Vec::new();
-        for resolution in self.archive.resolutions.iter().rev() {
-            let session = resolution.session();
-            let summary = self.summary(resolution, lang, &root);
-            match sessions.last_mut() {
-                Some(group) if group.session == session => group.resolutions.push(summary),
-                _ => sessions.push(SessionGroup {
-                    session,
-                    session_suffix: session.map(|n| Strings::ordinal_suffix(lang, n, true)),
-                    resolutions: vec![summary],
-                }),
-            }
-        }
-        let series = self
-            .archive
-            .series
-            .iter()
-            .map(|s| SeriesSummary {
-                title: series_title(s, lang),
-                href: format!("{root}{}", paths::series(lang, &s.id)),
-                known: s.members.len(),
-                held: s.members.iter().filter(|m| m.held).count(),
-            })
-            .collect();
-        let title = self
-            .config
-            .language(lang)
-            .map_or(String::new(), |l| l.title.clone());
-        HomePage {
-            common: self.common(lang, path, title, alternates),
-            series,
-            sessions,
-        }
-    }
-
     pub fn resolution(
         &self,
         page: &inventory::Page<'a>,
@@ -489,7 +426,7 @@ impl<'a> Views<'a> {
                 .map(|m| self.member_link(m, lang, &root))
                 .collect(),
             held: series.members.iter().filter(|m| m.held).count(),
-            timeline: super::timeline::timeline(series),
+            timeline: self.timeline(series, lang, &root),
             chart: self.chart(series, lang, &root),
             comparisons: self.comparison_summaries(series, lang, &root),
         }

@@ -33,6 +33,15 @@ pub(crate) fn reference_group(lang: &str, key: &str) -> String {
     format!("{lang}/references/{key}.html")
 }
 
+/// The resolutions of one session of the Assembly (`fr/sessions/62.html`), or of no known
+/// session (`fr/sessions/other.html`): the home page lists the sessions, each page its texts.
+pub(crate) fn session(lang: &str, session: Option<u32>) -> String {
+    match session {
+        Some(n) => format!("{lang}/sessions/{n}.html"),
+        None => format!("{lang}/sessions/other.html"),
+    }
+}
+
 pub(crate) fn search(lang: &str) -> String {
     format!("{lang}/search.html")
 }
