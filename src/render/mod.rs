@@ -226,7 +226,7 @@ impl<'a> Renderer<'a> {
     ) -> Result<(Vec<OutputFile>, Option<search::SearchIndex<'a>>), Problems> {
         let (theme, search_index) = rayon::join(
             || theme_files(&self.config.root.join("theme")),
-            || search::SearchIndex::new(self.archive),
+            || search::SearchIndex::new(self.archive, self.analysis),
         );
         let mut files = theme?;
         files.extend(publish::publishing_files(self.config, &self.inventory));

@@ -179,7 +179,10 @@ impl<'a> Views<'a> {
             Some(n) => self.strings.sentence(
                 lang,
                 "session_title",
-                &[("n", &format!("{n}{}", Strings::ordinal_suffix(lang, n, true)))],
+                &[(
+                    "n",
+                    &format!("{n}{}", Strings::ordinal_suffix(lang, n, true)),
+                )],
             ),
             None => self.strings.get(lang, "session_other").to_string(),
         };

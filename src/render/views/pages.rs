@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::render::inventory;
 
 use super::{
-    Common, FootnoteView, Head, MemberLink, NoteView, Scope, SeriesRef,
-    TextLink, TextView, Views, body_html, kind_name, paths, series_title,
+    Common, FootnoteView, Head, MemberLink, NoteView, Scope, SeriesRef, TextLink, TextView, Views,
+    body_html, kind_name, paths, series_title,
 };
 use crate::archive::{NoteKey, Paragraph, ParagraphKind, Resolution, Series, Text};
 use crate::render::notes::Page;

@@ -252,6 +252,34 @@ impl Browser {
         }
     }
 
+    /// Presses one key (`"Enter"` in a form's field) and waits, as [`click`](Self::click)
+    /// does, until that loads another document; returns the new URL.
+    #[track_caller]
+    pub fn press_to_navigate(&self, key: &str) -> String {
+        let from = self.url();
+        let marker = self.mark_document();
+        self.press(key);
+        match self.wait_for_navigation(&marker, Some(&from)) {
+            Ok(url) => url,
+            Err(what) => panic!("pressing {key} on {from}: {what}"),
+        }
+    }
+
+    /// Goes back in the tab's history, as the browser's Back button does, and waits until the
+    /// previous document is shown (loaded again or restored from the back-forward cache).
+    #[track_caller]
+    pub fn back(&self) -> String {
+        let from = self.url();
+        let marker = self.mark_document();
+        if let Err(e) = self.tab.evaluate("history.back()", false) {
+            panic!("going back from {from}: {e:#}");
+        }
+        match self.wait_for_navigation(&marker, Some(&from)) {
+            Ok(url) => url,
+            Err(what) => panic!("going back from {from}: {what}"),
+        }
+    }
+
     /// Clicks the first element matching `selector`, as [`click`](Self::click) does, and
     /// returns at once (for buttons and other in-page controls that do not navigate).
     #[track_caller]
