@@ -154,3 +154,119 @@ fn a_reader_goes_from_a_paragraph_to_what_changed_and_back() {
     );
     browser.assert_no_errors();
 }
+
+/// The previous and next texts of the series that the archive holds are one click away, even
+/// when the official neighbours are not held (59/187: 58/170 and 60/156, both on undocs.org).
+#[test]
+fn a_reader_steps_to_the_previous_and_next_texts_the_archive_holds() {
+    let out = build_archive();
+    let browser = Browser::launch();
+    let base = file_url(&out.path().join("public")) + "/";
+    browser.open(&format!("{base}fr/a-res-59-187.html"));
+    let official = browser.eval(r#"document.querySelector('nav.lineage a[data-nav="next"]').href"#);
+    assert_eq!(official, "https://undocs.org/fr/A/RES/60/156");
+    assert_eq!(
+        browser.click(r#"nav.lineage a[data-nav="next-held"]"#),
+        format!("{base}fr/a-res-61-168.html")
+    );
+    // 61/168 follows 60/156 (not held) and precedes 62/160 (held): the previous text held is
+    // 59/187, and no second link repeats its official successor.
+    assert_eq!(browser.count(r#"nav.lineage [data-nav="next-held"]"#), 0);
+    let previous =
+        browser.eval(r#"document.querySelector('nav.lineage a[data-nav="previous-held"]').href"#);
+    assert_eq!(previous, format!("{base}fr/a-res-59-187.html"));
+    browser.open(&format!("{base}fr/a-res-68-160.html"));
+    assert_eq!(
+        browser.click(r#"nav.lineage a[data-nav="previous-held"]"#),
+        format!("{base}fr/a-res-62-160.html")
+    );
+    browser.assert_no_errors();
+}
+
+/// On the series page a timeline dot opens its resolution (or the official document), a box of
+/// the lineage chart its paragraph and a line the comparison; by mouse and by keyboard.
+#[test]
+fn a_reader_opens_texts_from_the_series_timeline_and_chart() {
+    let out = build_archive();
+    let browser = Browser::launch();
+    let base = file_url(&out.path().join("public")) + "/";
+    let series = format!("{base}fr/series/international-cooperation-human-rights.html");
+    browser.open(&series);
+    assert_eq!(
+        browser.click(r#"figure.timeline a.mark[data-symbol="61/168"]"#),
+        format!("{base}fr/a-res-61-168.html")
+    );
+    browser.back();
+    let official = r#"figure.timeline a.mark[data-symbol="60/156"]"#;
+    assert_eq!(
+        browser.eval(&format!(
+            "document.querySelector('{official}').getAttribute('href')"
+        )),
+        "https://undocs.org/fr/A/RES/60/156"
+    );
+    assert_eq!(
+        browser.click(r#"svg.chart a.para-box[href$="a-res-68-160.html#op13"]"#),
+        format!("{base}fr/a-res-68-160.html#op13")
+    );
+    browser.back();
+    assert_eq!(
+        browser.click(r#"svg.chart a.step[href$="a-res-61-168--a-res-68-160.html#op13"]"#),
+        format!("{base}fr/compare/a-res-61-168--a-res-68-160.html#op13")
+    );
+    browser.back();
+    // The keyboard: Tab reaches the dots, each named and visibly focused; Enter opens one.
+    let mut reached = serde_json::Value::Null;
+    for _ in 0..40 {
+        browser.press("Tab");
+        reached = browser.eval(
+            "(() => { const a = document.activeElement; if (!a.matches('a.mark.held')) return null; \
+             return [a.getAttribute('aria-label'), a.matches(':focus-visible'), \
+             getComputedStyle(a.querySelector('circle.hit')).strokeWidth]; })()",
+        );
+        if !reached.is_null() {
+            break;
+        }
+    }
+    assert_eq!(
+        reached,
+        serde_json::json!(["59/187 (dans le recueil)", true, "3px"]),
+        "Tab reaches the first dot of a held text, named and with a visible focus"
+    );
+    assert_eq!(
+        browser.press_to_navigate("Enter"),
+        format!("{base}fr/a-res-59-187.html")
+    );
+    browser.assert_no_errors();
+}
+
+/// On a 390 px phone the timeline's labels are at least 12 px and the whole strip can be
+/// reached: it scrolls sideways, and every label lies inside it.
+#[test]
+fn the_timeline_is_readable_on_a_phone() {
+    let out = build_archive();
+    let browser = Browser::launch();
+    browser.set_viewport(390, 844);
+    for page in [
+        "index.html",
+        "fr/series/international-cooperation-human-rights.html",
+    ] {
+        browser.open(&file_url(&out.path().join("public").join(page)));
+        let found = browser.eval(
+            "(() => { const svg = document.querySelector('figure.timeline svg'); \
+             const strip = svg.closest('.timeline-scroll'); \
+             const scale = svg.getScreenCTM().a; \
+             const size = Math.min(...[...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale)); \
+             const box = svg.getBoundingClientRect(); \
+             const outside = [...svg.querySelectorAll('text')].filter(t => { const r = t.getBoundingClientRect(); \
+               return r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1; }).map(t => t.textContent); \
+             return { size, scrolls: getComputedStyle(strip).overflowX, fits: strip.scrollWidth <= strip.clientWidth, outside, width: innerWidth }; })()",
+        );
+        assert_eq!(found["width"], 390, "{page}");
+        assert!(found["size"].as_f64().unwrap() >= 12.0, "{page}: {found}");
+        assert_eq!(found["outside"], serde_json::json!([]), "{page}: {found}");
+        assert!(
+            found["fits"] == true || found["scrolls"] == "auto",
+            "{page}: {found}"
+        );
+    }
+}

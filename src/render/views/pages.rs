@@ -22,6 +22,9 @@ pub(crate) struct ResolutionPage<'a> {
     pub series: Option<SeriesRef<'a>>,
     pub predecessor: Option<MemberLink>,
     pub successor: Option<MemberLink>,
+    /// The texts of the series held just before and after it, when not its official neighbours.
+    pub previous_held: Option<MemberLink>,
+    pub next_held: Option<MemberLink>,
     pub parallel_href: Option<String>,
     pub other_texts: Vec<TextLink>,
     /// Languages of the site this resolution is not held in, with the official document.
@@ -57,6 +60,8 @@ pub(crate) struct ParallelPage<'a> {
     pub series: Option<SeriesRef<'a>>,
     pub predecessor: Option<MemberLink>,
     pub successor: Option<MemberLink>,
+    pub previous_held: Option<MemberLink>,
+    pub next_held: Option<MemberLink>,
     /// Notes on the resolution as a whole, those of every language first.
     pub general_notes: Vec<NoteView>,
 }
@@ -177,6 +182,7 @@ impl<'a> Views<'a> {
         let head = self.head(resolution, lang);
         let page_title = format!("{} — {}", resolution.symbol, head.title);
         let (predecessor, successor) = self.lineage(resolution, lang, &root);
+        let (previous_held, next_held) = self.held_neighbours(resolution, lang, &root);
         let page = Page {
             archive: self.archive,
             resolution,
@@ -213,6 +219,8 @@ impl<'a> Views<'a> {
                 .map(|s| self.series_ref(s, lang, &root)),
             predecessor,
             successor,
+            previous_held,
+            next_held,
             parallel_href: self.parallel_href(resolution, &root),
             other_texts,
             missing,
@@ -288,6 +296,7 @@ impl<'a> Views<'a> {
             own.chain(annexes).filter(|s| !s.rows.is_empty()).collect();
         mark_first_gaps(&mut sections);
         let (predecessor, successor) = self.lineage(resolution, lang, &root);
+        let (previous_held, next_held) = self.held_neighbours(resolution, lang, &root);
         ParallelPage {
             common: self.common(lang, path, page_title, alternates),
             head,
@@ -298,6 +307,8 @@ impl<'a> Views<'a> {
                 .map(|s| self.series_ref(s, lang, &root)),
             predecessor,
             successor,
+            previous_held,
+            next_held,
             general_notes: self.parallel_general_notes(&page),
         }
     }

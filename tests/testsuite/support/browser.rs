@@ -252,6 +252,20 @@ impl Browser {
         }
     }
 
+    /// Lays pages out as a phone or a narrower window would: `width` × `height` CSS pixels,
+    /// as a mobile viewport (the page's `<meta name="viewport">` applies).
+    #[track_caller]
+    pub fn set_viewport(&self, width: u32, height: u32) {
+        let metrics: headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride =
+            serde_json::from_value(serde_json::json!({
+                "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true
+            }))
+            .expect("device metrics");
+        if let Err(e) = self.tab.call_method(metrics) {
+            panic!("cannot set the viewport to {width}×{height}: {e:#}");
+        }
+    }
+
     /// Presses one key (`"Enter"` in a form's field) and waits, as [`click`](Self::click)
     /// does, until that loads another document; returns the new URL.
     #[track_caller]
