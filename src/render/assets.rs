@@ -57,6 +57,7 @@ const THEME: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../theme/style.css")),
     ("search.js", include_bytes!("../../theme/search.js")),
     ("notes.js", include_bytes!("../../theme/notes.js")),
+    ("paragraphs.js", include_bytes!("../../theme/paragraphs.js")),
 ];
 
 /// `theme/highlight-light.css` and `theme/highlight-dark.css`, generated once per process.

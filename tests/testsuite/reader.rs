@@ -270,3 +270,80 @@ fn the_timeline_is_readable_on_a_phone() {
         );
     }
 }
+
+/// Tab through 61/168 with the keyboard: at most one stop per paragraph for its tools (its link;
+/// annotate, history and notes are reached with the arrow keys), besides the links in its words;
+/// every stop visibly focused, `summary` included.
+#[test]
+fn the_keyboard_path_through_a_resolution_stops_once_per_paragraph() {
+    let out = build_archive();
+    let browser = Browser::launch();
+    let page = out.path().join("public/fr/a-res-61-168.html");
+    browser.open(&file_url(&page));
+    const TOOLS: &str = "a.pid, a.annotate, details.history > summary, details.pnote > summary, details.pnote > button.note-more, details.pnote a.edit-link";
+    let probe = format!(
+        "(() => {{ const a = document.activeElement, para = a.closest('.para'), cs = getComputedStyle(a); \
+         return {{ para: para ? para.id : null, tool: a.matches('{TOOLS}'), \
+           after: !!a.closest('section.footnotes, section.cited-by, footer'), \
+           name: a.tagName + (a.className ? '.' + a.className : '') + ' ' + (a.getAttribute('href') || a.textContent.slice(0, 20)), \
+           outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2, \
+           hint: !!document.getElementById('tools-hint') && !document.getElementById('tools-hint').hidden }}; }})()"
+    );
+    let mut per_paragraph: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let mut in_text = 0;
+    let mut hinted = false;
+    for _ in 0..400 {
+        browser.press("Tab");
+        let stop = browser.eval(&probe);
+        if stop["after"] == true {
+            break;
+        }
+        let name = stop["name"].as_str().unwrap_or_default().to_string();
+        assert_eq!(stop["outline"], true, "no visible focus on {name}");
+        if let Some(para) = stop["para"].as_str() {
+            in_text += 1;
+            if stop["tool"] == true {
+                per_paragraph
+                    .entry(para.to_string())
+                    .or_default()
+                    .push(name);
+                hinted |= stop["hint"] == true;
+            }
+        }
+    }
+    let paragraphs = browser.count(".para");
+    let crowded: Vec<_> = per_paragraph.iter().filter(|(_, t)| t.len() > 1).collect();
+    assert!(
+        crowded.is_empty(),
+        "paragraphs with several tool stops: {crowded:?}"
+    );
+    assert!(
+        per_paragraph.len() >= 20,
+        "the path reaches the paragraphs: {per_paragraph:?}"
+    );
+    assert!(
+        in_text <= paragraphs + 20,
+        "{in_text} stops to cross {paragraphs} paragraphs"
+    );
+    assert!(
+        hinted,
+        "a paragraph's link shows the hint when the keyboard reaches it"
+    );
+    // The arrows move among op10's tools; Enter opens its history.
+    browser.eval("document.querySelector('#op10 a.pid').focus()");
+    let focused = "(() => { const a = document.activeElement; return a.closest('.para').id + ' ' + (a.matches('summary') ? a.parentElement.className.split(' ')[0] + '>summary' : a.className); })()";
+    browser.press("ArrowRight");
+    assert_eq!(browser.eval(focused), "op10 annotate");
+    browser.press("ArrowRight");
+    assert_eq!(browser.eval(focused), "op10 history>summary");
+    browser.press("Enter");
+    assert_eq!(
+        browser.eval("document.querySelector('#op10 details.history').open"),
+        true
+    );
+    browser.press("ArrowRight");
+    assert_eq!(browser.eval(focused), "op10 pnote>summary");
+    browser.press("ArrowLeft");
+    assert_eq!(browser.eval(focused), "op10 history>summary");
+    browser.assert_no_errors();
+}
