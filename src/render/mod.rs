@@ -229,7 +229,11 @@ impl<'a> Renderer<'a> {
             || search::SearchIndex::new(self.archive, self.analysis),
         );
         let mut files = theme?;
-        files.extend(publish::publishing_files(self.config, &self.inventory));
+        files.extend(publish::publishing_files(
+            self.config,
+            &self.inventory,
+            &self.strings,
+        ));
         files.push(OutputFile {
             path: ".nojekyll".into(),
             bytes: Vec::new(),

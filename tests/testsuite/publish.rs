@@ -116,9 +116,32 @@ fn the_feeds_and_robots_txt_are_written() {
             .descendants()
             .filter(|n| n.has_tag_name("entry"))
             .collect();
+        let child = |entry: &roxmltree::Node, tag: &str| {
+            let node = entry.children().find(|n| n.has_tag_name(tag));
+            node.and_then(|n| n.text()).unwrap_or_default().to_string()
+        };
+        let ids: Vec<String> = entries.iter().map(|e| child(e, "id")).collect();
+        let texts = ids.iter().filter(|id| !id.contains('#')).count();
         let held = if lang == "fr" { 4 } else { 1 };
-        assert_eq!(entries.len(), held, "{lang}");
+        assert_eq!(texts, held, "{lang}: {ids:#?}");
         assert!(doc.descendants().any(|n| n.has_tag_name("author")));
+        // Notes are entries too, dated when written (their front matter: 2025-01-15), which is
+        // the feed's date: a new note reaches a feed reader.
+        let note = format!("{SITE}{lang}/a-res-62-160.html#note-op10");
+        let entry = entries.iter().find(|e| child(e, "id") == note);
+        let entry = entry.unwrap_or_else(|| panic!("{lang}: no entry {note} among {ids:#?}"));
+        assert_eq!(child(entry, "updated"), "2025-01-15T00:00:00Z");
+        assert!(
+            child(entry, "title").starts_with("A/RES/62/160 — "),
+            "{}",
+            child(entry, "title")
+        );
+        assert!(!child(entry, "summary").is_empty());
+        let updated = doc
+            .root_element()
+            .children()
+            .find(|n| n.has_tag_name("updated"));
+        assert_eq!(updated.and_then(|n| n.text()), Some("2025-01-15T00:00:00Z"));
     }
     let robots = std::fs::read_to_string(public.join("robots.txt")).unwrap();
     assert!(robots.contains(&format!("Sitemap: {SITE}sitemap.xml")));

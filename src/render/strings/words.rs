@@ -12,6 +12,8 @@ use crate::diag::{Problem, Problems};
 pub(super) const CODE_WORDS: &[(&str, &[&str])] = &[
     ("language_name", &[]),
     ("list_separator", &[]),
+    ("note_on", &[]),
+    ("note_on_resolution", &[]),
     ("resolutions_one", &["n"]),
     ("resolutions_other", &["n"]),
     ("sessions_one", &["n"]),
