@@ -43,8 +43,8 @@ pub(crate) struct Mark {
     pub held: bool,
     /// Its page when held (in the page's language, else in one held), else the official document.
     pub href: String,
-    /// The language of the page it leads to, when it is not the page's.
-    pub hreflang: Option<String>,
+    /// The language of the page it leads to, named in the page's, when it is not the page's.
+    pub lang_name: Option<String>,
     /// Its adoption date in words, for its accessible name.
     pub adopted: Option<String>,
 }
@@ -55,7 +55,7 @@ impl Views<'_> {
         timeline(series, |member, mark| {
             let link = self.member_link(member, lang, root);
             mark.href = link.href;
-            mark.hreflang = link.hreflang;
+            mark.lang_name = link.lang_name;
             mark.adopted = link.adopted;
         })
     }
@@ -89,7 +89,7 @@ fn timeline(series: &Series, link: impl Fn(&Member, &mut Mark)) -> Option<Timeli
                 short: m.symbol.short().to_string(),
                 held: m.held,
                 href: String::new(),
-                hreflang: None,
+                lang_name: None,
                 adopted: None,
             };
             link(m, &mut mark);
