@@ -23,6 +23,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("index.html", include_str!("../../templates/index.html")),
     ("session.html", include_str!("../../templates/session.html")),
     (
+        "series_index.html",
+        include_str!("../../templates/series_index.html"),
+    ),
+    (
         "resolution.html",
         include_str!("../../templates/resolution.html"),
     ),

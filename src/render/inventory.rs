@@ -26,6 +26,8 @@ pub(crate) enum Kind<'a> {
     Session(usize),
     Resolution(&'a Resolution, &'a Text),
     Parallel(&'a Resolution),
+    /// Every series, one line each.
+    SeriesIndex,
     Series(&'a Series),
     /// The index of the cited documents' groups.
     References,
@@ -92,7 +94,7 @@ pub(crate) struct Session<'a> {
 
 impl<'a> Inventory<'a> {
     /// Every page of the site: homes, sessions, resolutions (each language, then the parallel page),
-    /// series, references (when anything is cited: the index, then each group), comparisons; then the search and 404 pages.
+    /// the series' index and each series, references (when anything is cited: the index, then each group), comparisons; then the search and 404 pages.
     pub(crate) fn new(
         config: &'a Config,
         archive: &'a Archive,
@@ -114,6 +116,9 @@ impl<'a> Inventory<'a> {
         }
         for resolution in &archive.resolutions {
             inventory.add_resolution(config, resolution);
+        }
+        if !archive.series.is_empty() {
+            inventory.each_language(config, true, Kind::SeriesIndex, paths::series_index);
         }
         for series in &archive.series {
             let kind = Kind::Series(series);

@@ -285,6 +285,10 @@ fn render_page<'v>(
             let view = views.parallel(page, resolution);
             render(tera, "parallel.html", path, &view, dir)
         }
+        Kind::SeriesIndex => {
+            let view = views.series_index(page);
+            render(tera, "series_index.html", path, &view, dir)
+        }
         Kind::Series(series) => {
             let view = views.series_page(page, series);
             render(tera, "series.html", path, &view, dir)

@@ -12,6 +12,7 @@ use crate::diag::{Problem, Problems};
 pub(super) const CODE_WORDS: &[(&str, &[&str])] = &[
     ("language_name", &[]),
     ("list_separator", &[]),
+    ("all_series", &[]),
     ("note_on", &[]),
     ("note_on_resolution", &[]),
     ("resolutions_one", &["n"]),

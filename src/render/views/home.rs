@@ -16,13 +16,21 @@ use crate::render::strings::Strings;
 
 /// How many notes the home page lists.
 const HOME_NOTES: usize = 5;
+/// How many series the home page draws with their timelines (those holding the most texts);
+/// the series' index lists them all. The Assembly has hundreds of yearly series: a home page
+/// drawing each would grow with the archive (about 5 KB a timeline).
+pub(crate) const HOME_SERIES: usize = 6;
 
 #[derive(Serialize)]
 pub(crate) struct HomePage<'a> {
     pub common: Common<'a>,
     /// "4 resolutions, 4 sessions, 1 series".
     pub holdings: String,
+    /// The series holding the most texts, at most [`HOME_SERIES`].
     pub series: Vec<SeriesSummary<'a>>,
+    /// How many series the archive has, and the page listing them all.
+    pub series_count: usize,
+    pub series_index_href: String,
     /// The latest dated notes.
     pub notes: Vec<NoteSummary>,
     pub sessions: Vec<SessionLink>,
@@ -51,6 +59,13 @@ pub(crate) struct NoteSummary {
     pub written_in: Option<String>,
     /// Its first words.
     pub excerpt: String,
+}
+
+/// The page listing every series.
+#[derive(Serialize)]
+pub(crate) struct SeriesIndex<'a> {
+    pub common: Common<'a>,
+    pub series: Vec<SeriesSummary<'a>>,
 }
 
 /// A link to a session's page.
@@ -84,11 +99,14 @@ impl<'a> Views<'a> {
         let (lang, path) = (page.lang, &page.path);
         let root = paths::root_of(path);
         let alternates = self.alternates(page, &root);
-        let series = self
-            .archive
-            .series
-            .iter()
-            .map(|s| self.series_summary(s, lang, &root))
+        let mut largest: Vec<&Series> = self.archive.series.iter().collect();
+        let held = |s: &Series| s.members.iter().filter(|m| m.held).count();
+        // Stable: series holding as many texts keep the archive's order (by id).
+        largest.sort_by_key(|s| std::cmp::Reverse(held(s)));
+        let series = largest
+            .into_iter()
+            .take(HOME_SERIES)
+            .map(|s| self.series_summary(s, lang, &root, true))
             .collect();
         let sessions: Vec<SessionLink> = (0..self.inventory.sessions().len())
             .map(|at| self.session_link(at, lang, &root))
@@ -111,19 +129,42 @@ impl<'a> Views<'a> {
             common: self.common(lang, path, title, alternates),
             holdings: holdings.join(self.strings.get(lang, "list_separator")),
             series,
+            series_count: self.archive.series.len(),
+            series_index_href: format!("{root}{}", paths::series_index(lang)),
             notes: self.latest_notes(lang, &root),
             sessions,
         }
     }
 
-    fn series_summary(&self, s: &'a Series, lang: &str, root: &str) -> SeriesSummary<'a> {
+    /// Every series, one line each, by id.
+    pub fn series_index(&self, page: &inventory::Page<'a>) -> SeriesIndex<'a> {
+        let (lang, path) = (page.lang, &page.path);
+        let root = paths::root_of(path);
+        let alternates = self.alternates(page, &root);
+        let title = self.strings.get(lang, "all_series").to_string();
+        SeriesIndex {
+            common: self.common(lang, path, title, alternates),
+            series: (self.archive.series.iter())
+                .map(|s| self.series_summary(s, lang, &root, false))
+                .collect(),
+        }
+    }
+
+    /// A series as a list shows it; `drawn`: with its timeline.
+    fn series_summary(
+        &self,
+        s: &'a Series,
+        lang: &str,
+        root: &str,
+        drawn: bool,
+    ) -> SeriesSummary<'a> {
         SeriesSummary {
             id: &s.id,
             title: series_title(s, lang),
             href: format!("{root}{}", paths::series(lang, &s.id)),
             known: s.members.len(),
             held: s.members.iter().filter(|m| m.held).count(),
-            timeline: self.timeline(s, lang, root),
+            timeline: drawn.then(|| self.timeline(s, lang, root)).flatten(),
         }
     }
 
@@ -203,5 +244,66 @@ impl<'a> Views<'a> {
                 .then(|| self.session_link(at + 1, lang, &root)),
             next: at.checked_sub(1).map(|n| self.session_link(n, lang, &root)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Analysis;
+    use crate::config::Config;
+    use crate::corpus::{Options, generate};
+    use crate::render::Renderer;
+    use crate::render::inventory::Kind;
+
+    /// The home page of a generated archive of `n` resolutions in `series` series: its bytes
+    /// besides the timelines, its number of timelines and the marks on them, and the
+    /// resolutions its session pages list.
+    fn home_of(n: usize, series: usize) -> (usize, usize, usize, usize) {
+        let dir = tempfile::tempdir().unwrap();
+        let options = Options {
+            resolutions: n,
+            series,
+            seed: 7,
+        };
+        generate(dir.path(), &options).expect("the corpus is written");
+        let config = Config::load(dir.path()).expect("its book.toml");
+        let loaded = crate::load::load(&config).expect("it loads");
+        let analysis = Analysis::run(&loaded.archive);
+        let renderer = Renderer::new(&config, &loaded.archive, &analysis).expect("templates");
+        let html = |page| String::from_utf8(renderer.page(page).expect("renders").bytes).unwrap();
+        let pages = renderer.pages();
+        let home = pages.iter().find(|p| p.path == "index.html").unwrap();
+        let home = html(home);
+        let listed: usize = pages
+            .iter()
+            .filter(|p| matches!(p.kind, Kind::Session(_)) && p.lang == "fr")
+            .map(|p| html(p).matches("class=\"resolution-link\"").count())
+            .sum();
+        let figures: usize = home
+            .split("<figure class=\"timeline\"")
+            .skip(1)
+            .map(|rest| rest.find("</figure>").unwrap())
+            .sum();
+        let drawn = home.matches("<figure class=\"timeline\"").count();
+        let marks = home.matches("<a class=\"mark").count();
+        (home.len() - figures, drawn, marks, listed)
+    }
+
+    #[test]
+    fn the_home_page_does_not_grow_with_the_archive_and_session_pages_list_every_text() {
+        let (small, small_drawn, small_marks, small_listed) = home_of(40, 8);
+        let (large, large_drawn, large_marks, large_listed) = home_of(160, 8);
+        assert_eq!((small_listed, large_listed), (40, 160));
+        assert_eq!(small_drawn, super::HOME_SERIES);
+        assert_eq!(large_drawn, super::HOME_SERIES);
+        // Four times the texts: a few more sessions, not a line per text (the old home page
+        // grew by about 700 bytes a resolution). The timelines have one mark per member of the
+        // series drawn: at most one per session, whatever the archive holds besides.
+        assert!(
+            large < small + 4_000,
+            "home page besides its timelines: {small} bytes for 40 resolutions, {large} for 160"
+        );
+        assert!(large_marks <= super::HOME_SERIES * 80, "{large_marks}");
+        assert!(small_marks < large_marks);
     }
 }

@@ -20,6 +20,11 @@ pub(crate) fn parallel(slug: &str) -> String {
     format!("parallel/{slug}.html")
 }
 
+/// Every series of the archive, one line each (the home page draws only the largest).
+pub(crate) fn series_index(lang: &str) -> String {
+    format!("{lang}/series.html")
+}
+
 pub(crate) fn series(lang: &str, id: &str) -> String {
     format!("{lang}/series/{id}.html")
 }
