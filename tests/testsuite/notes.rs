@@ -328,29 +328,3 @@ fn a_long_note_is_folded_beside_its_paragraph_and_unfolds_on_demand() {
     assert_eq!(browser.eval(measure)["folded"], false);
     browser.assert_no_errors();
 }
-
-#[test]
-#[ignore]
-fn scratch_shots() {
-    use crate::support::browser::{Browser, file_url};
-    let public = std::path::Path::new("/work/wt16b/public");
-    let browser = Browser::launch();
-    for (name, page, at, width) in [
-        ("op10-wide", "fr/a-res-61-168.html", "op10", 1366),
-        ("op10-phone", "fr/a-res-61-168.html", "op10", 390),
-        (
-            "68-op1-wide",
-            "fr/a-res-68-160.html",
-            "note-resolution",
-            1366,
-        ),
-    ] {
-        browser.set_viewport(width, 900);
-        browser.open(&file_url(&public.join(page)));
-        browser.eval(&format!("document.getElementById('{at}').scrollIntoView()"));
-        std::thread::sleep(std::time::Duration::from_millis(300));
-        browser.screenshot(&std::path::PathBuf::from(format!(
-            "/tmp/scratch-{name}.png"
-        )));
-    }
-}

@@ -17,7 +17,8 @@ height=${HEIGHT:-1800}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
-# The first page of each kind the site has: kind, then a path under the site (a glob).
+# The first page of each kind the site has: kind, then a path under the site (a glob), with a
+# query for the search page.
 kinds=(
   "home index.html"
   "home-en en/index.html"
@@ -25,9 +26,10 @@ kinds=(
   "resolution fr/a-res-61-168.html"
   "resolution-en en/*.html"
   "parallel parallel/*.html"
+  "series-index fr/series.html"
   "series fr/series/*.html"
   "compare fr/compare/*.html"
-  "search fr/search.html"
+  "search fr/search.html?q=consultation+secretaire"
   "references fr/references.html"
   "reference-group fr/references/*.html"
   "not-found 404.html"
@@ -48,7 +50,7 @@ first() {
 }
 
 shot() {
-  local file=$1 name=$2 width=$3 scheme=$4 extra=()
+  local url=$1 name=$2 width=$3 scheme=$4 extra=()
   if [ "$scheme" = dark ]; then
     extra=(--force-dark-mode --blink-settings=preferredColorScheme=0)
   else
@@ -57,19 +59,22 @@ shot() {
   "$chromium" --headless --no-sandbox --disable-gpu --disable-background-networking \
     --disable-component-update --no-first-run --hide-scrollbars "${extra[@]}" \
     --window-size="$width,$height" --screenshot="$out/$name-$width-$scheme.png" \
-    "file://$file" >/dev/null 2>&1
+    "$url" >/dev/null 2>&1
 }
 
 for entry in "${kinds[@]}"; do
   name=${entry%% *}
-  file=$(first "${entry#* }")
+  spec=${entry#* }
+  query=
+  case "$spec" in *\?*) query="?${spec#*\?}" ;; esac
+  file=$(first "${spec%%\?*}")
   if [ -z "$file" ]; then
-    echo "no page for $name (${entry#* })" >&2
+    echo "no page for $name ($spec)" >&2
     continue
   fi
   for width in 1366 390; do
     for scheme in light dark; do
-      shot "$file" "$name" "$width" "$scheme"
+      shot "file://$file$query" "$name" "$width" "$scheme"
     done
   done
   echo "$name: ${file#"$site"/}"
