@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::analysis::{Analysis, Comparison};
-use crate::archive::{Archive, Note, Resolution, Series, Text};
+use crate::archive::{Archive, Note, Notes, Resolution, Series, Text};
 use crate::config::Config;
 use crate::render::views::paths;
 use crate::render::views::references::{CitedGroup, cited_groups};
@@ -198,14 +198,23 @@ impl<'a> Inventory<'a> {
 
     /// The `n` latest dated notes shown on the resolution pages written in `lang`, newest
     /// first (by the date of their file's front matter, then symbol, then place in the file):
-    /// what the home page and the feed list. Notes without a date are not listed.
-    pub(crate) fn latest_notes(&self, lang: &str, n: usize) -> Vec<DatedNote<'a>> {
-        let mut notes: Vec<DatedNote<'a>> = Vec::new();
+    /// what the home page and the feed list. Notes without a date are not listed. `notes_of`
+    /// gives each resolution's notes (as `serve` read them again, or as loaded).
+    pub(crate) fn latest_notes<'n>(
+        &self,
+        lang: &str,
+        n: usize,
+        notes_of: impl Fn(&'a Resolution) -> &'n Notes,
+    ) -> Vec<DatedNote<'n>>
+    where
+        'a: 'n,
+    {
+        let mut notes: Vec<DatedNote<'n>> = Vec::new();
         for page in self.resolutions_in(lang) {
             let Kind::Resolution(resolution, _) = page.kind else {
                 continue;
             };
-            let all = &resolution.notes;
+            let all = notes_of(resolution);
             for (order, note) in all.notes.iter().enumerate() {
                 let file = all.file_of(note);
                 let shown = file.lang.as_deref().is_none_or(|only| only == lang);

@@ -5,7 +5,7 @@
 //! the feeds and the sitemap line of robots.txt are written only when `book.toml` gives the
 //! `site-url`; the pages themselves keep relative links and work anywhere.
 
-use crate::archive::NoteKey;
+use crate::archive::{NoteKey, Notes, Resolution};
 use crate::config::Config;
 use crate::render::OutputFile;
 use crate::render::escape::xml as escape;
@@ -17,10 +17,11 @@ use crate::render::views::paths;
 type PageGroup<'p> = Vec<(&'p str, &'p str)>;
 
 /// `robots.txt`, and with a site URL `sitemap.xml` and the feeds; `CNAME` when configured.
-pub(crate) fn publishing_files(
+pub(crate) fn publishing_files<'n>(
     config: &Config,
-    inventory: &Inventory,
+    inventory: &Inventory<'n>,
     strings: &Strings,
+    notes_of: &dyn Fn(&'n Resolution) -> &'n Notes,
 ) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let site = config.site_url.as_deref();
@@ -37,7 +38,7 @@ pub(crate) fn publishing_files(
         for lang in config.language_codes() {
             files.push(file(
                 &paths::feed(lang),
-                feed(config, inventory, strings, site, lang),
+                feed(config, inventory, strings, notes_of, site, lang),
             ));
         }
     }
@@ -97,10 +98,11 @@ type Entry = (String, (Option<u32>, Option<u32>, String), String);
 
 /// The Atom feed of one language: the latest [`FEED_ENTRIES`] resolutions held in it and notes
 /// shown with them, the most recent first (by adoption date, or the note's date, then symbol).
-fn feed(
+fn feed<'n>(
     config: &Config,
-    inventory: &Inventory,
+    inventory: &Inventory<'n>,
     strings: &Strings,
+    notes_of: &dyn Fn(&'n Resolution) -> &'n Notes,
     site: &str,
     lang: &str,
 ) -> String {
@@ -130,7 +132,7 @@ fn feed(
         })
         .chain(
             (inventory
-                .latest_notes(lang, FEED_ENTRIES)
+                .latest_notes(lang, FEED_ENTRIES, notes_of)
                 .iter()
                 .enumerate())
             .map(|(at, note)| note_entry(note, at, strings, site, lang)),

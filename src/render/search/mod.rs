@@ -27,7 +27,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::analysis::Analysis;
 use crate::archive::text::without_footnote_refs;
-use crate::archive::{Archive, NoteKey, Resolution, Text};
+use crate::archive::{Archive, NoteKey, Notes, Resolution, Text};
 use crate::render::views::paths;
 
 mod shards;
@@ -147,7 +147,12 @@ pub(crate) struct SearchIndex<'a> {
 impl<'a> SearchIndex<'a> {
     /// The parts of every text first, then the word index of each language (languages in
     /// parallel; each in the archive's order, so that every build writes the same files).
-    pub(crate) fn new(archive: &'a Archive, analysis: &Analysis<'a>) -> SearchIndex<'a> {
+    /// `notes_of` gives each resolution's notes (as `serve` read them again, or as loaded).
+    pub(crate) fn new<'n>(
+        archive: &'a Archive,
+        analysis: &Analysis<'a>,
+        notes_of: &(dyn Fn(&'a Resolution) -> &'n Notes + Sync),
+    ) -> SearchIndex<'a> {
         let mut texts = Vec::new();
         for (r, resolution) in archive.resolutions.iter().enumerate() {
             for text in &resolution.texts {
@@ -157,7 +162,7 @@ impl<'a> SearchIndex<'a> {
                     page: paths::resolution(&text.lang, &resolution.slug),
                     title: resolution.title(&text.lang),
                     date: resolution.meta.adopted.map(|d| d.to_string()),
-                    parts: parts(resolution, text, analysis),
+                    parts: parts(resolution, text, analysis, notes_of(resolution)),
                 });
             }
         }
@@ -198,6 +203,7 @@ fn parts<'a>(
     resolution: &'a Resolution,
     text: &'a Text,
     analysis: &Analysis<'a>,
+    notes: &Notes,
 ) -> Vec<(Cow<'a, str>, Cow<'a, str>, PartOf)> {
     let lineage = |id: &str| {
         let history = analysis.history(resolution, &text.lang, id)?;
@@ -218,7 +224,6 @@ fn parts<'a>(
         let plain = without_footnote_refs(&f.plain);
         (Cow::from(f.id.as_str()), plain, PartOf::Own)
     });
-    let notes = &resolution.notes;
     let notes = notes.notes.iter().filter_map(|note| {
         let file = notes.file_of(note);
         let shown = file.lang.as_deref().is_none_or(|only| only == text.lang);

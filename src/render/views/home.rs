@@ -170,7 +170,7 @@ impl<'a> Views<'a> {
 
     fn latest_notes(&self, lang: &str, root: &str) -> Vec<NoteSummary> {
         self.inventory
-            .latest_notes(lang, HOME_NOTES)
+            .latest_notes(lang, HOME_NOTES, |r| self.notes_of(r))
             .into_iter()
             .map(|n| {
                 let plain = n.note.plain_text();
