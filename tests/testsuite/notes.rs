@@ -34,7 +34,7 @@ fn a_paragraph_note_sits_beside_its_paragraph_with_its_anchor_and_author() {
     let page = site.page("fr/a-res-10-1.html");
     let op2 = block(page, "op2");
     assert!(
-        op2.contains(r#"<details class="pnote" id="note-op2" open>"#),
+        op2.contains(r#"<details class="pnote" id="note-op2" open data-more="Lire la suite""#),
         "{op2}"
     );
     assert!(

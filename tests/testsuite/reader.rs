@@ -12,11 +12,15 @@ fn build_archive() -> tempfile::TempDir {
     out
 }
 
-/// Home -> 62/160 -> its predecessor 61/168 -> back to 62/160 -> parallel view -> English ->
+/// Home -> the 62nd session -> 62/160 -> its predecessor 61/168 -> back to 62/160 -> parallel view -> English ->
 /// the citation of 61/168 -> its "cited by" list back to the citing paragraph.
 fn walk(browser: &Browser, base: &str) {
     browser.open(&format!("{base}index.html"));
     assert_eq!(browser.lang(), "fr");
+    assert_eq!(
+        browser.click(r#"ul.sessions a[href$="sessions/62.html"]"#),
+        format!("{base}fr/sessions/62.html")
+    );
     assert_eq!(
         browser.click(r#"li[data-symbol="A/RES/62/160"] a.resolution-link"#),
         format!("{base}fr/a-res-62-160.html")
