@@ -5,7 +5,10 @@
 // since <script> loads from file:// where fetch does not, then the text files of the results it
 // shows (search/<lang>/text/<slug>.js). Words are folded as the index folds them (lower case, no
 // accents, œ -> oe), then looked up as a word, as a stem, or as the beginning of words; every
-// word of the query must match. No network, no inline script: works under a CSP.
+// word of the query must match. Paragraphs and contributors' notes are found; the same
+// paragraph across the years is shown once, with its other years. The query lives in the
+// page's address (?q=…), so that Back and a shared link find it. No network, no inline script:
+// works under a CSP.
 (function () {
   "use strict";
   var MAX = 50;
@@ -164,29 +167,128 @@
     return nodes;
   }
 
-  function show(r) {
-    var text = texts[r.lang + "/" + r.slug];
-    if (!text || !text.parts[r.part]) return;
-    var id = text.parts[r.part][0];
+  var pageLang = list.dataset.pageLang || document.documentElement.lang;
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(pageLang) : null;
+  // "1 passage trouvé.", "14 passages trouvés.": the data-count-one / data-count-other words.
+  function counted(n) {
+    var form = plurals && plurals.select(n) === "one" ? "countOne" : "countOther";
+    return list.dataset[form].replace("{n}", n);
+  }
+  // "18 déc. 2013", "18 Dec 2013" in the page's language.
+  function dated(iso) {
+    if (!iso || !window.Intl) return iso || "";
+    try {
+      return new Intl.DateTimeFormat(pageLang, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
+        .format(new Date(iso + "T00:00:00Z"));
+    } catch (e) { return iso; }
+  }
+  // A paragraph id in words: pp3 -> "alinéa 3 du préambule", op4-a -> "paragraphe 4 (a)".
+  function label(id) {
+    var m, d = list.dataset;
+    if ((m = /^annex(\d*)-(.+)$/.exec(id))) return d.labelAnnex.replace("{n}", m[1]) + ", " + label(m[2]);
+    if ((m = /^pp(\d+)$/.exec(id))) return d.labelPp.replace("{n}", m[1]);
+    if ((m = /^fn(\d+)$/.exec(id))) return d.labelFn.replace("{n}", m[1]);
+    if ((m = /^(?:op)?(\d+)((?:-[a-z]+)*)$/.exec(id))) {
+      var subs = m[2] ? " " + m[2].slice(1).split("-").map(function (s) { return "(" + s + ")"; }).join("") : "";
+      return d.labelOp.replace("{n}", m[1] + subs);
+    }
+    return id;
+  }
+  // What a part is, in words: a paragraph, or a note about one (or about the resolution).
+  function what(part) {
+    if (part.length > 3) {
+      return part[3] ? list.dataset.noteOn.replace("{what}", label(part[3])) : list.dataset.noteOnResolution;
+    }
+    return label(part[0]);
+  }
+  // The lineage a result belongs to: the same paragraph across the years is one entry.
+  function lineageOf(r, part) {
+    if (part.length > 3) return "note " + r.slug + "#" + part[0];
+    return r.lang + " " + (part[2] || r.slug + "#" + part[0]);
+  }
+
+  // One result: "A/RES/68/160 · 18 déc. 2013 · title · paragraph 8", the words found, and the
+  // other years of the same paragraph.
+  function entry(r, others) {
+    var text = texts[r.lang + "/" + r.slug], part = text.parts[r.part];
     var li = document.createElement("li");
     li.lang = r.lang;
     li.dataset.symbol = text.symbol;
-    li.dataset.paragraph = id;
+    li.dataset.paragraph = part[0];
+    if (part.length > 3) li.className = "note-result";
     var a = document.createElement("a");
-    a.href = list.dataset.root + text.page + "#" + id;
+    a.href = list.dataset.root + text.page + "#" + part[0];
     a.hreflang = r.lang;
-    a.textContent = text.short + " · " + id + " (" + r.lang + ")";
+    a.className = "result-link";
+    a.textContent = text.symbol;
+    var head = document.createElement("p");
+    head.className = "result-head";
+    head.appendChild(a);
+    [dated(text.date), text.title, what(part)].forEach(function (words) {
+      if (!words) return;
+      head.appendChild(document.createTextNode(" · "));
+      var span = document.createElement("span");
+      span.textContent = words;
+      head.appendChild(span);
+    });
     var p = document.createElement("p");
-    snippet(text.parts[r.part][1], r.lang, r.stems).forEach(function (n) { p.appendChild(n); });
-    li.appendChild(a);
+    p.className = "snippet";
+    snippet(part[1], r.lang, r.stems).forEach(function (n) { p.appendChild(n); });
+    li.appendChild(head);
     li.appendChild(p);
+    if (others.length > 0 && part.length <= 3) {
+      var also = document.createElement("p");
+      also.className = "also";
+      also.appendChild(document.createTextNode(list.dataset.also + " "));
+      others.forEach(function (o, i) {
+        var t = texts[o.lang + "/" + o.slug], id = t.parts[o.part][0];
+        var link = document.createElement("a");
+        link.href = list.dataset.root + t.page + "#" + id;
+        link.hreflang = o.lang;
+        link.textContent = t.short + " (" + label(id) + ")";
+        if (i > 0) also.appendChild(document.createTextNode(", "));
+        also.appendChild(link);
+      });
+      li.appendChild(also);
+    }
     list.appendChild(li);
+  }
+
+  // The results shown, grouped by lineage in the order of their best result; the other years
+  // of a group by session.
+  function show(shown) {
+    var groups = [], at = new Map();
+    shown.forEach(function (r) {
+      var text = texts[r.lang + "/" + r.slug];
+      if (!text || !text.parts[r.part]) return;
+      var key = lineageOf(r, text.parts[r.part]);
+      if (!at.has(key)) { at.set(key, groups.length); groups.push([]); }
+      groups[at.get(key)].push(r);
+    });
+    groups.forEach(function (group) {
+      var others = group.slice(1).sort(function (a, b) { return a.r - b.r; });
+      entry(group[0], others);
+    });
+  }
+
+  // The query in the page's address (search.html?q=…&lang=…), so that Back and a shared link
+  // find it again; replaced, not pushed, as the reader types.
+  function remember(raw) {
+    if (!window.history || !history.replaceState) return;
+    var params = new URLSearchParams();
+    if (raw) params.set("q", raw);
+    if (select && select.value) params.set("lang", select.value);
+    var search = params.toString();
+    try {
+      history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+    } catch (e) { /* some file:// setups refuse: the search still works */ }
   }
 
   var runs = 0;
   function run() {
     var raw = input.value.trim();
     var ticket = ++runs;
+    remember(raw);
     if (!raw) { list.textContent = ""; status.textContent = ""; return; }
     // `verb:demands`, `verb:prie-instamment`: a lead verb's term (src/render/search/mod.rs).
     var verbs = fold(raw).match(/verb:[\p{L}\p{N}-]+/gu) || [];
@@ -221,19 +323,25 @@
     }).then(function (found) {
       if (!found || ticket !== runs) return;
       list.textContent = "";
-      found.shown.forEach(show);
+      show(found.shown);
       var n = found.results.length;
-      var message = n === 0 ? list.dataset.none : list.dataset.count.replace("{n}", n);
+      var message = n === 0 ? list.dataset.none : counted(n);
       if (n > MAX) message += " " + list.dataset.more.replace("{n}", MAX);
       status.textContent = message;
     });
   }
 
-  var params = new URLSearchParams(window.location.search);
-  if (params.get("q")) input.value = params.get("q");
-  if (select && params.get("lang")) select.value = params.get("lang");
+  // The query of the address, on load and when the page comes back from the history.
+  function restore() {
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    if (select) select.value = params.get("lang") || "";
+    run();
+  }
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
   input.addEventListener("input", run);
   if (select) select.addEventListener("change", run);
-  run();
+  window.addEventListener("pageshow", function (event) { if (event.persisted) restore(); });
+  window.addEventListener("popstate", restore);
+  restore();
 })();

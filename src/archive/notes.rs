@@ -87,6 +87,36 @@ pub struct NoteLink {
     pub line: usize,
 }
 
+impl Note {
+    /// The words of the note without their Markdown: what the search indexes and a list of
+    /// notes quotes. Text, code and short links' words (`[[A/RES/61/168#op4]]` gives
+    /// `A/RES/61/168#op4`), blocks separated by a space; raw HTML left out.
+    pub fn plain_text(&self) -> String {
+        use pulldown_cmark::{Event, Parser, TagEnd};
+        let mut text = String::with_capacity(self.markdown.len());
+        let space = |text: &mut String| {
+            if !text.is_empty() && !text.ends_with(' ') {
+                text.push(' ');
+            }
+        };
+        for event in Parser::new_ext(&self.markdown, OPTIONS) {
+            match event {
+                Event::Text(words) | Event::Code(words) => text.push_str(&words),
+                Event::SoftBreak | Event::HardBreak => space(&mut text),
+                Event::End(
+                    TagEnd::Paragraph
+                    | TagEnd::Heading(_)
+                    | TagEnd::Item
+                    | TagEnd::TableCell
+                    | TagEnd::CodeBlock,
+                ) => space(&mut text),
+                _ => {}
+            }
+        }
+        text.trim_end().to_string()
+    }
+}
+
 impl Notes {
     pub fn file_of(&self, note: &Note) -> &NoteFile {
         &self.files[note.file]
@@ -200,6 +230,23 @@ mod tests {
         ] {
             assert!(!is_paragraph_id(word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_note_s_plain_text_keeps_its_words_and_drops_its_markup() {
+        let note = Note {
+            file: 0,
+            key: NoteKey::Resolution,
+            title: None,
+            markdown: "Voir **op10** et [[A/RES/61/168#op4]],\nla suite.\n\n| a | b |\n|---|---|\n| `x` | <b>y</b> |\n".into(),
+            line: 1,
+            body_line: 1,
+            links: Vec::new(),
+        };
+        assert_eq!(
+            note.plain_text(),
+            "Voir op10 et A/RES/61/168#op4, la suite. a b x y"
+        );
     }
 
     #[test]

@@ -21,6 +21,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("meta.html", include_str!("../../templates/meta.html")),
     ("lineage.html", include_str!("../../templates/lineage.html")),
     ("index.html", include_str!("../../templates/index.html")),
+    ("session.html", include_str!("../../templates/session.html")),
+    (
+        "series_index.html",
+        include_str!("../../templates/series_index.html"),
+    ),
     (
         "resolution.html",
         include_str!("../../templates/resolution.html"),
@@ -64,6 +69,7 @@ const THEME: &[(&str, &[u8])] = &[
     ("force.js", include_bytes!("../../theme/force.js")),
     ("views.js", include_bytes!("../../theme/views.js")),
     ("redirect.js", include_bytes!("../../theme/redirect.js")),
+    ("paragraphs.js", include_bytes!("../../theme/paragraphs.js")),
 ];
 
 /// `theme/highlight-light.css` and `theme/highlight-dark.css`, generated once per process.

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::analysis::{Analysis, Comparison};
-use crate::archive::{Archive, Resolution, Series, Text};
+use crate::archive::{Archive, Note, Notes, Resolution, Series, Text};
 use crate::config::Config;
 use crate::render::views::paths;
 use crate::render::views::references::{self, CitedGroup, cited_groups};
@@ -22,6 +22,8 @@ use crate::render::views::references::{self, CitedGroup, cited_groups};
 #[derive(Clone, Copy)]
 pub(crate) enum Kind<'a> {
     Home,
+    /// The resolutions of one session: its index in [`Inventory::sessions`].
+    Session(usize),
     Resolution(&'a Resolution, &'a Text),
     /// The old address of the side-by-side view (`parallel/<slug>.html`): a page that sends
     /// the reader on to it.
@@ -29,6 +31,8 @@ pub(crate) enum Kind<'a> {
     /// A text's paragraphs, aligned with the other languages', as a fragment that the
     /// side-by-side view of the resolution's pages loads.
     TextFragment(&'a Resolution, &'a Text),
+    /// Every series, one line each.
+    SeriesIndex,
     Series(&'a Series),
     /// The index of the cited documents' groups.
     References,
@@ -84,11 +88,33 @@ pub(crate) struct Inventory<'a> {
     by_resolution: HashMap<&'a str, Range<usize>>,
     /// The cited documents by symbol prefix, one references page each.
     cited: Vec<CitedGroup<'a>>,
+    /// The resolutions by session, one page each.
+    sessions: Vec<Session<'a>>,
+}
+
+/// A dated note, where a reader finds it (see [`Inventory::latest_notes`]).
+pub(crate) struct DatedNote<'a> {
+    pub resolution: &'a Resolution,
+    pub note: &'a Note,
+    /// When its file says it was written.
+    pub date: jiff::civil::Date,
+    /// The language it is written in, when its file says.
+    pub written_in: Option<&'a str>,
+    /// Its resolution's page, from the site's root, with the note's anchor.
+    pub href: String,
+    /// Its place among its resolution's notes.
+    order: usize,
+}
+
+/// The resolutions of one session of the Assembly (or of none known), in the archive's order.
+pub(crate) struct Session<'a> {
+    pub number: Option<u32>,
+    pub resolutions: Vec<&'a Resolution>,
 }
 
 impl<'a> Inventory<'a> {
-    /// Every page of the site: homes, resolutions (each language, then the parallel page),
-    /// series, references (when anything is cited: the index, then each group), comparisons; then the search and 404 pages.
+    /// Every page of the site: homes, sessions, resolutions (each language, then the parallel page),
+    /// the series' index and each series, references (when anything is cited: the index, then each group), comparisons; then the search and 404 pages.
     pub(crate) fn new(
         config: &'a Config,
         archive: &'a Archive,
@@ -99,11 +125,20 @@ impl<'a> Inventory<'a> {
             groups: Vec::new(),
             by_resolution: HashMap::with_capacity(archive.resolutions.len()),
             cited: cited_groups(&archive.citations),
+            sessions: sessions(archive),
         };
         let default = config.default_language.as_str();
         inventory.each_language(config, true, Kind::Home, |l| paths::home(l, default));
+        let numbers: Vec<Option<u32>> = inventory.sessions.iter().map(|s| s.number).collect();
+        for (at, number) in numbers.into_iter().enumerate() {
+            let kind = Kind::Session(at);
+            inventory.each_language(config, true, kind, |l| paths::session(l, number));
+        }
         for resolution in &archive.resolutions {
             inventory.add_resolution(config, resolution);
+        }
+        if !archive.series.is_empty() {
+            inventory.each_language(config, true, Kind::SeriesIndex, paths::series_index);
         }
         for series in &archive.series {
             let kind = Kind::Series(series);
@@ -184,6 +219,12 @@ impl<'a> Inventory<'a> {
         &self.cited
     }
 
+    /// The resolutions by session, the latest session first, those of no known session last
+    /// (`Kind::Session` indexes them).
+    pub(crate) fn sessions(&self) -> &[Session<'a>] {
+        &self.sessions
+    }
+
     /// The groups of pages the sitemap lists, each page with its alternates.
     pub(crate) fn listed(&self) -> impl Iterator<Item = &[Page<'a>]> {
         self.groups
@@ -200,6 +241,50 @@ impl<'a> Inventory<'a> {
         self.pages
             .iter()
             .filter(move |p| matches!(p.kind, Kind::Resolution(..)) && p.lang == lang)
+    }
+
+    /// The `n` latest dated notes shown on the resolution pages written in `lang`, newest
+    /// first (by the date of their file's front matter, then symbol, then place in the file):
+    /// what the home page and the feed list. Notes without a date are not listed. `notes_of`
+    /// gives each resolution's notes (as `serve` read them again, or as loaded).
+    pub(crate) fn latest_notes<'n>(
+        &self,
+        lang: &str,
+        n: usize,
+        notes_of: impl Fn(&'a Resolution) -> &'n Notes,
+    ) -> Vec<DatedNote<'n>>
+    where
+        'a: 'n,
+    {
+        let mut notes: Vec<DatedNote<'n>> = Vec::new();
+        for page in self.resolutions_in(lang) {
+            let Kind::Resolution(resolution, _) = page.kind else {
+                continue;
+            };
+            let all = notes_of(resolution);
+            for (order, note) in all.notes.iter().enumerate() {
+                let file = all.file_of(note);
+                let shown = file.lang.as_deref().is_none_or(|only| only == lang);
+                let Some(date) = file.date.filter(|_| shown) else {
+                    continue;
+                };
+                let anchor = note.key.anchor(file.lang.as_deref());
+                notes.push(DatedNote {
+                    resolution,
+                    note,
+                    date,
+                    written_in: file.written_in.as_deref(),
+                    href: format!("{}#{anchor}", page.path),
+                    order,
+                });
+            }
+        }
+        notes.sort_by(|a, b| {
+            let key = |n: &DatedNote| (n.date, crate::archive::sort_key(&n.resolution.symbol));
+            key(b).cmp(&key(a)).then(a.order.cmp(&b.order))
+        });
+        notes.truncate(n);
+        notes
     }
 
     /// A resolution's page in each language it is held in and, when it is held in more than
@@ -268,6 +353,35 @@ fn page<'a>(kind: Kind<'a>, lang: &'a str, path: String) -> Page<'a> {
         path,
         group: 0,
     }
+}
+
+/// The archive's resolutions grouped by session, the latest first, those of no known session
+/// last; within a session, in the archive's order.
+fn sessions(archive: &Archive) -> Vec<Session<'_>> {
+    let mut by_number: std::collections::BTreeMap<Option<u32>, Vec<&Resolution>> =
+        std::collections::BTreeMap::new();
+    for resolution in &archive.resolutions {
+        by_number
+            .entry(resolution.session())
+            .or_default()
+            .push(resolution);
+    }
+    let unknown = by_number.remove(&None);
+    let mut sessions: Vec<Session> = by_number
+        .into_iter()
+        .rev()
+        .map(|(number, resolutions)| Session {
+            number,
+            resolutions,
+        })
+        .collect();
+    if let Some(resolutions) = unknown {
+        sessions.push(Session {
+            number: None,
+            resolutions,
+        });
+    }
+    sessions
 }
 
 fn comparison_fragment<'a>(comparison: &'a Comparison<'a>) -> Page<'a> {

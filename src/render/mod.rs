@@ -226,15 +226,52 @@ impl<'a> Renderer<'a> {
     ) -> Result<(Vec<OutputFile>, Option<search::SearchIndex<'a>>), Problems> {
         let (theme, search_index) = rayon::join(
             || theme_files(&self.config.root.join("theme")),
-            || search::SearchIndex::new(self.archive, self.analysis.lexicons),
+            || self.search_index(),
         );
         let mut files = theme?;
-        files.extend(publish::publishing_files(self.config, &self.inventory));
+        files.extend(self.publishing_files());
         files.push(OutputFile {
             path: ".nojekyll".into(),
             bytes: Vec::new(),
         });
         Ok((files, Some(search_index)))
+    }
+
+    /// The notes of `resolution`: as read again since loading (`set_notes`), else as loaded.
+    fn notes_of<'s>(&'s self, resolution: &'s Resolution) -> &'s Notes {
+        self.edited_notes
+            .get(&resolution.slug)
+            .unwrap_or(&resolution.notes)
+    }
+
+    fn search_index(&self) -> search::SearchIndex<'a> {
+        search::SearchIndex::new(self.archive, self.analysis, &|r| self.notes_of(r))
+    }
+
+    fn publishing_files(&self) -> Vec<OutputFile> {
+        let notes_of = |r| self.notes_of(r);
+        publish::publishing_files(self.config, &self.inventory, &self.strings, &notes_of)
+    }
+
+    /// What shows every resolution's notes besides their own pages, rendered again after
+    /// [`Renderer::set_notes`] (for `serve`): the home pages (the latest notes), the sitemap
+    /// and feeds (notes are entries), and the search files (notes are searched), written to
+    /// `sink`. The problems of those that failed.
+    pub(crate) fn rewrite_notes_lists(&self, sink: &dyn Sink) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let homes = self.pages().iter().filter(|p| matches!(p.kind, Kind::Home));
+        for page in homes {
+            match self.page(page) {
+                Ok(file) => problems.extend(sink.put(file).err()),
+                Err(failure) => problems.push(failure.1),
+            }
+        }
+        for file in self.publishing_files() {
+            problems.extend(sink.put(file).err());
+        }
+        let (_, failed) = search::write_index(&self.search_index(), sink);
+        problems.extend(failed);
+        problems
     }
 }
 
@@ -269,6 +306,10 @@ fn render_page<'v>(
     let dir = templates_dir;
     match page.kind {
         Kind::Home => render(tera, "index.html", path, &views.home(page), dir),
+        Kind::Session(at) => {
+            let view = views.session_page(page, at);
+            render(tera, "session.html", path, &view, dir)
+        }
         Kind::Resolution(resolution, text) => {
             let view = views.resolution(page, resolution, text);
             render(tera, "resolution.html", path, &view, dir)
@@ -280,6 +321,10 @@ fn render_page<'v>(
         Kind::TextFragment(resolution, text) => {
             let view = views.text_fragment(page, resolution, text);
             render(tera, "text_fragment.html", path, &view, dir).map(fragment)
+        }
+        Kind::SeriesIndex => {
+            let view = views.series_index(page);
+            render(tera, "series_index.html", path, &view, dir)
         }
         Kind::Series(series) => {
             let view = views.series_page(page, series);

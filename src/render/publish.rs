@@ -1,20 +1,28 @@
 //! The files a publisher expects beside the pages: `sitemap.xml` (each page with its language
 //! versions as `hreflang` alternates), `robots.txt`, an Atom feed per language, and `CNAME` for
-//! a custom domain. Search engines and feed readers need absolute addresses, so the sitemap,
+//! a custom domain. A feed's entries are the latest resolutions (by adoption) and the latest
+//! contributors' notes (by the date their file gives), so that a new note reaches a feed reader. Search engines and feed readers need absolute addresses, so the sitemap,
 //! the feeds and the sitemap line of robots.txt are written only when `book.toml` gives the
 //! `site-url`; the pages themselves keep relative links and work anywhere.
 
+use crate::archive::{NoteKey, Notes, Resolution};
 use crate::config::Config;
 use crate::render::OutputFile;
 use crate::render::escape::xml as escape;
-use crate::render::inventory::{Inventory, Kind};
+use crate::render::inventory::{DatedNote, Inventory, Kind};
+use crate::render::strings::Strings;
 use crate::render::views::paths;
 
 /// The language versions of one page: `(language, path)`.
 type PageGroup<'p> = Vec<(&'p str, &'p str)>;
 
 /// `robots.txt`, and with a site URL `sitemap.xml` and the feeds; `CNAME` when configured.
-pub(crate) fn publishing_files(config: &Config, inventory: &Inventory) -> Vec<OutputFile> {
+pub(crate) fn publishing_files<'n>(
+    config: &Config,
+    inventory: &Inventory<'n>,
+    strings: &Strings,
+    notes_of: &dyn Fn(&'n Resolution) -> &'n Notes,
+) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let site = config.site_url.as_deref();
     let mut robots = String::from("User-agent: *\nAllow: /\n");
@@ -30,7 +38,7 @@ pub(crate) fn publishing_files(config: &Config, inventory: &Inventory) -> Vec<Ou
         for lang in config.language_codes() {
             files.push(file(
                 &paths::feed(lang),
-                feed(config, inventory, site, lang),
+                feed(config, inventory, strings, notes_of, site, lang),
             ));
         }
     }
@@ -88,9 +96,16 @@ pub(crate) const FEED_ENTRIES: usize = 50;
 /// key of its symbol, and its XML.
 type Entry = (String, (Option<u32>, Option<u32>, String), String);
 
-/// The Atom feed of one language: the latest [`FEED_ENTRIES`] resolutions held in it, the most
-/// recent first (by adoption date, then symbol).
-fn feed(config: &Config, inventory: &Inventory, site: &str, lang: &str) -> String {
+/// The Atom feed of one language: the latest [`FEED_ENTRIES`] resolutions held in it and notes
+/// shown with them, the most recent first (by adoption date, or the note's date, then symbol).
+fn feed<'n>(
+    config: &Config,
+    inventory: &Inventory<'n>,
+    strings: &Strings,
+    notes_of: &dyn Fn(&'n Resolution) -> &'n Notes,
+    site: &str,
+    lang: &str,
+) -> String {
     let title = config.language(lang).map_or("", |l| l.title.as_str());
     let entries: Vec<Entry> = inventory
         .resolutions_in(lang)
@@ -112,9 +127,16 @@ fn feed(config: &Config, inventory: &Inventory, site: &str, lang: &str) -> Strin
             (
                 date.map(|d| d.to_string()).unwrap_or_default(),
                 key,
-                entry(&link, &heading, date),
+                entry(&link, &heading, date, None),
             )
         })
+        .chain(
+            (inventory
+                .latest_notes(lang, FEED_ENTRIES, notes_of)
+                .iter()
+                .enumerate())
+            .map(|(at, note)| note_entry(note, at, strings, site, lang)),
+        )
         .collect();
     let entries = latest(entries, FEED_ENTRIES);
     let updated = entries
@@ -150,12 +172,52 @@ fn latest(mut entries: Vec<Entry>, n: usize) -> Vec<Entry> {
     entries
 }
 
-fn entry(link: &str, heading: &str, date: Option<jiff::civil::Date>) -> String {
+/// How many characters of a note its feed entry quotes.
+const NOTE_SUMMARY: usize = 300;
+
+/// A note's entry: "A/RES/61/168 — Note sur op10 · Consultation…", dated when it was written,
+/// with its first words; `at` is its place among the latest notes, which keeps the notes of one
+/// day in their order.
+fn note_entry(note: &DatedNote, at: usize, strings: &Strings, site: &str, lang: &str) -> Entry {
+    let r = note.resolution;
+    let what = match &note.note.key {
+        NoteKey::Resolution => strings.get(lang, "note_on_resolution").to_string(),
+        NoteKey::Paragraph(id) => format!("{} {id}", strings.get(lang, "note_on")),
+    };
+    let heading = match &note.note.title {
+        Some(title) => format!("{} — {what} · {title}", r.symbol),
+        None => format!("{} — {what}", r.symbol),
+    };
+    let plain = note.note.plain_text();
+    let mut summary: String = plain.chars().take(NOTE_SUMMARY).collect();
+    if summary.len() < plain.len() {
+        summary = format!("{}…", summary.trim_end());
+    }
+    let key = (
+        r.symbol.ga_session(),
+        r.symbol.ga_number(),
+        format!("{} note {:06}", r.symbol, FEED_ENTRIES - at),
+    );
+    let link = url(site, &note.href);
+    let date = note.date;
+    let body = entry(&link, &heading, Some(date), Some(&summary));
+    (date.to_string(), key, body)
+}
+
+fn entry(
+    link: &str,
+    heading: &str,
+    date: Option<jiff::civil::Date>,
+    summary: Option<&str>,
+) -> String {
     let published = date.map_or(String::new(), |d| {
         format!("    <published>{d}T00:00:00Z</published>\n")
     });
+    let summary = summary.map_or(String::new(), |s| {
+        format!("    <summary>{}</summary>\n", escape(s))
+    });
     format!(
-        "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{{updated}}T00:00:00Z</updated>\n{published}  </entry>\n",
+        "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{{updated}}T00:00:00Z</updated>\n{published}{summary}  </entry>\n",
         escape(heading),
         escape(link),
         escape(link)

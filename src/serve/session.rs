@@ -7,8 +7,11 @@
 //! one. A change to notes files (what a contributor previews at every save) is handled alone:
 //! the resolution's notes are read and checked again, its pages (one per language, and the
 //! parallel page) rendered again, and each page whose bytes changed replaced in the output
-//! folder by a rename, so a reader never gets half a page. Nothing else shows notes: the search
-//! index, the other pages, the feeds are those of the full build. Files a build does not read
+//! folder by a rename, so a reader never gets half a page. What lists or searches every note is
+//! made again too and replaced where it changed: the home pages (the latest notes), the feeds
+//! and the search files (`Renderer::rewrite_notes_lists`; the search index is made whole again,
+//! which at the General Assembly's scale takes longer than the pages). The other pages do not
+//! show notes. Files a build does not read
 //! (an editor's swap or backup file, `source/`) are ignored. Any other change (a text,
 //! meta.yaml, a series, book.toml, templates, theme) starts a new full build.
 //!
@@ -297,6 +300,12 @@ impl<'a> Session<'a> {
             .collect();
         let mut problems = Problems::new();
         for problem in results.into_iter().filter_map(Result::err) {
+            problems.push(problem);
+        }
+        let replace = |file: crate::render::OutputFile| {
+            crate::write::replace_in_place(self.out, &file.path, &file.bytes).map(|_| ())
+        };
+        for problem in self.renderer.rewrite_notes_lists(&replace) {
             problems.push(problem);
         }
         if problems.is_empty() {

@@ -219,11 +219,13 @@ fn the_series_page_lists_held_and_cited_members_in_order_of_session() {
     assert!(held.contains("href=\"../../fr/a-res-61-168.html\""));
     let cited = &list[list.find("data-symbol=\"A/RES/67/169\"").unwrap()..];
     assert!(cited.contains("href=\"https://undocs.org/fr/A/RES/67/169\""));
-    // The timeline: one mark per member, filled for the held ones.
+    // The timeline: one mark per member, filled for the held ones, each a link.
     let svg = &page[page.find("<svg").unwrap()..page.find("</svg>").unwrap()];
-    assert_eq!(svg.matches("<g class=\"mark").count(), 14);
-    assert_eq!(svg.matches("<g class=\"mark held\"").count(), 4);
-    assert!(svg.contains("role=\"img\""));
+    assert_eq!(svg.matches("<a class=\"mark").count(), 14);
+    assert_eq!(svg.matches("<a class=\"mark held\"").count(), 4);
+    assert!(svg.contains("href=\"../../fr/a-res-61-168.html\""));
+    assert!(svg.contains("href=\"https://undocs.org/fr/A/RES/67/169\""));
+    assert!(svg.contains("role=\"group\""));
 }
 
 #[test]

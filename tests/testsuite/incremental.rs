@@ -115,9 +115,21 @@ fn a_rebuild_after_a_note_edit_writes_its_pages_only_and_as_a_full_build() {
             "en/text/a-res-11-2.js",
             "fr/a-res-11-2.html",
             "fr/text/a-res-11-2.js",
+            // The note is searched: its text in each language's file of the resolution, the
+            // shards of the words added ("une phrase de plus"; "de" is a stop word in French
+            // only) and the list of shards.
+            "search/en/de.js",
+            "search/en/phr.js",
+            "search/en/plu.js",
+            "search/en/text/a-res-11-2.js",
+            "search/en/une.js",
+            "search/fr/phr.js",
+            "search/fr/plu.js",
+            "search/fr/text/a-res-11-2.js",
+            "search/index.js",
         ],
-        "its pages in each language and their side-by-side fragments"
+        "its pages in each language, their side-by-side fragments, and the search files its words reach"
     );
-    assert_eq!(report.unchanged, report.files - 4);
+    assert_eq!(report.unchanged, report.files - rewritten.len());
     assert_eq!(contents(&public), fresh_build(dir.path()).1);
 }

@@ -34,7 +34,7 @@ fn a_paragraph_note_sits_beside_its_paragraph_with_its_anchor_and_author() {
     let page = site.page("fr/a-res-10-1.html");
     let op2 = block(page, "op2");
     assert!(
-        op2.contains(r#"<details class="pnote" id="note-op2" open>"#),
+        op2.contains(r#"<details class="pnote" id="note-op2" open data-more="Lire la suite""#),
         "{op2}"
     );
     assert!(
@@ -283,5 +283,52 @@ fn a_note_on_op10_sits_beside_op10_in_a_browser() {
             .text("#note-op10 .note-body")
             .contains("crises mondiales")
     );
+    browser.assert_no_errors();
+}
+
+/// A long note beside its paragraph (61/168 op10, with a table) does not push the text apart:
+/// it is folded to the paragraph's height, its table scrolls inside it, and a button, reached
+/// and pressed with the keyboard, unfolds it.
+#[test]
+fn a_long_note_is_folded_beside_its_paragraph_and_unfolds_on_demand() {
+    use crate::support::browser::{Browser, file_url};
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    recueil::build::build(&crate::support::repo_root(), Some(&public), false).unwrap();
+    let browser = Browser::launch();
+    browser.open(&file_url(&public.join("fr/a-res-61-168.html")));
+    let measure = "(() => { const para = document.getElementById('op10'); \
+         const text = [...para.children].filter(c => !c.matches('.pnotes')).reduce((h, c) => h + c.offsetHeight, 0); \
+         const note = document.getElementById('note-op10'), table = note.querySelector('table'); \
+         const body = note.querySelector('.note-body'), more = note.querySelector('button.note-more'); \
+         return { empty: para.offsetHeight - text, folded: note.classList.contains('folded'), \
+           expanded: more && more.getAttribute('aria-expanded'), \
+           boxOverflow: note.scrollWidth - note.clientWidth, \
+           table: table ? table.getBoundingClientRect().right - note.getBoundingClientRect().right : null, \
+           hidden: body.scrollHeight - body.clientHeight }; })()";
+    let folded = browser.eval(measure);
+    assert!(
+        folded["empty"].as_f64().unwrap() < 40.0,
+        "the note leaves no empty column under op10: {folded}"
+    );
+    assert_eq!(folded["folded"], true, "{folded}");
+    assert_eq!(folded["expanded"], "false", "{folded}");
+    assert!(folded["hidden"].as_f64().unwrap() > 0.0, "{folded}");
+    assert!(folded["boxOverflow"].as_f64().unwrap() <= 1.0, "{folded}");
+    assert!(
+        folded["table"].as_f64().unwrap() <= 1.0,
+        "the table stays inside the note: {folded}"
+    );
+    browser.eval("document.querySelector('#note-op10 button.note-more').focus()");
+    browser.press("Enter");
+    let open = browser.eval(measure);
+    assert_eq!(open["folded"], false, "{open}");
+    assert_eq!(open["expanded"], "true", "{open}");
+    assert!(open["hidden"].as_f64().unwrap() <= 1.0, "{open}");
+    browser.press("Enter");
+    assert_eq!(browser.eval(measure)["folded"], true);
+    // A link to the note opens it whole.
+    browser.eval("location.hash = '#note-op10'");
+    assert_eq!(browser.eval(measure)["folded"], false);
     browser.assert_no_errors();
 }

@@ -122,9 +122,32 @@ fn the_feeds_and_robots_txt_are_written() {
             .descendants()
             .filter(|n| n.has_tag_name("entry"))
             .collect();
+        let child = |entry: &roxmltree::Node, tag: &str| {
+            let node = entry.children().find(|n| n.has_tag_name(tag));
+            node.and_then(|n| n.text()).unwrap_or_default().to_string()
+        };
+        let ids: Vec<String> = entries.iter().map(|e| child(e, "id")).collect();
+        let texts = ids.iter().filter(|id| !id.contains('#')).count();
         let held = if lang == "fr" { 4 } else { 1 };
-        assert_eq!(entries.len(), held, "{lang}");
+        assert_eq!(texts, held, "{lang}: {ids:#?}");
         assert!(doc.descendants().any(|n| n.has_tag_name("author")));
+        // Notes are entries too, dated when written (their front matter: 2025-01-15), which is
+        // the feed's date: a new note reaches a feed reader.
+        let note = format!("{SITE}{lang}/a-res-62-160.html#note-op10");
+        let entry = entries.iter().find(|e| child(e, "id") == note);
+        let entry = entry.unwrap_or_else(|| panic!("{lang}: no entry {note} among {ids:#?}"));
+        assert_eq!(child(entry, "updated"), "2025-01-15T00:00:00Z");
+        assert!(
+            child(entry, "title").starts_with("A/RES/62/160 — "),
+            "{}",
+            child(entry, "title")
+        );
+        assert!(!child(entry, "summary").is_empty());
+        let updated = doc
+            .root_element()
+            .children()
+            .find(|n| n.has_tag_name("updated"));
+        assert_eq!(updated.and_then(|n| n.text()), Some("2025-01-15T00:00:00Z"));
     }
     let robots = std::fs::read_to_string(public.join("robots.txt")).unwrap();
     assert!(robots.contains(&format!("Sitemap: {SITE}sitemap.xml")));
@@ -193,15 +216,20 @@ fn the_404_page_works_at_any_depth() {
     assert_eq!(browser.lang(), "en");
 }
 
-/// Types a query on the search page, checks the first result, follows it.
+/// Types a query in the home page's header, lands on the search page with the query in its
+/// address, checks the first result, follows it, and comes back to the same query and results.
 fn search(browser: &Browser, base: &str) {
     browser.open(&format!("{base}index.html"));
+    browser.type_into("header.site #site-q", "cooperation internationale");
     assert_eq!(
-        browser.click(r#"a[data-nav="search"]"#),
-        format!("{base}fr/search.html")
+        browser.press_to_navigate("Enter"),
+        format!("{base}fr/search.html?q=cooperation+internationale")
     );
-    browser.type_into("#search-q", "cooperation internationale");
     settled(browser);
+    assert_eq!(
+        browser.eval("document.getElementById('search-q').value"),
+        "cooperation internationale"
+    );
     let first = r#"#search-results li:first-child"#;
     let lang = browser.eval(&format!("document.querySelector('{first}').lang"));
     assert_eq!(lang, "fr");
@@ -220,6 +248,25 @@ fn search(browser: &Browser, base: &str) {
     assert!(landed.contains("/fr/a-res-"), "{landed}");
     let text = browser.text(&format!("#{paragraph}")).to_lowercase();
     assert!(text.contains("coopération internationale"), "{text}");
+    // Back: the query typed, and what it found, are there again.
+    let drawn = |browser: &Browser| {
+        settled(browser);
+        browser.eval("[document.getElementById('search-q').value, document.querySelectorAll('#search-results li').length]")
+    };
+    assert!(browser.back().contains("/fr/search.html?q="));
+    let after = drawn(browser);
+    assert_eq!(after[0], "cooperation internationale", "{after}");
+    assert!(after[1].as_u64().unwrap_or(0) > 0, "{after}");
+    // A query typed on the search page goes into its address, so that Back and a shared link
+    // find it again.
+    browser.eval("document.getElementById('search-q').value = ''");
+    browser.type_into("#search-q", "consultation");
+    settled(browser);
+    let url = browser.url();
+    assert!(url.ends_with("search.html?q=consultation"), "{url}");
+    browser.click(r#"#search-results li:first-child a"#);
+    browser.back();
+    assert_eq!(drawn(browser)[0], "consultation");
     browser.assert_no_errors();
 }
 
@@ -334,11 +381,18 @@ fn a_search_loads_only_the_shards_of_its_words_and_the_texts_it_shows() {
         ["fr/coo.js", "fr/int.js", "index.js"],
         "{scripts:?}"
     );
-    // One text file per resolution shown, and only those.
-    let shown: BTreeSet<String> = found
+    // One text file per resolution shown (as a result, or as another year of a paragraph
+    // found), and only those.
+    let mut shown: BTreeSet<String> = found
         .iter()
         .map(|r| r.split(':').nth(1).unwrap().to_string())
         .collect();
+    let years = browser.eval(
+        "[...document.querySelectorAll('#search-results .also a')].map(a => a.getAttribute('href').split('/').pop().split('.')[0])",
+    );
+    for slug in years.as_array().unwrap() {
+        shown.insert(slug.as_str().unwrap().to_uppercase().replace('-', "/"));
+    }
     let texts: BTreeSet<String> = scripts
         .iter()
         .filter_map(|s| s.strip_prefix("fr/text/"))
@@ -386,5 +440,56 @@ fn a_frequent_word_s_postings_load_from_their_own_file() {
         .filter(|s| s.starts_with("fr/con/"))
         .collect();
     assert_eq!(large, ["fr/con/confl.js"], "{scripts:?}");
+    browser.assert_no_errors();
+}
+
+#[test]
+fn search_shows_a_paragraph_once_across_the_years_with_its_date_and_title_and_finds_notes() {
+    let (out, _site) = build_archive();
+    let browser = Browser::launch();
+    let page = out.path().join("public/fr/search.html");
+    let found = results(&browser, &page, "q=consultation+secretaire&lang=fr");
+    // The Secretary-General's consultation: 61/168 op10 became 68/160 op13; one entry, led by
+    // the best match, with the other year linked.
+    let entry = r#"#search-results li[data-symbol="A/RES/68/160"][data-paragraph="op13"]"#;
+    let head = browser.text(&format!("{entry} .result-head"));
+    assert!(
+        head.starts_with(
+            "A/RES/68/160 · 18 déc. 2013 · Renforcement de la coopération internationale"
+        ),
+        "{head}"
+    );
+    assert!(head.ends_with("· paragraphe 13"), "{head}");
+    let also = browser.eval(&format!(
+        "[...document.querySelectorAll('{entry} .also a')].map(a => a.getAttribute('href'))"
+    ));
+    assert_eq!(also, serde_json::json!(["../fr/a-res-61-168.html#op10"]));
+    assert!(
+        !found.iter().any(|r| r.starts_with("fr:A/RES/61/168:op10:")),
+        "61/168 op10 is listed under 68/160 op13, not apart: {found:?}"
+    );
+    // The contributors' notes are searched: the note on 61/168 op10 leads to itself.
+    let note =
+        r#"#search-results li.note-result[data-symbol="A/RES/61/168"][data-paragraph="note-op10"]"#;
+    assert!(
+        browser
+            .text(&format!("{note} .result-head"))
+            .ends_with("· note sur paragraphe 10")
+    );
+    let status = browser.text("#search-status");
+    assert!(
+        status.ends_with("\u{a0}passages trouvés.") && !status.contains("(s)"),
+        "{status}"
+    );
+    let landed = browser.click(&format!("{note} a.result-link"));
+    assert!(
+        landed.ends_with("/fr/a-res-61-168.html#note-op10"),
+        "{landed}"
+    );
+    assert_eq!(browser.count("#note-op10"), 1);
+    // One passage: the singular.
+    results(&browser, &page, "q=tenue+seminaire&lang=fr");
+    let one = browser.text("#search-status");
+    assert!(one.starts_with("1\u{a0}passage trouvé."), "{one}");
     browser.assert_no_errors();
 }

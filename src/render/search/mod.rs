@@ -10,6 +10,11 @@
 //! reader's words the same way (`String.normalize('NFD')`), looks each up as a word, as a stem,
 //! or as the beginning of words, and intersects the paragraphs. Stop words are not indexed.
 //!
+//! Contributors' notes are searched too: each text's parts end with the notes its page shows
+//! (their title and words, `Note::plain_text`), each under its anchor (`note-op10`). A paragraph
+//! carries the place where its lineage begins (`a-res-59-187#op9`, from the analysis' histories)
+//! when that is in an earlier text, so that the script shows the same paragraph across the
+//! years as one result.
 //! A paragraph whose lead verb the lexicon knows (`analysis::force`) is also indexed under the
 //! terms `verb:<category>`, `verb:<its lead, words joined by hyphens>` and, for a lead of several
 //! words, `verb:<its first word>` (`verb:demands`, `verb:exige`, `verb:urges`,
@@ -25,9 +30,9 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::analysis::force;
-use crate::archive::Archive;
+use crate::analysis::{Analysis, force};
 use crate::archive::text::without_footnote_refs;
+use crate::archive::{Archive, NoteKey, Notes, Resolution, Text};
 use crate::lexicon::Lexicons;
 use crate::render::views::paths;
 
@@ -41,10 +46,25 @@ pub(crate) struct TextParts<'a> {
     lang: &'a str,
     /// The text's page, relative to the site's root.
     page: String,
-    /// Paragraph id and plain text (footnote markers dropped).
-    parts: Vec<(&'a str, Cow<'a, str>)>,
+    /// The resolution's title in that language, and its adoption date (`YYYY-MM-DD`).
+    title: Option<&'a str>,
+    date: Option<String>,
+    /// Paragraph id (or a note's anchor) and plain text (footnote markers dropped), with what
+    /// the script needs to show it.
+    parts: Vec<(Cow<'a, str>, Cow<'a, str>, PartOf)>,
     /// The `verb:` terms of the parts whose lead verb is known, by part, in order.
     verbs: Vec<(u32, String)>,
+}
+
+/// What a searchable part is, besides its words.
+#[derive(Debug, PartialEq)]
+pub(crate) enum PartOf {
+    /// A paragraph or footnote that begins in this text (or that no comparison follows).
+    Own,
+    /// A paragraph whose lineage begins in an earlier text: `<slug>#<id>` there.
+    Lineage(String),
+    /// A note about this paragraph id (empty: the resolution as a whole).
+    Note(String),
 }
 
 /// Where a stem occurs: resolution, part of its text in that language, occurrences there.
@@ -135,25 +155,23 @@ pub(crate) struct SearchIndex<'a> {
 impl<'a> SearchIndex<'a> {
     /// The parts of every text first, then the word index of each language (languages in
     /// parallel; each in the archive's order, so that every build writes the same files).
-    pub(crate) fn new(archive: &'a Archive, lexicons: &Lexicons) -> SearchIndex<'a> {
+    /// `notes_of` gives each resolution's notes (as `serve` read them again, or as loaded).
+    pub(crate) fn new<'n>(
+        archive: &'a Archive,
+        analysis: &Analysis<'a>,
+        notes_of: &(dyn Fn(&'a Resolution) -> &'n Notes + Sync),
+    ) -> SearchIndex<'a> {
         let mut texts = Vec::new();
         for (r, resolution) in archive.resolutions.iter().enumerate() {
             for text in &resolution.texts {
-                let verbs = verb_terms(lexicons, text);
-                let parts = text
-                    .all_paragraphs()
-                    .map(|p| (p.id.as_str(), without_footnote_refs(&p.plain)))
-                    .chain(
-                        text.footnotes
-                            .iter()
-                            .map(|f| (f.id.as_str(), without_footnote_refs(&f.plain))),
-                    )
-                    .collect();
+                let verbs = verb_terms(analysis.lexicons, text);
                 texts.push(TextParts {
                     resolution: r,
                     lang: text.lang.as_str(),
                     page: paths::resolution(&text.lang, &resolution.slug),
-                    parts,
+                    title: resolution.title(&text.lang),
+                    date: resolution.meta.adopted.map(|d| d.to_string()),
+                    parts: parts(resolution, text, analysis, notes_of(resolution)),
                     verbs,
                 });
             }
@@ -167,7 +185,7 @@ impl<'a> SearchIndex<'a> {
                 let mut builder = LanguageBuilder::new(lang);
                 for text in texts.iter().filter(|t| t.lang == lang) {
                     let mut verbs = text.verbs.iter().peekable();
-                    for (k, (_, plain)) in text.parts.iter().enumerate() {
+                    for (k, (_, plain, _)) in text.parts.iter().enumerate() {
                         builder.add(text.resolution as u32, k as u32, plain);
                         while let Some((_, term)) = verbs.next_if(|(part, _)| *part == k as u32) {
                             builder.add_term(text.resolution as u32, k as u32, term);
@@ -215,6 +233,49 @@ fn verb_terms(lexicons: &Lexicons, text: &crate::archive::Text) -> Vec<(u32, Str
         terms.extend(own.into_iter().map(|term| (k as u32, term)));
     }
     terms
+}
+
+/// The searchable parts of `text`: its paragraphs, footnotes, then the notes its page shows.
+fn parts<'a>(
+    resolution: &'a Resolution,
+    text: &'a Text,
+    analysis: &Analysis<'a>,
+    notes: &Notes,
+) -> Vec<(Cow<'a, str>, Cow<'a, str>, PartOf)> {
+    let lineage = |id: &str| {
+        let history = analysis.history(resolution, &text.lang, id)?;
+        let origin = history.origin();
+        let first = origin.ids.first()?;
+        let own = std::ptr::eq(origin.resolution, resolution) && *first == id;
+        (!own).then(|| PartOf::Lineage(format!("{}#{first}", origin.resolution.slug)))
+    };
+    let paragraphs = text.all_paragraphs().map(|p| {
+        let of = lineage(&p.id).unwrap_or(PartOf::Own);
+        (
+            Cow::from(p.id.as_str()),
+            without_footnote_refs(&p.plain),
+            of,
+        )
+    });
+    let footnotes = text.footnotes.iter().map(|f| {
+        let plain = without_footnote_refs(&f.plain);
+        (Cow::from(f.id.as_str()), plain, PartOf::Own)
+    });
+    let notes = notes.notes.iter().filter_map(|note| {
+        let file = notes.file_of(note);
+        let shown = file.lang.as_deref().is_none_or(|only| only == text.lang);
+        let about = match &note.key {
+            NoteKey::Resolution => String::new(),
+            NoteKey::Paragraph(id) => id.clone(),
+        };
+        let words = match &note.title {
+            Some(title) => format!("{title}. {}", note.plain_text()),
+            None => note.plain_text(),
+        };
+        let anchor = note.key.anchor(file.lang.as_deref());
+        shown.then(|| (Cow::from(anchor), Cow::from(words), PartOf::Note(about)))
+    });
+    paragraphs.chain(footnotes).chain(notes).collect()
 }
 
 struct LanguageBuilder {

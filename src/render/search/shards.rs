@@ -12,7 +12,7 @@ use std::io::{self, Write};
 
 use rayon::prelude::*;
 
-use super::{LanguageIndex, SearchIndex, TextParts};
+use super::{LanguageIndex, PartOf, SearchIndex, TextParts};
 use crate::diag::Problem;
 use crate::render::Sink;
 
@@ -244,22 +244,37 @@ fn write_part(
     out.write_all(b"}});\n")
 }
 
-/// `text(lang, slug, {symbol, short, page, parts})`: the parts as `[id, plain text]`, in the
-/// order the postings number them.
+/// `text(lang, slug, {symbol, short, page, title, date, parts})`: the parts in the order the
+/// postings number them, each `[id, plain text]`, a paragraph whose lineage begins in an
+/// earlier text `[id, text, "<slug>#<id>"]`, a note `[anchor, text, "", about]` (`about`: the
+/// paragraph id, empty for the resolution).
 fn write_text(index: &SearchIndex, text: &TextParts, out: &mut dyn Write) -> io::Result<()> {
     let (symbol, short) = index.symbols[text.resolution];
     write!(
         out,
-        "window.recueilSearch.text({},{},{{\"symbol\":{},\"short\":{},\"page\":{},\"parts\":[",
+        "window.recueilSearch.text({},{},{{\"symbol\":{},\"short\":{},\"page\":{}",
         json(text.lang),
         json(index.slugs[text.resolution]),
         json(symbol),
         json(short),
         json(&text.page)
     )?;
-    for (n, (id, plain)) in text.parts.iter().enumerate() {
+    if let Some(title) = text.title {
+        write!(out, ",\"title\":{}", json(title))?;
+    }
+    if let Some(date) = &text.date {
+        write!(out, ",\"date\":{}", json(date))?;
+    }
+    out.write_all(b",\"parts\":[")?;
+    for (n, (id, plain, of)) in text.parts.iter().enumerate() {
         let comma = if n > 0 { "," } else { "" };
-        write!(out, "{comma}[{},{}]", json(id), json(plain))?;
+        write!(out, "{comma}[{},{}", json(id), json(plain))?;
+        match of {
+            PartOf::Own => {}
+            PartOf::Lineage(origin) => write!(out, ",{}", json(origin))?,
+            PartOf::Note(about) => write!(out, ",\"\",{}", json(about))?,
+        }
+        out.write_all(b"]")?;
     }
     out.write_all(b"]});\n")
 }

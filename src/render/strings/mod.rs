@@ -107,6 +107,17 @@ impl Strings {
         )
     }
 
+    /// "1 résolution", "12 résolutions": `{key}_one` or `{key}_other` of [`CODE_WORDS`], its
+    /// `{n}` filled. French counts 0 and 1 as one; the other languages 1 only.
+    pub fn count(&self, lang: &str, key: &str, n: usize) -> String {
+        let one = match lang {
+            "fr" => n < 2,
+            _ => n == 1,
+        };
+        let key = format!("{key}_{}", if one { "one" } else { "other" });
+        self.sentence(lang, &key, &[("n", &n.to_string())])
+    }
+
     fn sentence_word(&self, lang: &str, key: &str, values: &[(&str, &str)]) -> &str {
         debug_assert!(
             CODE_WORDS

@@ -11,6 +11,18 @@ use crate::diag::{Problem, Problems};
 /// lacks one is rendered), with the placeholders each must hold and no others.
 pub(super) const CODE_WORDS: &[(&str, &[&str])] = &[
     ("language_name", &[]),
+    ("list_separator", &[]),
+    ("all_series", &[]),
+    ("note_on", &[]),
+    ("note_on_resolution", &[]),
+    ("resolutions_one", &["n"]),
+    ("resolutions_other", &["n"]),
+    ("sessions_one", &["n"]),
+    ("sessions_other", &["n"]),
+    ("series_one", &["n"]),
+    ("series_other", &["n"]),
+    ("session_title", &["n"]),
+    ("session_other", &[]),
     ("without_vote", &[]),
     ("recorded_vote", &["in_favour", "against", "abstaining"]),
     ("official_document_note", &[]),

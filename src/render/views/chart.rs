@@ -3,8 +3,10 @@
 //! One column per text of the chain of comparisons, one row per thread (a paragraph followed
 //! from text to text). A box is a paragraph in a text; a solid line means unchanged, a dashed
 //! line modified; `+` before a box marks a new paragraph, `×` after one a paragraph dropped in
-//! the next text. The view computes every coordinate; `series.html` only writes the SVG. The
-//! same threads are given as a table (the chart's text alternative) and the comparisons as links.
+//! the next text. The view computes every coordinate; `series.html` only writes the SVG. A box
+//! is a link to its paragraph, a line between two boxes a link to the comparison that found the
+//! step, each with its name in words. The same threads are given as a table (the chart's text
+//! alternative) and the comparisons as links.
 
 use serde::Serialize;
 
@@ -63,6 +65,9 @@ pub(crate) struct ChartBox {
     pub kind: &'static str,
     /// The paragraph is dropped in the next text.
     pub ends: bool,
+    /// The paragraph on its page, and its name in words ("61/168 op10, modifié").
+    pub href: String,
+    pub name: String,
 }
 
 #[derive(Serialize)]
@@ -71,6 +76,30 @@ pub(crate) struct ChartLine {
     pub x2: u32,
     pub y: u32,
     pub kind: &'static str,
+    /// The comparison that found the step, at the newer paragraph, and the step in words.
+    pub href: String,
+    pub name: String,
+}
+
+/// Where the boxes and lines of a chart lead, per column, and the words that name them.
+struct Links<'s> {
+    /// Each text's short symbol and page (relative to the chart's page).
+    texts: Vec<(&'s str, String)>,
+    /// The comparison page between each text and the next.
+    compares: Vec<String>,
+    /// `step_new`, `step_unchanged`, `step_modified` in the page's language.
+    words: [&'s str; 3],
+}
+
+impl Links<'_> {
+    fn word(&self, kind: StepKind) -> Option<&str> {
+        match kind {
+            StepKind::New => Some(self.words[0]),
+            StepKind::Unchanged => Some(self.words[1]),
+            StepKind::Modified => Some(self.words[2]),
+            StepKind::Earliest => None,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -98,7 +127,8 @@ impl<'a> Views<'a> {
         let lineage = languages.find_map(|l| self.analysis.lineage(self.archive, series, l))?;
         let other_language =
             (lineage.lang != lang).then(|| self.strings.language_name(lang, lineage.lang));
-        let (lines, boxes, labels, height) = self.geometry(&lineage, lang);
+        let links = self.links(&lineage, lang, root);
+        let (lines, boxes, labels, height) = self.geometry(&lineage, lang, &links);
         let columns = self.columns(&lineage, root);
         let shown: std::collections::HashSet<&str> =
             lineage.texts.iter().map(|(t, _)| t.slug.as_str()).collect();
@@ -126,6 +156,35 @@ impl<'a> Views<'a> {
         })
     }
 
+    fn links<'s>(&'s self, lineage: &'s Lineage, lang: &str, root: &str) -> Links<'s> {
+        let texts = lineage
+            .texts
+            .iter()
+            .map(|(r, _)| {
+                let page = paths::resolution(lineage.lang, &r.slug);
+                (r.symbol.short(), format!("{root}{page}"))
+            })
+            .collect();
+        let compares = lineage
+            .texts
+            .windows(2)
+            .map(|pair| {
+                let (older, newer) = (&pair[0].0.slug, &pair[1].0.slug);
+                format!("{root}{}", paths::compare(lineage.lang, older, newer))
+            })
+            .collect();
+        let word = |key| self.strings.get(lang, key);
+        Links {
+            texts,
+            compares,
+            words: [
+                word("step_new"),
+                word("step_unchanged"),
+                word("step_modified"),
+            ],
+        }
+    }
+
     fn columns(&self, lineage: &Lineage, root: &str) -> Vec<ChartColumn> {
         lineage
             .texts
@@ -147,6 +206,7 @@ impl<'a> Views<'a> {
         &self,
         lineage: &Lineage,
         lang: &str,
+        links: &Links,
     ) -> (Vec<ChartLine>, Vec<ChartBox>, Vec<ChartLabel>, u32) {
         let (mut lines, mut boxes, mut labels) = (Vec::new(), Vec::new(), Vec::new());
         let mut y = HEADER;
@@ -162,7 +222,7 @@ impl<'a> Views<'a> {
                 });
                 y += LABEL_H;
             }
-            draw_thread(thread, y, &mut lines, &mut boxes);
+            draw_thread(thread, y, links, &mut lines, &mut boxes);
             y += ROW_H;
         }
         (lines, boxes, labels, y + PAD)
@@ -248,25 +308,52 @@ fn column_x(k: usize) -> u32 {
     u32::try_from(k).unwrap_or(u32::MAX / 2) * (BOX_W + GAP)
 }
 
-fn draw_thread(thread: &Thread, y: u32, lines: &mut Vec<ChartLine>, boxes: &mut Vec<ChartBox>) {
+fn draw_thread(
+    thread: &Thread,
+    y: u32,
+    links: &Links,
+    lines: &mut Vec<ChartLine>,
+    boxes: &mut Vec<ChartBox>,
+) {
     let last = thread.cells.len().saturating_sub(1);
     for (k, cell) in thread.cells.iter().enumerate() {
         let Some(cell) = cell else { continue };
         let x = PAD + column_x(k);
         let next = thread.cells.get(k + 1).and_then(Option::as_ref);
+        let ids = cell.ids.join(", ");
+        let (short, page) = links
+            .texts
+            .get(k)
+            .map_or(("", ""), |(s, p)| (s, p.as_str()));
+        let first = cell.ids.first().copied().unwrap_or_default();
         boxes.push(ChartBox {
             x,
             y,
-            label: cell.ids.join(", "),
+            href: format!("{page}#{first}"),
+            name: match links.word(cell.kind).filter(|_| k > 0) {
+                Some(word) => format!("{short} {ids}, {word}"),
+                None => format!("{short} {ids}"),
+            },
+            label: ids,
             kind: kind_name(cell.kind),
             ends: k < last && next.is_none(),
         });
         if let Some(next) = next {
+            let newer = links.texts.get(k + 1).map_or("", |(s, _)| s);
+            let to = next.ids.first().copied().unwrap_or_default();
+            let compare = links.compares.get(k).map_or("", String::as_str);
+            let word = links.word(next.kind).unwrap_or_default();
             lines.push(ChartLine {
                 x1: x + BOX_W,
                 x2: PAD + column_x(k + 1),
                 y: y + BOX_H / 2,
                 kind: kind_name(next.kind),
+                href: format!("{compare}#{to}"),
+                name: format!(
+                    "{short} {} → {newer} {}, {word}",
+                    cell.ids.join(", "),
+                    next.ids.join(", ")
+                ),
             });
         }
     }

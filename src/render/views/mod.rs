@@ -10,6 +10,7 @@ mod citing;
 mod compare;
 mod force;
 mod history;
+mod home;
 mod html;
 mod links;
 mod notes;
@@ -451,6 +452,39 @@ impl<'a> Views<'a> {
             link.recalled_in = Some(paragraph.clone());
         }
         (predecessor, find(&member.successor))
+    }
+
+    /// The texts of `resolution`'s series that the archive holds just before and after it (in
+    /// the series' order, by session), when they are not its official neighbours already: the
+    /// official predecessor is often not held (a link to undocs.org), and a reader wants the
+    /// previous text they can read here one click away.
+    fn held_neighbours(
+        &self,
+        resolution: &Resolution,
+        lang: &str,
+        root: &str,
+    ) -> (Option<MemberLink>, Option<MemberLink>) {
+        let Some(series) = self.series_of(resolution) else {
+            return (None, None);
+        };
+        let members = &series.members;
+        let Some(at) = members.iter().position(|m| m.symbol == resolution.symbol) else {
+            return (None, None);
+        };
+        let Some(own) = self.archive.member(resolution) else {
+            return (None, None);
+        };
+        let previous = members[..at]
+            .iter()
+            .rev()
+            .find(|m| m.held)
+            .filter(|m| own.predecessor.as_ref() != Some(&m.symbol));
+        let next = members[at + 1..]
+            .iter()
+            .find(|m| m.held)
+            .filter(|m| own.successor.as_ref() != Some(&m.symbol));
+        let link = |m: &Member| self.member_link(m, lang, root);
+        (previous.map(link), next.map(link))
     }
 
     pub fn series_ref(&self, series: &'a Series, lang: &str, root: &str) -> SeriesRef<'a> {

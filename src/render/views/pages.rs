@@ -8,35 +8,11 @@ use serde::Serialize;
 use crate::render::inventory;
 
 use super::{
-    Common, FootnoteView, Head, MemberLink, NoteView, ResolutionSummary, Scope, SeriesRef,
-    TextLink, TextView, Views, body_html, kind_name, paths, series_title,
+    Common, FootnoteView, Head, MemberLink, NoteView, Scope, SeriesRef, TextLink, TextView, Views,
+    body_html, kind_name, paths, series_title,
 };
 use crate::archive::{NoteKey, Paragraph, ParagraphKind, Resolution, Series, Text};
 use crate::render::notes::Page;
-use crate::render::strings::Strings;
-
-#[derive(Serialize)]
-pub(crate) struct HomePage<'a> {
-    pub common: Common<'a>,
-    pub series: Vec<SeriesSummary<'a>>,
-    pub sessions: Vec<SessionGroup<'a>>,
-}
-
-#[derive(Serialize)]
-pub(crate) struct SeriesSummary<'a> {
-    pub title: &'a str,
-    pub href: String,
-    pub known: usize,
-    pub held: usize,
-}
-
-#[derive(Serialize)]
-pub(crate) struct SessionGroup<'a> {
-    pub session: Option<u32>,
-    /// Set as a superscript: 62e, 62nd.
-    pub session_suffix: Option<&'static str>,
-    pub resolutions: Vec<ResolutionSummary<'a>>,
-}
 
 #[derive(Serialize)]
 pub(crate) struct ResolutionPage<'a> {
@@ -46,6 +22,9 @@ pub(crate) struct ResolutionPage<'a> {
     pub series: Option<SeriesRef<'a>>,
     pub predecessor: Option<MemberLink>,
     pub successor: Option<MemberLink>,
+    /// The texts of the series held just before and after it, when not its official neighbours.
+    pub previous_held: Option<MemberLink>,
+    pub next_held: Option<MemberLink>,
     pub parallel_href: Option<String>,
     /// The views of the text a reader can choose (`theme/views.js`).
     pub views: ViewChoices,
@@ -112,6 +91,8 @@ pub(crate) struct TextFragment<'a> {
     pub series: Option<SeriesRef<'a>>,
     pub predecessor: Option<MemberLink>,
     pub successor: Option<MemberLink>,
+    pub previous_held: Option<MemberLink>,
+    pub next_held: Option<MemberLink>,
     /// Notes on the resolution as a whole, those of every language first.
     pub general_notes: Vec<NoteView>,
 }
@@ -224,45 +205,6 @@ pub(crate) struct ComparisonSummary {
 }
 
 impl<'a> Views<'a> {
-    pub fn home(&self, page: &inventory::Page<'a>) -> HomePage<'a> {
-        let (lang, path) = (page.lang, &page.path);
-        let root = paths::root_of(path);
-        let alternates = self.alternates(page, &root);
-        let mut sessions: Vec<SessionGroup> = Vec::new();
-        for resolution in self.archive.resolutions.iter().rev() {
-            let session = resolution.session();
-            let summary = self.summary(resolution, lang, &root);
-            match sessions.last_mut() {
-                Some(group) if group.session == session => group.resolutions.push(summary),
-                _ => sessions.push(SessionGroup {
-                    session,
-                    session_suffix: session.map(|n| Strings::ordinal_suffix(lang, n, true)),
-                    resolutions: vec![summary],
-                }),
-            }
-        }
-        let series = self
-            .archive
-            .series
-            .iter()
-            .map(|s| SeriesSummary {
-                title: series_title(s, lang),
-                href: format!("{root}{}", paths::series(lang, &s.id)),
-                known: s.members.len(),
-                held: s.members.iter().filter(|m| m.held).count(),
-            })
-            .collect();
-        let title = self
-            .config
-            .language(lang)
-            .map_or(String::new(), |l| l.title.clone());
-        HomePage {
-            common: self.common(lang, path, title, alternates),
-            series,
-            sessions,
-        }
-    }
-
     pub fn resolution(
         &self,
         page: &inventory::Page<'a>,
@@ -275,6 +217,7 @@ impl<'a> Views<'a> {
         let head = self.head(resolution, lang);
         let page_title = format!("{} — {}", resolution.symbol, head.title);
         let (predecessor, successor) = self.lineage(resolution, lang, &root);
+        let (previous_held, next_held) = self.held_neighbours(resolution, lang, &root);
         let page = Page {
             archive: self.archive,
             resolution,
@@ -315,6 +258,8 @@ impl<'a> Views<'a> {
                 .map(|s| self.series_ref(s, lang, &root)),
             predecessor,
             successor,
+            previous_held,
+            next_held,
             parallel_href: self.parallel_href(resolution, lang, &root),
             views: self.view_choices(resolution, lang, &root),
             other_texts,
@@ -384,6 +329,7 @@ impl<'a> Views<'a> {
         mark_first_gaps(&mut sections);
         self.mark_side_disagreements(resolution, only, &mut sections);
         let (predecessor, successor) = self.lineage(resolution, lang, &root);
+        let (previous_held, next_held) = self.held_neighbours(resolution, lang, &root);
         TextFragment {
             common: self.common(lang, &host, String::new(), Vec::new()),
             head,
@@ -394,6 +340,8 @@ impl<'a> Views<'a> {
                 .map(|s| self.series_ref(s, lang, &root)),
             predecessor,
             successor,
+            previous_held,
+            next_held,
             general_notes: Vec::new(),
         }
     }
@@ -517,7 +465,7 @@ impl<'a> Views<'a> {
                 .map(|m| self.member_link(m, lang, &root))
                 .collect(),
             held: series.members.iter().filter(|m| m.held).count(),
-            timeline: super::timeline::timeline(series),
+            timeline: self.timeline(series, lang, &root),
             chart: self.chart(series, lang, &root),
             force: self.force_series(series, lang, &root),
             comparisons: self.comparison_summaries(series, lang, &root),

@@ -20,6 +20,11 @@ pub(crate) fn parallel(slug: &str) -> String {
     format!("parallel/{slug}.html")
 }
 
+/// Every series of the archive, one line each (the home page draws only the largest).
+pub(crate) fn series_index(lang: &str) -> String {
+    format!("{lang}/series.html")
+}
+
 pub(crate) fn series(lang: &str, id: &str) -> String {
     format!("{lang}/series/{id}.html")
 }
@@ -37,6 +42,15 @@ pub(crate) fn reference_group(lang: &str, key: &str) -> String {
 /// `fr/references/e-cn-4/e-cn-4-2005-54/62.html`.
 pub(crate) fn citers(lang: &str, group: &str, document: &str, session: &str) -> String {
     format!("{lang}/references/{group}/{document}/{session}.html")
+}
+
+/// The resolutions of one session of the Assembly (`fr/sessions/62.html`), or of no known
+/// session (`fr/sessions/other.html`): the home page lists the sessions, each page its texts.
+pub(crate) fn session(lang: &str, session: Option<u32>) -> String {
+    match session {
+        Some(n) => format!("{lang}/sessions/{n}.html"),
+        None => format!("{lang}/sessions/other.html"),
+    }
 }
 
 pub(crate) fn search(lang: &str) -> String {

@@ -252,6 +252,48 @@ impl Browser {
         }
     }
 
+    /// Lays pages out as a phone or a narrower window would: `width` × `height` CSS pixels,
+    /// as a mobile viewport (the page's `<meta name="viewport">` applies).
+    #[track_caller]
+    pub fn set_viewport(&self, width: u32, height: u32) {
+        let metrics: headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride =
+            serde_json::from_value(serde_json::json!({
+                "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true
+            }))
+            .expect("device metrics");
+        if let Err(e) = self.tab.call_method(metrics) {
+            panic!("cannot set the viewport to {width}×{height}: {e:#}");
+        }
+    }
+
+    /// Presses one key (`"Enter"` in a form's field) and waits, as [`click`](Self::click)
+    /// does, until that loads another document; returns the new URL.
+    #[track_caller]
+    pub fn press_to_navigate(&self, key: &str) -> String {
+        let from = self.url();
+        let marker = self.mark_document();
+        self.press(key);
+        match self.wait_for_navigation(&marker, Some(&from)) {
+            Ok(url) => url,
+            Err(what) => panic!("pressing {key} on {from}: {what}"),
+        }
+    }
+
+    /// Goes back in the tab's history, as the browser's Back button does, and waits until the
+    /// previous document is shown (loaded again or restored from the back-forward cache).
+    #[track_caller]
+    pub fn back(&self) -> String {
+        let from = self.url();
+        let marker = self.mark_document();
+        if let Err(e) = self.tab.evaluate("history.back()", false) {
+            panic!("going back from {from}: {e:#}");
+        }
+        match self.wait_for_navigation(&marker, Some(&from)) {
+            Ok(url) => url,
+            Err(what) => panic!("going back from {from}: {what}"),
+        }
+    }
+
     /// Clicks the first element matching `selector`, as [`click`](Self::click) does, and
     /// returns at once (for buttons and other in-page controls that do not navigate).
     #[track_caller]
