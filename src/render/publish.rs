@@ -7,6 +7,7 @@
 use crate::config::Config;
 use crate::render::OutputFile;
 use crate::render::escape::xml as escape;
+use crate::render::typography::typeset_text;
 use crate::render::inventory::{Inventory, Kind};
 use crate::render::views::paths;
 
@@ -103,6 +104,7 @@ fn feed(config: &Config, inventory: &Inventory, site: &str, lang: &str) -> Strin
             let heading = r
                 .title(lang)
                 .map_or_else(|| r.symbol.to_string(), |t| format!("{} — {t}", r.symbol));
+            let heading = typeset_text(&heading, lang);
             let link = url(site, path);
             let key = (
                 r.symbol.ga_session(),

@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use crate::render::inventory;
 
-use super::html::typeset;
 use super::{Common, SeriesRef, Views, escape, paths};
 use crate::analysis::{Comparison, Counts, Row, Segment, Status};
 use crate::archive::{Paragraph, Resolution};
@@ -186,14 +185,14 @@ impl<'a> Views<'a> {
             format!(
                 "<{tag}><span class=\"visually-hidden\">{}</span>{}<span class=\"visually-hidden\">{}</span></{tag}>",
                 escape(self.strings.get(lang, key)),
-                typeset(&escape(text), lang),
+                escape(text),
                 escape(self.strings.get(lang, "marker_end")),
             )
         };
         segments
             .iter()
             .map(|segment| match segment {
-                Segment::Same(text) => typeset(&escape(text), lang),
+                Segment::Same(text) => escape(text),
                 Segment::Deleted(text) => marked("del", "marker_deleted", text),
                 Segment::Inserted(text) => marked("ins", "marker_inserted", text),
             })
