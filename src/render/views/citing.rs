@@ -54,7 +54,7 @@ impl<'a> Views<'a> {
                 open: format!(
                     "<a class=\"ref external\" rel=\"external\" href=\"{}\" title=\"{} — {}\">",
                     escape(&symbol.official_url(lang)),
-                    escape(symbol.as_str()),
+                    escape(&symbol.official()),
                     escape(note)
                 ),
                 after: String::new(),
@@ -78,11 +78,16 @@ impl<'a> Views<'a> {
             ),
             None => (String::new(), String::new()),
         };
+        // The address a printed page shows after the citation (theme: `a.ref[data-url]`).
+        let url = self
+            .published_url(&path)
+            .map(|url| format!(" data-url=\"{}\"", escape(&url)))
+            .unwrap_or_default();
         Anchor {
             open: format!(
-                "<a class=\"ref\" href=\"{root}{}\" title=\"{}\"{hreflang}>",
+                "<a class=\"ref\" href=\"{root}{}\" title=\"{}\"{hreflang}{url}>",
                 escape(&path),
-                escape(symbol.as_str())
+                escape(&symbol.official())
             ),
             after,
         }

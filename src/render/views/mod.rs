@@ -60,8 +60,9 @@ pub(crate) struct Common<'a> {
     pub canonical: Option<String>,
     /// The Atom feed of this language, when the site has one (it needs `site-url`).
     pub feed_href: Option<String>,
-    /// Only for the 404 page, served at any depth: the site's path, so relative links resolve.
-    pub base_href: Option<String>,
+    /// The page shows highlighted code (a note's fenced code): it loads the highlighting
+    /// stylesheets, which no other page needs.
+    pub highlight: bool,
 }
 
 /// An entry of the language switch.
@@ -236,7 +237,7 @@ impl<'a> Views<'a> {
             home_href: format!("{root}{}", paths::home(lang, &self.config.default_language)),
             search_href: format!("{root}{}", paths::search(lang)),
             canonical: self.published_url(path),
-            base_href: None,
+            highlight: false,
             feed_href: self
                 .config
                 .site_url

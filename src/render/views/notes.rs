@@ -89,6 +89,20 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// Whether a note shown with the text of `resolution` in one of `langs` holds fenced code
+    /// in a language (highlighted: the page needs the highlighting stylesheets).
+    pub(crate) fn shows_code(&self, resolution: &Resolution, langs: &[&str]) -> bool {
+        let notes = self.notes_of(resolution);
+        notes.notes.iter().any(|note| {
+            let applies = notes
+                .file_of(note)
+                .lang
+                .as_deref()
+                .is_none_or(|only| langs.contains(&only));
+            applies && has_fenced_code(&note.markdown)
+        })
+    }
+
     /// The repository page that edits the file at `path` (under the archive's root).
     pub(crate) fn edit_href(&self, path: &Path) -> Option<String> {
         let repository = self.config.repository_url.as_deref()?;
@@ -129,6 +143,16 @@ impl<'a> Views<'a> {
     }
 }
 
+/// Whether Markdown holds a fenced code block with a language (`yaml`, `rust`…).
+fn has_fenced_code(markdown: &str) -> bool {
+    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+    (markdown.contains("```") || markdown.contains("~~~"))
+        && Parser::new_ext(markdown, crate::archive::notes::OPTIONS).any(|event| {
+            matches!(event, Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if !info.trim().is_empty())
+        })
+}
+
 /// The text of a new notes file: front matter to fill in, and the heading of the note on `id`.
 pub(crate) fn new_notes_file(id: Option<&str>) -> String {
     let heading = id.map(|id| format!("## {id}\n\n")).unwrap_or_default();
@@ -163,5 +187,13 @@ mod tests {
         );
         assert_eq!(percent_encode("a-res-61-168"), "a-res-61-168");
         assert_eq!(percent_encode("é /\n"), "%C3%A9%20%2F%0A");
+    }
+
+    #[test]
+    fn only_fenced_code_in_a_language_needs_the_highlighting() {
+        assert!(has_fenced_code("Voir :\n\n```yaml\na: 1\n```\n"));
+        assert!(has_fenced_code("> ~~~ rust\n> fn f() {}\n> ~~~\n"));
+        assert!(!has_fenced_code("```\nplain\n```\n"));
+        assert!(!has_fenced_code("Un mot en `code` et ``` au milieu."));
     }
 }

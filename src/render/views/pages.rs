@@ -264,8 +264,10 @@ impl<'a> Views<'a> {
                 complete: false,
             })
             .collect();
+        let mut common = self.common(lang, path, page_title, alternates);
+        common.highlight = self.shows_code(resolution, &[lang]);
         ResolutionPage {
-            common: self.common(lang, path, page_title, alternates),
+            common,
             head,
             cited_by: self.cited_by(&resolution.symbol, lang, &root),
             references_href: format!("{root}{}", paths::references(lang)),
@@ -351,8 +353,11 @@ impl<'a> Views<'a> {
             own.chain(annexes).filter(|s| !s.rows.is_empty()).collect();
         mark_first_gaps(&mut sections);
         let (predecessor, successor) = self.lineage(resolution, lang, &root);
+        let mut common = self.common(lang, path, page_title, alternates);
+        let langs: Vec<&str> = resolution.texts.iter().map(|t| t.lang.as_str()).collect();
+        common.highlight = self.shows_code(resolution, &langs);
         ParallelPage {
-            common: self.common(lang, path, page_title, alternates),
+            common,
             head,
             columns,
             sections,
