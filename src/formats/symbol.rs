@@ -181,7 +181,10 @@ mod tests {
     fn a_joint_symbol_leads_to_its_first_symbol() {
         let joint = Symbol::parse("E/CN.4/2001/2-E/CN.4/Sub.2/2000/46").unwrap();
         assert_eq!(joint.first_of_joint(), "E/CN.4/2001/2");
-        assert_eq!(joint.official_url("fr"), "https://undocs.org/fr/E/CN.4/2001/2");
+        assert_eq!(
+            joint.official_url("fr"),
+            "https://undocs.org/fr/E/CN.4/2001/2"
+        );
         for one in ["A/RES/ES-10/15", "A/HRC/RES/S-1/1", "A/RES/62/160"] {
             assert_eq!(Symbol::parse(one).unwrap().first_of_joint(), one);
         }

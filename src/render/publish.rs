@@ -7,8 +7,8 @@
 use crate::config::Config;
 use crate::render::OutputFile;
 use crate::render::escape::xml as escape;
-use crate::render::typography::typeset_text;
 use crate::render::inventory::{Inventory, Kind};
+use crate::render::typography::typeset_text;
 use crate::render::views::paths;
 
 /// The language versions of one page: `(language, path)`.

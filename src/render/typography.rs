@@ -75,7 +75,10 @@ pub(crate) fn typeset_html(html: &str, lang: &str) -> String {
         rest = &rest[len..];
         if let Some(name) = markup.strip_prefix("</") {
             let name = tag_name(name);
-            if let Some(at) = stack.iter().rposition(|o| o.name.eq_ignore_ascii_case(name)) {
+            if let Some(at) = stack
+                .iter()
+                .rposition(|o| o.name.eq_ignore_ascii_case(name))
+            {
                 stack.truncate(at);
             }
             out.push_str(markup);
@@ -84,9 +87,9 @@ pub(crate) fn typeset_html(html: &str, lang: &str) -> String {
         } else {
             let name = tag_name(&markup[1..]);
             let own_lang = attribute(markup, "lang");
-            let element_french = is_french(own_lang.unwrap_or_else(|| {
-                stack.iter().rev().find_map(|o| o.lang).unwrap_or(lang)
-            }));
+            let element_french = is_french(
+                own_lang.unwrap_or_else(|| stack.iter().rev().find_map(|o| o.lang).unwrap_or(lang)),
+            );
             push_tag(&mut out, markup, element_french && !verbatim);
             let self_closing = markup.ends_with("/>");
             let void = VOID.iter().any(|v| v.eq_ignore_ascii_case(name));
@@ -130,7 +133,8 @@ fn markup_len(html: &str) -> usize {
         return html.find("-->").map_or(html.len(), |i| i + 3);
     }
     let bytes = html.as_bytes();
-    if bytes.len() < 2 || !(bytes[1].is_ascii_alphabetic() || matches!(bytes[1], b'/' | b'!' | b'?'))
+    if bytes.len() < 2
+        || !(bytes[1].is_ascii_alphabetic() || matches!(bytes[1], b'/' | b'!' | b'?'))
     {
         return 1;
     }
@@ -173,7 +177,10 @@ fn attributes(tag: &str) -> impl Iterator<Item = (&str, usize, usize)> {
                 return None;
             }
             let start = i;
-            while i < bytes.len() && !matches!(bytes[i], b'=' | b'>' | b'/') && !bytes[i].is_ascii_whitespace() {
+            while i < bytes.len()
+                && !matches!(bytes[i], b'=' | b'>' | b'/')
+                && !bytes[i].is_ascii_whitespace()
+            {
                 i += 1;
             }
             let name = &tag[start..i];
@@ -190,7 +197,9 @@ fn attributes(tag: &str) -> impl Iterator<Item = (&str, usize, usize)> {
                 return Some((name, start, i));
             };
             let start = i + 1;
-            let end = tag[start..].find(char::from(quote)).map_or(tag.len(), |e| start + e);
+            let end = tag[start..]
+                .find(char::from(quote))
+                .map_or(tag.len(), |e| start + e);
             i = (end + 1).min(bytes.len());
             return Some((name, start, end));
         }
@@ -311,7 +320,10 @@ mod tests {
 
     #[test]
     fn a_sign_written_without_its_space_gets_one_but_urls_and_times_do_not() {
-        assert_eq!(fr("Vote: oui; non!"), "Vote\u{A0}: oui\u{202F}; non\u{202F}!");
+        assert_eq!(
+            fr("Vote: oui; non!"),
+            "Vote\u{A0}: oui\u{202F}; non\u{202F}!"
+        );
         assert_eq!(fr("«oui»"), "«\u{A0}oui\u{A0}»");
         for kept in [
             "https://undocs.org/fr/A/RES/61/168",
@@ -344,7 +356,8 @@ mod tests {
         );
         assert_eq!(
             typeset_html(page, "en"),
-            page.replace("c ;", "c\u{202F};").replace("g ;", "g\u{202F};")
+            page.replace("c ;", "c\u{202F};")
+                .replace("g ;", "g\u{202F};")
         );
     }
 

@@ -146,7 +146,7 @@ fn an_incomplete_newer_text_is_compared_only_as_far_as_it_goes() {
     assert!(rows.iter().all(|r| r.status != "dropped"), "{rows:?}");
     let notice = page.split("notice incomplete").nth(1).unwrap();
     assert!(
-        notice.contains("#op11\">op11</a>"),
+        notice.contains("#op11\">paragraphe 11</a>"),
         "what is not compared is named"
     );
 }

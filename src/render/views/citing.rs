@@ -27,6 +27,8 @@ pub(crate) struct CitingView {
 #[derive(Serialize)]
 pub(crate) struct CitingParagraph {
     pub id: String,
+    /// The paragraph as a reader names it: "alinéa 2 du préambule".
+    pub name: String,
     pub href: String,
     pub hreflang: Option<String>,
     /// The language of the paragraph's page, named, when it is not the reader's.
@@ -136,6 +138,7 @@ impl<'a> Views<'a> {
         let other = (page_lang != lang).then(|| page_lang.to_string());
         CitingParagraph {
             id: citation.paragraph.clone(),
+            name: self.strings.paragraph_name(lang, &citation.paragraph),
             href: format!(
                 "{root}{}#{}",
                 paths::resolution(page_lang, &citing.slug),

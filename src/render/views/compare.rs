@@ -72,6 +72,8 @@ pub(crate) struct CompareRow {
 #[derive(Serialize)]
 pub(crate) struct IdLink {
     pub id: String,
+    /// As a reader names it: "paragraphe 10".
+    pub name: String,
     pub href: String,
 }
 
@@ -144,6 +146,7 @@ impl<'a> Views<'a> {
                 .iter()
                 .map(|p| IdLink {
                     id: p.id.clone(),
+                    name: self.strings.paragraph_name(lang, &p.id),
                     href: format!("{root}{page}#{}", p.id),
                 })
                 .collect()
@@ -232,14 +235,26 @@ impl<'a> Views<'a> {
         let ids: Vec<String> = comparison
             .not_compared
             .iter()
-            .map(|p| format!("<a href=\"{root}{page}#{0}\">{0}</a>", escape(&p.id)))
+            .map(|p| {
+                let name = self.strings.paragraph_name(lang, &p.id);
+                format!(
+                    "<a href=\"{root}{page}#{}\">{}</a>",
+                    escape(&p.id),
+                    escape(&name)
+                )
+            })
             .collect();
         let stops = comparison
             .newer_text
             .last_id()
             .map(|id| {
                 let newer = paths::resolution(lang, &comparison.newer.slug);
-                format!("<a href=\"{root}{newer}#{0}\">{0}</a>", escape(id))
+                let name = self.strings.paragraph_name_the(lang, id);
+                format!(
+                    "<a href=\"{root}{newer}#{}\">{}</a>",
+                    escape(id),
+                    escape(&name)
+                )
             })
             .unwrap_or_default();
         Some(self.strings.sentence_html(

@@ -69,7 +69,10 @@ pub(crate) struct Common<'a> {
 #[derive(Serialize)]
 pub(crate) struct Alternate {
     pub lang: String,
+    /// The language's own name (`English`), as a language switch shows it.
     pub name: String,
+    /// Its name in the page's language (`anglais`), for the page's own sentences.
+    pub name_here: String,
     /// None when the page does not exist in that language.
     pub href: Option<String>,
     /// The published address of that page, when `site-url` is set (for `hreflang` links).
@@ -162,6 +165,8 @@ pub(crate) struct MemberLink {
     /// The paragraph of the page's text recalling this member, when that is how the lineage
     /// is known.
     pub recalled_in: Option<String>,
+    /// That paragraph named, with its article.
+    pub recalled_in_name: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -174,6 +179,8 @@ pub(crate) struct SeriesRef<'a> {
 #[derive(Serialize)]
 pub(crate) struct ParagraphView<'a> {
     pub id: &'a str,
+    /// As a reader names it, with its article: "l’alinéa 2 du préambule".
+    pub name: String,
     pub kind: &'static str,
     pub label: Option<&'a str>,
     /// The section headings shown before it.
@@ -268,6 +275,7 @@ impl<'a> Views<'a> {
                 Alternate {
                     lang: lang.to_string(),
                     name: self.name_of(lang),
+                    name_here: self.strings.language_name(page.lang, lang),
                     url: path.and_then(|p| self.published_url(p)),
                     href: path.map(|p| format!("{root}{p}")),
                     current: lang == page.lang,
@@ -418,6 +426,7 @@ impl<'a> Views<'a> {
                 .map(|n| Strings::ordinal_suffix(lang, n, true)),
             source: member.source.clone(),
             recalled_in: None,
+            recalled_in_name: None,
         }
     }
 
@@ -445,6 +454,7 @@ impl<'a> Views<'a> {
             (predecessor.as_mut(), &member.derivation)
         {
             link.recalled_in = Some(paragraph.clone());
+            link.recalled_in_name = Some(self.strings.paragraph_name_the(lang, paragraph));
         }
         (predecessor, find(&member.successor))
     }
@@ -473,6 +483,7 @@ impl<'a> Views<'a> {
         let key = NoteKey::Paragraph(paragraph.id.clone());
         ParagraphView {
             id: &paragraph.id,
+            name: self.strings.paragraph_name_the(lang, &paragraph.id),
             kind: kind_name(paragraph.kind),
             label: paragraph.label.as_deref(),
             headings: &paragraph.headings,

@@ -21,12 +21,16 @@ pub(crate) struct NoteView {
     pub anchor: String,
     /// The paragraph id it is about; none for a note on the resolution.
     pub key: Option<String>,
+    /// That paragraph as a reader names it, with its article ("le paragraphe 10").
+    pub key_name: Option<String>,
     pub title: Option<String>,
     pub html: String,
     pub authors: Option<String>,
     pub date: Option<String>,
     /// The language it is written in, when its front matter says.
     pub written_in: Option<String>,
+    /// When that is not the page's language: "en anglais", in the page's words.
+    pub written_in_name: Option<String>,
     /// For a note of `notes.<lang>.md`: that language, named in the page's language.
     pub only_lang: Option<String>,
     pub edit_href: Option<String>,
@@ -77,10 +81,23 @@ impl<'a> Views<'a> {
                 NoteKey::Resolution => None,
                 NoteKey::Paragraph(id) => Some(id.clone()),
             },
+            key_name: match &note.key {
+                NoteKey::Resolution => None,
+                NoteKey::Paragraph(id) => Some(self.strings.paragraph_name_the(page.lang, id)),
+            },
             title: note.title.clone(),
             authors: (!file.authors.is_empty()).then(|| file.authors.join(", ")),
             date: file.date.map(|d| self.strings.date(page.lang, d)),
             written_in: file.written_in.clone(),
+            written_in_name: file
+                .written_in
+                .as_deref()
+                .filter(|w| *w != page.lang)
+                .map(|w| {
+                    let language = self.strings.language_name(page.lang, w);
+                    self.strings
+                        .sentence(page.lang, "written_in", &[("language", &language)])
+                }),
             only_lang: file
                 .lang
                 .as_deref()

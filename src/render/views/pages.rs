@@ -93,6 +93,8 @@ pub(crate) struct Column<'a> {
     pub href: String,
     pub complete: bool,
     pub last_id: Option<&'a str>,
+    /// The last paragraph named in the page's language, with its article.
+    pub last_name: Option<String>,
     pub remark: Option<&'a str>,
     pub opening: Option<&'a str>,
     pub footnotes: Vec<FootnoteView<'a>>,
@@ -140,6 +142,8 @@ impl Part {
 #[derive(Serialize)]
 pub(crate) struct Row<'a> {
     pub id: &'a str,
+    /// As a reader of the page names it, with its article.
+    pub name: String,
     pub kind: &'static str,
     pub label: Option<&'a str>,
     pub cells: Vec<Cell<'a>>,
@@ -246,6 +250,7 @@ impl<'a> Views<'a> {
             lang,
             path,
             parallel: false,
+            strings: self.strings,
         };
         let general_notes = self.notes_about(&page, &NoteKey::Resolution, lang, Scope::All);
         let other_texts = self
@@ -306,6 +311,7 @@ impl<'a> Views<'a> {
             lang,
             path,
             parallel: true,
+            strings: self.strings,
         };
         let columns = resolution
             .texts
@@ -317,6 +323,9 @@ impl<'a> Views<'a> {
                 href: format!("{root}{}", paths::resolution(&text.lang, &resolution.slug)),
                 complete: text.complete,
                 last_id: text.last_id(),
+                last_name: text
+                    .last_id()
+                    .map(|id| self.strings.paragraph_name_the(lang, id)),
                 remark: text.remark.as_deref(),
                 opening: text.opening.as_deref(),
                 footnotes: self.column_footnotes(resolution, text, &page),
@@ -421,6 +430,7 @@ impl<'a> Views<'a> {
         ids.into_iter()
             .map(|(id, kind, label)| Row {
                 id,
+                name: self.strings.paragraph_name_the(page.lang, id),
                 kind,
                 label,
                 cells: resolution
@@ -461,8 +471,9 @@ impl<'a> Views<'a> {
                 let lang = text.lang.as_str();
                 let gap = match (text.complete, text.last_id()) {
                     (false, Some(last)) => {
+                        let last = self.strings.paragraph_name_the(lang, last);
                         self.strings
-                            .sentence(lang, "gap_incomplete", &[("last", last)])
+                            .sentence(lang, "gap_incomplete", &[("last", &last)])
                     }
                     _ => self.strings.get(lang, "gap_missing").to_string(),
                 };
