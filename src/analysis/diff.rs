@@ -31,10 +31,19 @@ pub(crate) fn word_diff(old: &[Token], new: &[Token]) -> Vec<Segment<'static>> {
     let ops = capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
     let runs = fold_short_equal_runs(runs_of(&ops, old, new));
     let mut out = Output::default();
-    for run in runs {
+    for (i, run) in runs.iter().enumerate() {
         match run {
-            Run::Same { new, .. } => out.same(&join(&new, true)),
-            Run::Change { deleted, inserted } => out.change(&deleted, &inserted),
+            Run::Same { new, .. } => out.same(&join(new, true)),
+            Run::Change { deleted, inserted } => {
+                // Whether the text after the change starts with a space (or ends there).
+                let spaced_after = match runs.get(i + 1) {
+                    Some(Run::Same { new, .. }) => {
+                        new.first().is_none_or(|t| !t.space_before.is_empty())
+                    }
+                    _ => true,
+                };
+                out.change(deleted, inserted, spaced_after)
+            }
         }
     }
     out.segments
@@ -156,24 +165,65 @@ impl Output {
         }
     }
 
-    /// The spaces before a change stay outside it; deletion first, then insertion.
-    fn change(&mut self, deleted: &[&Token], inserted: &[&Token]) {
-        let first = inserted.first().or(deleted.first());
-        if let Some(first) = first {
-            let at_start = self.segments.is_empty();
-            if !at_start {
-                self.same(&first.space_before);
+    /// A change, deletion first, then insertion, each side keeping its own spacing: read without
+    /// the insertions, the line is the older text; without the deletions, the newer. A space
+    /// both sides have stays outside the change; a space only one side has goes inside its
+    /// side (`coopération<del> mutuelle, de</del><ins>,</ins> la`), unless the text after the
+    /// change starts with a space anyway (`États<del>,</del> <ins>et</ins> les`). Words deleted
+    /// and inserted side by side are kept one space apart.
+    fn change(&mut self, deleted: &[&Token], inserted: &[&Token], spaced_after: bool) {
+        let at_start = self.segments.is_empty();
+        let space = |tokens: &[&Token]| -> String {
+            match tokens.first() {
+                Some(t) if !at_start => t.space_before.to_string(),
+                _ => String::new(),
             }
-        }
-        if !deleted.is_empty() {
-            self.segments.push(Segment::Deleted(join(deleted, false)));
-        }
-        if !inserted.is_empty() {
-            if !deleted.is_empty() {
-                self.same(" ");
+        };
+        let (del_space, ins_space) = (space(deleted), space(inserted));
+        match (deleted.is_empty(), inserted.is_empty()) {
+            (false, false) => {
+                if !del_space.is_empty() && !ins_space.is_empty() {
+                    self.same(&ins_space);
+                    self.deleted(deleted, "");
+                    self.same(" ");
+                    self.inserted(inserted, "");
+                } else if !del_space.is_empty() {
+                    self.deleted(deleted, &del_space);
+                    self.inserted(inserted, "");
+                } else {
+                    self.deleted(deleted, "");
+                    let words = deleted.last().is_some_and(|t| t.is_word)
+                        && inserted.first().is_some_and(|t| t.is_word);
+                    if !ins_space.is_empty() {
+                        self.same(&ins_space);
+                    } else if words {
+                        self.same(" ");
+                    }
+                    self.inserted(inserted, "");
+                }
             }
-            self.segments.push(Segment::Inserted(join(inserted, false)));
+            (false, true) if spaced_after => {
+                self.same(&del_space);
+                self.deleted(deleted, "");
+            }
+            (false, true) => self.deleted(deleted, &del_space),
+            (true, false) if spaced_after => {
+                self.same(&ins_space);
+                self.inserted(inserted, "");
+            }
+            (true, false) => self.inserted(inserted, &ins_space),
+            (true, true) => {}
         }
+    }
+
+    fn deleted(&mut self, tokens: &[&Token], space: &str) {
+        let text = format!("{space}{}", join(tokens, false));
+        self.segments.push(Segment::Deleted(text));
+    }
+
+    fn inserted(&mut self, tokens: &[&Token], space: &str) {
+        let text = format!("{space}{}", join(tokens, false));
+        self.segments.push(Segment::Inserted(text));
     }
 }
 
@@ -219,6 +269,41 @@ mod tests {
             [s("a "), Inserted("b".into()), s(" c")]
         );
         assert_eq!(diff("a c", "x a c"), [Inserted("x".into()), s(" a c")]);
+    }
+
+    #[test]
+    fn a_space_only_one_side_has_stays_inside_that_side() {
+        // Read without the insertions: the older text; without the deletions: the newer.
+        assert_eq!(
+            diff(
+                "la coopération mutuelle, de la compréhension",
+                "la coopération, la compréhension"
+            ),
+            [
+                s("la coopération"),
+                Deleted(" mutuelle, de".into()),
+                Inserted(",".into()),
+                s(" la compréhension")
+            ]
+        );
+        assert_eq!(
+            diff("les États, les organisations", "les États et les organisations"),
+            [
+                s("les États"),
+                Deleted(",".into()),
+                s(" "),
+                Inserted("et".into()),
+                s(" les organisations")
+            ]
+        );
+        assert_eq!(
+            diff("la coopération, la", "la coopération mutuelle, la"),
+            [s("la coopération"), Inserted(" mutuelle".into()), s(", la")]
+        );
+        assert_eq!(
+            diff("les droits; et", "les droits, et"),
+            [s("les droits"), Deleted(";".into()), Inserted(",".into()), s(" et")]
+        );
     }
 
     #[test]
