@@ -17,6 +17,7 @@ mod notes;
 mod publish;
 mod quality;
 mod reader;
+mod reading;
 mod safety;
 mod serve;
 mod soak;

@@ -56,7 +56,7 @@ fn walk(browser: &Browser, base: &str) {
     );
     let gap = browser.text(r#"#pp6 .cell[lang="fr"]"#);
     assert!(
-        gap.contains("pp5"),
+        gap.contains("l’alinéa 5 du préambule"),
         "the first French gap is explained: {gap}"
     );
     let later = browser.eval(r#"document.querySelector('#op1 .cell[lang="fr"] .gap-note').title"#);

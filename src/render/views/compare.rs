@@ -393,7 +393,12 @@ fn emphasised(text: &str, lead: &mut usize) -> String {
         return escape(text);
     }
     let space = &italic[..italic.len() - plain.len()];
-    format!("{}<em>{}</em>{}", escape(space), escape(plain), escape(rest))
+    format!(
+        "{}<em>{}</em>{}",
+        escape(space),
+        escape(plain),
+        escape(rest)
+    )
 }
 
 /// Counts `text`'s visible characters off `lead` (text the other side does not show).
@@ -417,7 +422,10 @@ mod tests {
 
     #[test]
     fn the_lead_words_of_a_paragraph_are_counted_from_its_opening_emphasis() {
-        assert_eq!(lead_length("<em>Rappelant également</em> la Conférence"), 18);
+        assert_eq!(
+            lead_length("<em>Rappelant également</em> la Conférence"),
+            18
+        );
         assert_eq!(lead_length("<em>Prie</em> le Secrétaire général"), 4);
         assert_eq!(lead_length("la résolution <em>x</em>"), 0);
     }
