@@ -87,7 +87,7 @@ fn the_parallel_view_aligns_by_id_and_explains_gaps() {
         .next()
         .unwrap();
     assert!(
-        row.contains("Absent de la source, incomplète après pp2."),
+        row.contains("Absent de la source, incomplète après l’alinéa 2 du préambule."),
         "{row}"
     );
     assert!(row.contains("<em>Reaffirms</em>"));

@@ -389,6 +389,7 @@ fn a_reader_switches_a_comparison_to_side_by_side_and_hides_what_did_not_change(
     shots(&browser, "compare-redline");
     switch_views(&browser, "article.compare");
     browser.click_no_wait("input[value=\"sides\"]");
+    browser.eval("document.querySelector('li.change.modified').scrollIntoView()");
     shots(&browser, "compare-sides");
     // The same markup inserted into another page after it has loaded (as the resolution page
     // will show comparisons) switches the same way: no script to run on insertion.
