@@ -41,7 +41,12 @@ fn a_paragraph_note_sits_beside_its_paragraph_with_its_anchor_and_author() {
         op2.contains("Suite de l’examen"),
         "the heading's title is shown"
     );
-    assert!(op2.contains("par <span class=\"note-authors\" lang=\"fr\">Jeanne Essai</span>, 1er mai 2024"), "{op2}");
+    assert!(
+        op2.contains(
+            "par <span class=\"note-authors\" lang=\"fr\">Jeanne Essai</span>, 1er mai 2024"
+        ),
+        "{op2}"
+    );
     assert!(
         op2.contains(r#"<pre class="hl-code" data-lang="yaml"><code><span class="hl-"#),
         "fenced code is highlighted in classes: {op2}"
@@ -64,9 +69,7 @@ fn short_links_in_notes_lead_to_the_paragraph_in_a_language_that_holds_it() {
     let (_out, site) = build_notes();
     let page = site.page("fr/a-res-10-1.html");
     // 11/2's op1 is only in English.
-    assert!(page.contains(
-        r##"<a href="../en/a-res-11-2.html#op1">A/RES/11/2, paragraphe 1</a>"##
-    ));
+    assert!(page.contains(r##"<a href="../en/a-res-11-2.html#op1">A/RES/11/2, paragraphe 1</a>"##));
     assert!(page.contains(r##"<a href="#pp1">alinéa 1 du préambule</a>"##));
     let broken = site.broken_links();
     assert!(broken.is_empty(), "broken links: {broken:#?}");

@@ -391,6 +391,16 @@ fn a_reader_switches_a_comparison_to_side_by_side_and_hides_what_did_not_change(
     browser.click_no_wait("input[value=\"sides\"]");
     browser.eval("document.querySelector('li.change.modified').scrollIntoView()");
     shots(&browser, "compare-sides");
+    // Side by side passes axe-core as the redline does (quality.rs), light and dark.
+    let axe = crate::support::tools::axe_source();
+    for scheme in ["light", "dark"] {
+        set_view(&browser, 1366, scheme);
+        let found = crate::quality::violations(&browser, &axe);
+        assert!(found.is_empty(), "{scheme}: {}", found.join("\n"));
+    }
+    set_view(&browser, 1366, "light");
+    // axe-core reads the stylesheets again, which `file://` refuses: not the page's fault.
+    browser.clear_errors();
     // The same markup inserted into another page after it has loaded (as the resolution page
     // will show comparisons) switches the same way: no script to run on insertion.
     let markup = browser.eval("document.querySelector('article.compare').outerHTML");
