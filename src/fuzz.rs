@@ -234,6 +234,9 @@ fn check_canonical(text: &str) {
 }
 
 /// An archive to render notes against (the `sites/notes` fixture).
+static STRINGS: LazyLock<crate::render::strings::Strings> =
+    LazyLock::new(crate::render::strings::Strings::bundled);
+
 static NOTES_ARCHIVE: LazyLock<crate::archive::Archive> = LazyLock::new(|| {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites/notes");
     let config = crate::config::Config::load(&root).expect("the fixture's book.toml");
@@ -256,6 +259,7 @@ fn check_notes(text: &str) {
             lang: "fr",
             path: "fr/a-res-10-1.html",
             parallel: false,
+            strings: &STRINGS,
         };
         for note in &found.notes {
             for trust in [false, true] {

@@ -7,12 +7,14 @@
 
 use std::borrow::Cow;
 
-use crate::archive::{Annex, Archive, Member, Paragraph, ParagraphKind, Resolution, Series, Text};
+use crate::archive::{
+    Annex, Archive, Footnote, Member, Paragraph, ParagraphKind, Resolution, Series, Text,
+};
 
 use super::align::{Alignment, align};
 use super::diff::{Segment, word_diff};
 use super::words::{Interner, Token, same_text, similarity_words, tokenize};
-use super::{Comparison, Part, Row, Status};
+use super::{Compared, Comparison, Part, Row, Status};
 
 /// Two texts to compare, and the incomplete texts passed over between them.
 pub(super) struct Pair<'a> {
@@ -75,7 +77,7 @@ fn predecessor_text<'a>(
 }
 
 /// Aligns the two texts part by part and compares each continued paragraph word by word.
-pub(super) fn compare(pair: Pair<'_>) -> Comparison<'_> {
+pub(super) fn compare<'a>(pair: Pair<'a>) -> Comparison<'a> {
     let (older, older_text) = pair.older;
     let (newer, newer_text) = pair.newer;
     let mut parts: Vec<Part> = [ParagraphKind::Preambular, ParagraphKind::Operative]
@@ -93,6 +95,11 @@ pub(super) fn compare(pair: Pair<'_>) -> Comparison<'_> {
     } else {
         set_aside_beyond_the_end(&mut parts, older_text)
     };
+    let all = |text: &'a Text| -> Vec<&'a Footnote> { text.footnotes.iter().collect() };
+    let mut footnotes = compare_part(&all(older_text), &all(newer_text));
+    if !newer_text.complete {
+        footnotes.retain(|row| row.status != Status::Dropped);
+    }
     Comparison {
         lang: &newer_text.lang,
         older,
@@ -102,6 +109,7 @@ pub(super) fn compare(pair: Pair<'_>) -> Comparison<'_> {
         skipped: pair.skipped,
         parts,
         not_compared,
+        footnotes,
     }
 }
 
@@ -133,9 +141,9 @@ fn part_of(text: &Text, kind: ParagraphKind) -> Vec<&Paragraph> {
         .collect()
 }
 
-fn compare_part<'a>(old: &[&'a Paragraph], new: &[&'a Paragraph]) -> Vec<Row<'a>> {
-    let old_tokens: Vec<Vec<Token<'a>>> = old.iter().map(|p| tokenize(&p.plain)).collect();
-    let new_tokens: Vec<Vec<Token<'a>>> = new.iter().map(|p| tokenize(&p.plain)).collect();
+fn compare_part<'a, T: Compared>(old: &[&'a T], new: &[&'a T]) -> Vec<Row<'a, T>> {
+    let old_tokens: Vec<Vec<Token<'a>>> = old.iter().map(|p| tokenize(p.plain())).collect();
+    let new_tokens: Vec<Vec<Token<'a>>> = new.iter().map(|p| tokenize(p.plain())).collect();
     let mut interner = Interner::default();
     let mut words = |tokens: &[Vec<Token<'a>>]| -> Vec<Vec<u32>> {
         tokens
@@ -155,16 +163,19 @@ fn compare_part<'a>(old: &[&'a Paragraph], new: &[&'a Paragraph]) -> Vec<Row<'a>
 }
 
 /// The paragraphs of a part and their tokens.
-struct Texts<'t, 'a> {
-    old: &'t [&'a Paragraph],
-    new: &'t [&'a Paragraph],
+struct Texts<'t, 'a, T> {
+    old: &'t [&'a T],
+    new: &'t [&'a T],
     old_tokens: &'t [Vec<Token<'a>>],
     new_tokens: &'t [Vec<Token<'a>>],
 }
 
 /// Rows in the order of the newer text; a dropped paragraph comes where it stood in the older,
 /// before what is new at that place (as a reader expects: what went out, then what came in).
-fn rows_in_reading_order<'a>(alignment: &Alignment, texts: &Texts<'_, 'a>) -> Vec<Row<'a>> {
+fn rows_in_reading_order<'a, T: Compared>(
+    alignment: &Alignment,
+    texts: &Texts<'_, 'a, T>,
+) -> Vec<Row<'a, T>> {
     let mut rows = Vec::new();
     let mut dropped = alignment.dropped.iter().copied().peekable();
     // The older paragraph of the next pair in order from position `j` of the newer text.
@@ -196,7 +207,7 @@ fn rows_in_reading_order<'a>(alignment: &Alignment, texts: &Texts<'_, 'a>) -> Ve
     rows
 }
 
-fn single(status: Status, paragraph: &Paragraph, older: bool) -> Row<'_> {
+fn single<T: Compared>(status: Status, paragraph: &T, older: bool) -> Row<'_, T> {
     let (from, to) = if older {
         (vec![paragraph], Vec::new())
     } else {
@@ -207,17 +218,22 @@ fn single(status: Status, paragraph: &Paragraph, older: bool) -> Row<'_> {
         from,
         to,
         moved: false,
-        segments: vec![Segment::Same(Cow::Borrowed(&paragraph.plain))],
+        segments: vec![Segment::Same(Cow::Borrowed(paragraph.plain()))],
     }
 }
 
 /// A continued paragraph: unchanged when only typography differs, else modified with its diff.
-fn continued<'a>(old: &[usize], new: &[usize], moved: bool, texts: &Texts<'_, 'a>) -> Row<'a> {
+fn continued<'a, T: Compared>(
+    old: &[usize],
+    new: &[usize],
+    moved: bool,
+    texts: &Texts<'_, 'a, T>,
+) -> Row<'a, T> {
     let before = joined(old, texts.old_tokens);
     let after = joined(new, texts.new_tokens);
     let one_to_one = old.len() == 1 && new.len() == 1;
     let (status, segments) = if one_to_one && same_text(&before, &after) {
-        let text = texts.new[new[0]].plain.as_str();
+        let text = texts.new[new[0]].plain();
         (Status::Unchanged, vec![Segment::Same(Cow::Borrowed(text))])
     } else {
         (Status::Modified, word_diff(&before, &after))

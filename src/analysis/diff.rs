@@ -31,10 +31,27 @@ pub(crate) fn word_diff(old: &[Token], new: &[Token]) -> Vec<Segment<'static>> {
     let ops = capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
     let runs = fold_short_equal_runs(runs_of(&ops, old, new));
     let mut out = Output::default();
-    for run in runs {
+    // The space a change took into itself from the text after it.
+    let mut space_taken = false;
+    for (i, run) in runs.iter().enumerate() {
         match run {
-            Run::Same { new, .. } => out.same(&join(&new, true)),
-            Run::Change { deleted, inserted } => out.change(&deleted, &inserted),
+            Run::Same { new, .. } => out.same(&join(new, !std::mem::take(&mut space_taken))),
+            Run::Change { deleted, inserted } => {
+                // Whether each text goes on after the change with a space (or ends there).
+                let spaced =
+                    |tokens: &[&Token]| tokens.first().is_none_or(|t| !t.space_before.is_empty());
+                let after = match runs.get(i + 1) {
+                    Some(Run::Same { old, new }) => Spaced {
+                        old: spaced(old),
+                        new: spaced(new),
+                    },
+                    _ => Spaced {
+                        old: true,
+                        new: true,
+                    },
+                };
+                space_taken = out.change(deleted, inserted, after);
+            }
         }
     }
     out.segments
@@ -156,25 +173,120 @@ impl Output {
         }
     }
 
-    /// The spaces before a change stay outside it; deletion first, then insertion.
-    fn change(&mut self, deleted: &[&Token], inserted: &[&Token]) {
-        let first = inserted.first().or(deleted.first());
-        if let Some(first) = first {
-            let at_start = self.segments.is_empty();
-            if !at_start {
-                self.same(&first.space_before);
+    /// A change, deletion first, then insertion, each side keeping its own spacing: read without
+    /// the insertions, the line is the older text; without the deletions, the newer. A space
+    /// both sides have stays outside the change; a space only one side has goes inside its
+    /// side (`coopération<del> mutuelle, de</del><ins>,</ins> la`), unless the text around the
+    /// change gives it anyway (`États<del>,</del> <ins>et</ins> les`). Words deleted and inserted
+    /// side by side are kept one space apart, inside the insertion when either text is glued
+    /// to what follows (`<del>2003</del><ins> 2005</ins>,`). `after` says whether the older and the newer text
+    /// have a space after the change (the text after it is shown with the newer's spacing);
+    /// a space only the newer has there is taken into the change: returns whether it was.
+    fn change(&mut self, deleted: &[&Token], inserted: &[&Token], after: Spaced) -> bool {
+        let at_start = self.segments.is_empty();
+        let space = |tokens: &[&Token]| -> String {
+            match tokens.first() {
+                Some(t) if !at_start => t.space_before.to_string(),
+                _ => String::new(),
             }
-        }
-        if !deleted.is_empty() {
-            self.segments.push(Segment::Deleted(join(deleted, false)));
-        }
-        if !inserted.is_empty() {
-            if !deleted.is_empty() {
-                self.same(" ");
+        };
+        let (del_space, ins_space) = (space(deleted), space(inserted));
+        let (o1, n1) = (!del_space.is_empty(), !ins_space.is_empty());
+        // At the start, nothing comes before: only the newer's spacing after the change counts.
+        let after = if at_start {
+            Spaced {
+                old: after.new,
+                new: after.new,
             }
-            self.segments.push(Segment::Inserted(join(inserted, false)));
+        } else {
+            after
+        };
+        // A space the older text has after the change and the newer lacks: the deletion's.
+        let trail = if after.old && !after.new { " " } else { "" };
+        // One the newer has and the older lacks: the insertion's (else before the deletion).
+        if after.new && !after.old {
+            match (deleted.is_empty(), inserted.is_empty()) {
+                (_, false) => {
+                    self.deleted(deleted, &del_space, "");
+                    let lead = if n1 && !o1 || !deleted.is_empty() {
+                        " "
+                    } else {
+                        ""
+                    };
+                    let text = format!("{lead}{} ", join(inserted, false));
+                    self.segments.push(Segment::Inserted(text));
+                }
+                (false, true) => {
+                    self.same(" ");
+                    self.deleted(deleted, "", "");
+                }
+                (true, true) => {}
+            }
+            return true;
         }
+        match (deleted.is_empty(), inserted.is_empty()) {
+            (false, false) => {
+                if o1 && n1 {
+                    self.same(&ins_space);
+                    self.deleted(deleted, "", trail);
+                    if after.new && after.old {
+                        self.same(" ");
+                        self.inserted(inserted, "");
+                    } else {
+                        self.inserted(inserted, " ");
+                    }
+                } else if o1 {
+                    self.deleted(deleted, &del_space, trail);
+                    self.inserted(inserted, "");
+                } else {
+                    self.deleted(deleted, "", trail);
+                    // Words replaced at the very start, read apart (`Reconnaissant` `Considérant`).
+                    let words = at_start
+                        && deleted.last().is_some_and(|t| t.is_word)
+                        && inserted.first().is_some_and(|t| t.is_word);
+                    if n1 {
+                        self.same(&ins_space);
+                    } else if words {
+                        self.same(" ");
+                    }
+                    self.inserted(inserted, "");
+                }
+            }
+            (false, true) if o1 && after.new => {
+                self.same(&del_space);
+                self.deleted(deleted, "", trail);
+            }
+            (false, true) => self.deleted(deleted, &del_space, trail),
+            (true, false) if n1 && (after.old || after.new) => {
+                self.same(&ins_space);
+                self.inserted(inserted, "");
+            }
+            (true, false) => self.inserted(inserted, &ins_space),
+            (true, true) => {}
+        }
+        false
     }
+
+    fn deleted(&mut self, tokens: &[&Token], space: &str, trail: &str) {
+        if tokens.is_empty() {
+            return;
+        }
+        let text = format!("{space}{}{trail}", join(tokens, false));
+        self.segments.push(Segment::Deleted(text));
+    }
+
+    fn inserted(&mut self, tokens: &[&Token], space: &str) {
+        let text = format!("{space}{}", join(tokens, false));
+        self.segments.push(Segment::Inserted(text));
+    }
+}
+
+/// Whether the older and the newer text have a space at some place (the end of a text counts
+/// as one).
+#[derive(Clone, Copy)]
+struct Spaced {
+    old: bool,
+    new: bool,
 }
 
 #[cfg(test)]
@@ -219,6 +331,86 @@ mod tests {
             [s("a "), Inserted("b".into()), s(" c")]
         );
         assert_eq!(diff("a c", "x a c"), [Inserted("x".into()), s(" a c")]);
+    }
+
+    #[test]
+    fn a_space_only_one_side_has_stays_inside_that_side() {
+        // Read without the insertions: the older text; without the deletions: the newer.
+        assert_eq!(
+            diff(
+                "la coopération mutuelle, de la compréhension",
+                "la coopération, la compréhension"
+            ),
+            [
+                s("la coopération"),
+                Deleted(" mutuelle, de".into()),
+                Inserted(",".into()),
+                s(" la compréhension")
+            ]
+        );
+        assert_eq!(
+            diff(
+                "les États, les organisations",
+                "les États et les organisations"
+            ),
+            [
+                s("les États"),
+                Deleted(",".into()),
+                s(" "),
+                Inserted("et".into()),
+                s(" les organisations")
+            ]
+        );
+        assert_eq!(
+            diff("la coopération, la", "la coopération mutuelle, la"),
+            [s("la coopération"), Inserted(" mutuelle".into()), s(", la")]
+        );
+        assert_eq!(
+            diff("décembre 2003, et", "décembre 2005, et"),
+            [
+                s("décembre "),
+                Deleted("2003".into()),
+                Inserted(" 2005".into()),
+                s(", et")
+            ]
+        );
+        assert_eq!(
+            diff(
+                "civilisations favorise l’instauration d’une culture",
+                "civilisations permet de promouvoir une culture"
+            ),
+            [
+                s("civilisations"),
+                Deleted(" favorise l’instauration d’".into()),
+                Inserted(" permet de promouvoir ".into()),
+                s("une culture")
+            ]
+        );
+        assert_eq!(
+            diff("promouvoir et encourager", "promouvoir et d’encourager"),
+            [s("promouvoir et "), Inserted("d’".into()), s("encourager")]
+        );
+        assert_eq!(
+            diff(
+                "la soixante-huitième session",
+                "la soixante-neuvième session"
+            ),
+            [
+                s("la soixante-"),
+                Deleted("huitième".into()),
+                Inserted("neuvième".into()),
+                s(" session")
+            ]
+        );
+        assert_eq!(
+            diff("les droits; et", "les droits, et"),
+            [
+                s("les droits"),
+                Deleted(";".into()),
+                Inserted(",".into()),
+                s(" et")
+            ]
+        );
     }
 
     #[test]

@@ -34,7 +34,9 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::archive::{Annex, Archive, Paragraph, ParagraphKind, Resolution, Series, Text};
+use crate::archive::{
+    Annex, Archive, Footnote, Paragraph, ParagraphKind, Resolution, Series, Text,
+};
 use crate::lexicon::Lexicons;
 pub use diff::Segment;
 pub use history::{History, Step, StepKind};
@@ -78,6 +80,42 @@ pub struct Comparison<'a> {
     /// Older paragraphs after the point where an incomplete newer text stops: nothing can be
     /// said of them, so they are neither continued nor dropped.
     pub not_compared: Vec<&'a Paragraph>,
+    /// The footnotes, aligned and compared as paragraphs are (an incomplete newer text drops
+    /// none: its source stops before them).
+    pub footnotes: Vec<Row<'a, Footnote>>,
+}
+
+/// What a comparison aligns and compares word by word: a paragraph or a footnote.
+pub trait Compared {
+    fn id(&self) -> &str;
+    /// Its words, as `diff` and `align` read them.
+    fn plain(&self) -> &str;
+    /// Its inline HTML (emphasis): the views keep its opening words in italics.
+    fn html(&self) -> &str;
+}
+
+impl Compared for Paragraph {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn plain(&self) -> &str {
+        &self.plain
+    }
+    fn html(&self) -> &str {
+        &self.html
+    }
+}
+
+impl Compared for Footnote {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn plain(&self) -> &str {
+        &self.plain
+    }
+    fn html(&self) -> &str {
+        &self.html
+    }
 }
 
 /// The aligned rows of one part of the texts.
@@ -90,14 +128,15 @@ pub struct Part<'a> {
     pub rows: Vec<Row<'a>>,
 }
 
-/// One step of the alignment: a paragraph continued (possibly split or merged), new or dropped.
+/// One step of the alignment: a paragraph (or footnote) continued (possibly split or merged),
+/// new or dropped.
 #[derive(Debug)]
-pub struct Row<'a> {
+pub struct Row<'a, T = Paragraph> {
     pub status: Status,
     /// The older paragraphs (none for a new one; several when merged).
-    pub from: Vec<&'a Paragraph>,
+    pub from: Vec<&'a T>,
     /// The newer paragraphs (none for a dropped one; several when split).
-    pub to: Vec<&'a Paragraph>,
+    pub to: Vec<&'a T>,
     /// The paragraph moved against the order of the others.
     pub moved: bool,
     /// The newer text with deletions and insertions in place (modified rows); the text of the
@@ -115,7 +154,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    pub fn of<'r, 'a: 'r>(rows: impl IntoIterator<Item = &'r Row<'a>>) -> Counts {
+    pub fn of<'r, 'a: 'r, T: 'a>(rows: impl IntoIterator<Item = &'r Row<'a, T>>) -> Counts {
         let mut counts = Counts::default();
         for row in rows {
             *match row.status {

@@ -8,11 +8,11 @@
 //! | `sa résolution 61/168`, `resolution 55/2`, `Résolution 66/3`, `résolutions 60/156 et 61/168` | `A/RES/61/168` (General Assembly) |
 //! | `la résolution 19/33 du Conseil des droits de l'homme`, `Human Rights Council resolution 19/33` | `A/HRC/RES/19/33` |
 //! | `résolution 2005/54 de la Commission des droits de l'homme`, `Commission on Human Rights resolution 2005/54` | `E/CN.4/RES/2005/54` |
-//! | `résolution 2000/22` in a paragraph naming the Sub-Commission | `E/CN.4/SUB.2/RES/2000/22` |
+//! | `résolution 2000/22` in a paragraph naming the Sub-Commission | `E/CN.4/Sub.2/RES/2000/22` |
 //! | `résolution 2005/3 du Conseil économique et social` | `E/RES/2005/3` |
 //! | `Security Council resolution 1325 (2000)` | `S/RES/1325(2000)` |
-//! | `A/CONF.157/24 (Part I)`, `E/2005/23`, `A/62/439/Add.2`, `A/67/53` | the symbol (a part is kept: `A/CONF.157/24(PartI)`, and its corrigendum: `…(PartI)/Corr.2`) |
-//! | `E/CN.4/2001/2-E/CN.4/Sub.2/2000/46` (one document under two symbols) | its first symbol |
+//! | `A/CONF.157/24 (Part I)`, `E/2005/23`, `A/62/439/Add.2`, `A/67/53` | the symbol (a part is kept: `A/CONF.157/24(PartI)`, and its corrigendum: `…(PartI)/Corr.2`; pages print it spaced, `Symbol::official`) |
+//! | `E/CN.4/2001/2-E/CN.4/Sub.2/2000/46` (one document under two symbols) | the joint symbol, whole (its link: the first symbol's document) |
 //!
 //! A number of the form `session/number` is the General Assembly's unless a body is named right
 //! beside it. A number of the form `year/number` belongs to a body that numbers by year (the
@@ -100,7 +100,7 @@ static BODY_ANYWHERE: LazyLock<Regex> =
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     let symbol = r"[A-Z]{1,8}(?:/(?:[A-Z][A-Za-z]*\.\d+|[A-Z]+|\d+))+";
     Regex::new(&format!(
-        r"\b(?P<symbol>{symbol})(?P<part> \((?:Part|Partie|Vol\.) [IVX]+\)(?:/(?:Corr|Add|Rev)\.\d+)*)?(?:-{symbol})?"
+        r"\b(?P<symbol>{symbol})(?P<part> \((?:Part|Partie|Vol\.) [IVX]+\)(?:/(?:Corr|Add|Rev)\.\d+)*)?(?P<joint>-{symbol})?"
     ))
     .expect("the document pattern is valid")
 });
@@ -172,7 +172,8 @@ fn document_symbol(m: &regex::Captures) -> Option<Symbol> {
         .name("part")
         .map(|p| p.as_str().replace([' '], ""))
         .unwrap_or_default();
-    Symbol::parse(&format!("{symbol}{part}")).ok()
+    let joint = m.name("joint").map_or("", |j| j.as_str());
+    Symbol::parse(&format!("{symbol}{part}{joint}")).ok()
 }
 
 /// Whether `start..end` overlaps a range of `covered` (in order, not overlapping).
@@ -307,7 +308,7 @@ fn resolution_symbol(body: Body, number: &regex::Captures) -> Option<Symbol> {
             format!("E/CN.4/RES/{a}/{}", b.as_str())
         }
         (Body::SubCommission, Some(b), _) if by_year => {
-            format!("E/CN.4/SUB.2/RES/{a}/{}", b.as_str())
+            format!("E/CN.4/Sub.2/RES/{a}/{}", b.as_str())
         }
         (Body::EconomicAndSocialCouncil, Some(b), _) if by_year => {
             format!("E/RES/{a}/{}", b.as_str())
@@ -400,12 +401,12 @@ mod tests {
         // Sub-Commission: named earlier in the paragraph, or later.
         (
             "Rappelant que la Sous-Commission de la promotion et de la protection des droits de l’homme a adopté, à sa cinquante-deuxième session, la résolution 2000/22 du 18 août 2000,",
-            &["E/CN.4/SUB.2/RES/2000/22"],
+            &["E/CN.4/Sub.2/RES/2000/22"],
             &["2000/22"],
         ),
         (
             "Recalling the adoption of resolution 2000/22 of 18 August 2000, on the promotion of dialogue on human rights issues, by the Subcommission on the Promotion and Protection of Human Rights",
-            &["E/CN.4/SUB.2/RES/2000/22"],
+            &["E/CN.4/Sub.2/RES/2000/22"],
             &["2000/22"],
         ),
         // Economic and Social Council and Security Council.
@@ -465,12 +466,12 @@ mod tests {
         ),
         (
             "Voir E/CN.4/2001/2-E/CN.4/Sub.2/2000/46, chap. II, sect. A.",
-            &["E/CN.4/2001/2"],
+            &["E/CN.4/2001/2-E/CN.4/Sub.2/2000/46"],
             &["E/CN.4/2001/2-E/CN.4/Sub.2/2000/46"],
         ),
         (
             "See E/CN.4/2001/2-E/CN.4/Sub.2/2000/46, chap. II, sect. A.",
-            &["E/CN.4/2001/2"],
+            &["E/CN.4/2001/2-E/CN.4/Sub.2/2000/46"],
             &["E/CN.4/2001/2-E/CN.4/Sub.2/2000/46"],
         ),
         (

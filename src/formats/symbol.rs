@@ -81,9 +81,53 @@ impl Symbol {
         self.0.strip_prefix("A/RES/").unwrap_or(&self.0)
     }
 
-    /// The official document: `https://undocs.org/<lang>/<symbol>`.
+    /// The official document: `https://undocs.org/<lang>/<symbol>` (a joint symbol's document
+    /// under its first symbol).
     pub fn official_url(&self, lang: &str) -> String {
-        format!("https://undocs.org/{lang}/{}", self.0)
+        format!("https://undocs.org/{lang}/{}", self.first_of_joint())
+    }
+
+    /// The first symbol of a joint symbol (one document under two symbols:
+    /// `E/CN.4/2001/2-E/CN.4/Sub.2/2000/46`), the symbol itself otherwise. A hyphen inside a
+    /// symbol (`A/RES/ES-10/15`, `S-1/1`) is followed by a digit; one joining two symbols, by
+    /// the letters and slash of the second.
+    pub fn first_of_joint(&self) -> &str {
+        let bytes = self.0.as_bytes();
+        let joint = self.0.match_indices('-').map(|(i, _)| i).find(|&i| {
+            let rest = &bytes[i + 1..];
+            let letters = rest.iter().take_while(|b| b.is_ascii_uppercase()).count();
+            letters > 0 && rest.get(letters) == Some(&b'/')
+        });
+        joint.map_or(self.0.as_str(), |i| &self.0[..i])
+    }
+
+    /// The symbol as documents print it: a part or volume spaced (`A/CONF.157/24 (Part I)`,
+    /// `(Vol. II)`), which the symbol's key writes without spaces (`A/CONF.157/24(PartI)`).
+    pub fn official(&self) -> std::borrow::Cow<'_, str> {
+        let mut out = String::new();
+        let mut rest = self.0.as_str();
+        while let Some(open) = rest.find('(') {
+            let after = &rest[open + 1..];
+            let word = ["Partie", "Part", "Vol."]
+                .into_iter()
+                .find(|w| after.starts_with(w) && after[w.len()..].starts_with(['I', 'V', 'X']));
+            let Some(word) = word else {
+                out.push_str(&rest[..=open]);
+                rest = after;
+                continue;
+            };
+            let before = rest[..open].trim_end();
+            out.push_str(before);
+            out.push_str(" (");
+            out.push_str(word);
+            out.push(' ');
+            rest = &after[word.len()..];
+        }
+        if out.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.0);
+        }
+        out.push_str(rest);
+        std::borrow::Cow::Owned(out)
     }
 }
 
@@ -118,6 +162,32 @@ mod tests {
         assert_eq!(s.ga_session(), Some(62));
         assert_eq!(s.ga_number(), Some(160));
         assert_eq!(s.official_url("fr"), "https://undocs.org/fr/A/RES/62/160");
+    }
+
+    #[test]
+    fn symbols_show_in_their_official_form() {
+        let official = |s: &str| Symbol::parse(s).unwrap().official().into_owned();
+        assert_eq!(official("A/CONF.157/24(PartI)"), "A/CONF.157/24 (Part I)");
+        assert_eq!(
+            official("NPT/CONF.1995/32(PartI)/Corr.2"),
+            "NPT/CONF.1995/32 (Part I)/Corr.2"
+        );
+        assert_eq!(official("A/CONF.1/2(Vol.II)"), "A/CONF.1/2 (Vol. II)");
+        assert_eq!(official("S/RES/1325(2000)"), "S/RES/1325(2000)");
+        assert_eq!(official("E/CN.4/Sub.2/2000/22"), "E/CN.4/Sub.2/2000/22");
+    }
+
+    #[test]
+    fn a_joint_symbol_leads_to_its_first_symbol() {
+        let joint = Symbol::parse("E/CN.4/2001/2-E/CN.4/Sub.2/2000/46").unwrap();
+        assert_eq!(joint.first_of_joint(), "E/CN.4/2001/2");
+        assert_eq!(
+            joint.official_url("fr"),
+            "https://undocs.org/fr/E/CN.4/2001/2"
+        );
+        for one in ["A/RES/ES-10/15", "A/HRC/RES/S-1/1", "A/RES/62/160"] {
+            assert_eq!(Symbol::parse(one).unwrap().first_of_joint(), one);
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod publish;
 mod search;
 pub(crate) mod strings;
 mod template_errors;
+pub(crate) mod typography;
 pub(crate) mod views;
 
 use std::path::Path;
@@ -302,7 +303,7 @@ fn render_page<'v>(
     page: &Page<'v>,
     templates_dir: &Path,
 ) -> Result<OutputFile, PageFailure> {
-    let path = page.path.clone();
+    let path = (page.path.clone(), page.lang);
     let dir = templates_dir;
     match page.kind {
         Kind::Home => render(tera, "index.html", path, &views.home(page), dir),
@@ -384,10 +385,11 @@ fn fragment(file: OutputFile) -> OutputFile {
     }
 }
 
+/// Renders `template` with `view` into the page at `path` in `lang`.
 fn render<T: Serialize>(
     tera: &tera::Tera,
     template: &str,
-    path: String,
+    (path, lang): (String, &str),
     view: &T,
     templates_dir: &Path,
 ) -> Result<OutputFile, PageFailure> {
@@ -402,12 +404,16 @@ fn render<T: Serialize>(
             error_chain(&e),
         ))
     })?;
-    let mut html = Vec::with_capacity(64 * 1024);
-    tera.render_to(template, &context, &mut html).map_err(|e| {
+    let html = tera.render(template, &context).map_err(|e| {
         let mut problems = template_errors::problems(templates_dir, template, &e);
         failed(problems.swap_remove(0))
     })?;
-    Ok(OutputFile { path, bytes: html })
+    // Every French string of the page, wherever it came from, typeset in one pass.
+    let html = typography::typeset_html(&html, lang);
+    Ok(OutputFile {
+        path,
+        bytes: html.into_bytes(),
+    })
 }
 
 /// One problem per distinct template error, naming the first page it broke and how many more.

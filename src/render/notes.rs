@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
+use super::strings::Strings;
 use super::views::paths;
 use super::{escape, highlight};
 use crate::archive::notes::OPTIONS;
@@ -35,6 +36,8 @@ pub(crate) struct Page<'a> {
     pub path: &'a str,
     /// The parallel page, where every paragraph of the resolution has its row.
     pub parallel: bool,
+    /// The interface words: a short link to a paragraph names it ("61/168, paragraphe 10").
+    pub strings: &'a Strings,
 }
 
 /// The sanitiser for notes: ammonia's allow-list, plus the classes and ids the renderer writes.
@@ -177,7 +180,7 @@ impl<'a> Rewriter<'a> {
         let Some(link) = self.links.get(raw.as_str()) else {
             return ("#".to_string(), raw);
         };
-        (self.href(link), citation(link))
+        (self.href(link), citation(link, self.page))
     }
 
     /// Where a (checked) short link leads from this page.
@@ -265,11 +268,12 @@ fn has_id(text: &crate::archive::Text, id: &str) -> bool {
 }
 
 /// `A/RES/61/168, op4`; `op4` for a paragraph of the same resolution.
-fn citation(link: &NoteLink) -> String {
+fn citation(link: &NoteLink, page: &Page) -> String {
+    let name = |id: &str| page.strings.paragraph_name(page.lang, id);
     match (&link.symbol, &link.paragraph) {
-        (Some(symbol), Some(id)) => format!("{symbol}, {id}"),
+        (Some(symbol), Some(id)) => format!("{symbol}, {}", name(id)),
         (Some(symbol), None) => symbol.to_string(),
-        (None, Some(id)) => id.clone(),
+        (None, Some(id)) => name(id),
         (None, None) => link.raw.clone(),
     }
 }

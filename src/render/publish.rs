@@ -11,6 +11,7 @@ use crate::render::OutputFile;
 use crate::render::escape::xml as escape;
 use crate::render::inventory::{DatedNote, Inventory, Kind};
 use crate::render::strings::Strings;
+use crate::render::typography::typeset_text;
 use crate::render::views::paths;
 
 /// The language versions of one page: `(language, path)`.
@@ -118,6 +119,7 @@ fn feed<'n>(
             let heading = r
                 .title(lang)
                 .map_or_else(|| r.symbol.to_string(), |t| format!("{} — {t}", r.symbol));
+            let heading = typeset_text(&heading, lang);
             let link = url(site, path);
             let key = (
                 r.symbol.ga_session(),

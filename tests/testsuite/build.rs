@@ -103,7 +103,7 @@ fn the_side_by_side_view_aligns_by_id_and_explains_gaps() {
     // op1 exists only in English; the French cell says why it is empty.
     let french = cell(fr);
     assert!(
-        french.contains("Absent de la source, incomplète après pp2."),
+        french.contains("Absent de la source, incomplète après l’alinéa 2 du préambule."),
         "{french}"
     );
     assert!(cell(en).contains("<em>Reaffirms</em>"));

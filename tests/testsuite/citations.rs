@@ -119,7 +119,8 @@ fn the_references_are_split_by_symbol_prefix_each_group_holding_exactly_its_docu
         ("A/RES/67/169", "a-res-67"),
         ("A/HRC/RES/19/33", "a-hrc"),
         ("E/CN.4/RES/2005/54", "e-cn-4"),
-        ("E/CN.4/SUB.2/RES/2000/22", "e-cn-4"),
+        ("E/CN.4/Sub.2/RES/2000/22", "e-cn-4"),
+        ("E/CN.4/2001/2-E/CN.4/Sub.2/2000/46", "e-cn-4"),
         ("A/CONF.157/24(PartI)", "a-conf-157"),
         ("E/2005/23", "e-2005"),
         ("A/67/53", "a-67"),
@@ -169,6 +170,21 @@ fn the_references_are_split_by_symbol_prefix_each_group_holding_exactly_its_docu
             assert_eq!(held.iter().filter(|s| **s == symbol).count(), 1, "{symbol}");
         }
     }
+    // Symbols are shown as documents print them, a joint symbol whole.
+    let conf = site.page("fr/references/a-conf-157.html");
+    assert!(conf.contains(">A/CONF.157/24 (Part I)</a>"), "{conf}");
+    let commission = site.page("en/references/e-cn-4.html");
+    for shown in [
+        ">E/CN.4/Sub.2/RES/2000/22</a>",
+        ">E/CN.4/2001/2-E/CN.4/Sub.2/2000/46</a>",
+    ] {
+        assert!(commission.contains(shown), "{shown} in {commission}");
+    }
+    let text = site.page("fr/a-res-68-160.html");
+    assert!(
+        text.contains("title=\"A/CONF.157/24 (Part I) — document officiel"),
+        "the citation's tooltip"
+    );
     let page = site.page("fr/references/a-res-55.html");
     let entry = &page[page.find("data-symbol=\"A/RES/55/2\"").unwrap()..];
     let entry = &entry[..entry.find("</ul>").unwrap()];

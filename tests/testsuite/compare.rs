@@ -28,8 +28,9 @@ struct AlignedRow {
     to: String,
 }
 
-/// The rows of a comparison page, in order.
+/// The rows of paragraphs of a comparison page, in order (the footnotes' rows come after them).
 fn rows(html: &str) -> Vec<AlignedRow> {
+    let html = &html[..html.find("id=\"part-footnotes\"").unwrap_or(html.len())];
     let re = Regex::new(r#"data-status="([a-z]+)" data-from="([^"]*)" data-to="([^"]*)""#).unwrap();
     re.captures_iter(html)
         .map(|c| AlignedRow {
@@ -85,7 +86,7 @@ fn from_59_187_to_61_168_operative_1_to_9_continue_op10_is_new_and_op5_is_unchan
     assert!(row_text(page, "op10").contains("Secrétaire général"));
     assert_eq!(rows["op11"].from, "op10");
     assert_eq!(rows["pp5"], row("new", "", "pp5"));
-    assert!(row_text(page, "pp5").contains("Reconnaissant que la promotion"));
+    assert!(row_text(page, "pp5").contains("<em>Reconnaissant</em> que la promotion"));
     assert!(
         !page.contains(r#"data-status="dropped""#),
         "nothing is dropped"
@@ -145,7 +146,7 @@ fn an_incomplete_newer_text_is_compared_only_as_far_as_it_goes() {
     assert!(rows.iter().all(|r| r.status != "dropped"), "{rows:?}");
     let notice = page.split("notice incomplete").nth(1).unwrap();
     assert!(
-        notice.contains("#op11\">op11</a>"),
+        notice.contains("#op11\">paragraphe 11</a>"),
         "what is not compared is named"
     );
 }

@@ -18,6 +18,7 @@ mod notes;
 mod publish;
 mod quality;
 mod reader;
+mod reading;
 mod safety;
 mod serve;
 mod soak;

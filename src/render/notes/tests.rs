@@ -50,6 +50,7 @@ fn render(notes: &str, key: NoteKey, trust: bool) -> String {
         lang: "fr",
         path: "fr/a-res-10-1.html",
         parallel: false,
+        strings: &crate::render::strings::Strings::bundled(),
     };
     note_html(note, &key.anchor(None), &page, trust)
 }
@@ -92,19 +93,25 @@ fn trusted_html_is_kept_as_written() {
 
 #[test]
 fn short_links_lead_to_the_paragraph_in_the_page_language_or_the_one_held() {
+    // Each is named in the page's words: "alinéa 2 du préambule", not `pp2`.
     let notes =
         "## op1\n\n[[A/RES/11/2#pp2]] [[A/RES/11/2#op1]] [[#op2]] [[A/RES/11/2|the next one]]\n";
     let html = render(notes, NoteKey::Paragraph("op1".into()), false);
     assert!(
-        html.contains(r##"<a href="../fr/a-res-11-2.html#pp2">A/RES/11/2, pp2</a>"##),
+        html.contains(
+            r##"<a href="../fr/a-res-11-2.html#pp2">A/RES/11/2, alinéa 2 du préambule</a>"##
+        ),
         "{html}"
     );
     // op1 exists only in English.
     assert!(
-        html.contains(r##"<a href="../en/a-res-11-2.html#op1">A/RES/11/2, op1</a>"##),
+        html.contains(r##"<a href="../en/a-res-11-2.html#op1">A/RES/11/2, paragraphe 1</a>"##),
         "{html}"
     );
-    assert!(html.contains(r##"<a href="#op2">op2</a>"##), "{html}");
+    assert!(
+        html.contains(r##"<a href="#op2">paragraphe 2</a>"##),
+        "{html}"
+    );
     assert!(
         html.contains(r##"<a href="../fr/a-res-11-2.html">the next one</a>"##),
         "{html}"

@@ -16,6 +16,7 @@ use jiff::civil::Date;
 use crate::diag::{Problem, Problems};
 use words::{CODE_WORDS, check_code_words, check_named_tables};
 
+mod labels;
 mod words;
 
 /// Interface strings of every language.
@@ -73,6 +74,14 @@ impl Strings {
             .map(|(lang, table)| (lang.clone(), tera::Value::from_serializable(table)))
             .collect();
         Ok(Strings { by_lang, values })
+    }
+
+    /// The bundled words (`templates/strings.toml`) of French and English, for tests.
+    #[cfg(test)]
+    pub(crate) fn bundled() -> Strings {
+        let text = include_str!("../../../templates/strings.toml");
+        Strings::parse(Path::new("templates/strings.toml"), text, &["fr", "en"])
+            .unwrap_or_else(|p| panic!("{p}"))
     }
 
     /// The interface words of `lang`, as the templates see them (`common.t`).

@@ -27,6 +27,8 @@ pub(crate) struct CitingView {
 #[derive(Serialize)]
 pub(crate) struct CitingParagraph {
     pub id: String,
+    /// The paragraph as a reader names it: "alinéa 2 du préambule".
+    pub name: String,
     pub href: String,
     pub hreflang: Option<String>,
     /// The language of the paragraph's page, named, when it is not the reader's.
@@ -54,7 +56,7 @@ impl<'a> Views<'a> {
                 open: format!(
                     "<a class=\"ref external\" rel=\"external\" href=\"{}\" title=\"{} — {}\">",
                     escape(&symbol.official_url(lang)),
-                    escape(symbol.as_str()),
+                    escape(&symbol.official()),
                     escape(note)
                 ),
                 after: String::new(),
@@ -78,11 +80,16 @@ impl<'a> Views<'a> {
             ),
             None => (String::new(), String::new()),
         };
+        // The address a printed page shows after the citation (theme: `a.ref[data-url]`).
+        let url = self
+            .published_url(&path)
+            .map(|url| format!(" data-url=\"{}\"", escape(&url)))
+            .unwrap_or_default();
         Anchor {
             open: format!(
-                "<a class=\"ref\" href=\"{root}{}\" title=\"{}\"{hreflang}>",
+                "<a class=\"ref\" href=\"{root}{}\" title=\"{}\"{hreflang}{url}>",
                 escape(&path),
-                escape(symbol.as_str())
+                escape(&symbol.official())
             ),
             after,
         }
@@ -131,6 +138,7 @@ impl<'a> Views<'a> {
         let other = (page_lang != lang).then(|| page_lang.to_string());
         CitingParagraph {
             id: citation.paragraph.clone(),
+            name: self.strings.paragraph_name(lang, &citation.paragraph),
             href: format!(
                 "{root}{}#{}",
                 paths::resolution(page_lang, &citing.slug),

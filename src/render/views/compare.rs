@@ -10,10 +10,9 @@ use serde::Serialize;
 
 use crate::render::inventory;
 
-use super::html::typeset;
 use super::{Common, SeriesRef, Views, escape, paths};
-use crate::analysis::{Comparison, Counts, Row, Segment, Status};
-use crate::archive::{Paragraph, Resolution};
+use crate::analysis::{Compared, Comparison, Counts, Row, Segment, Status};
+use crate::archive::Resolution;
 
 #[derive(Serialize)]
 pub(crate) struct ComparePage<'a> {
@@ -68,15 +67,22 @@ pub(crate) struct CompareRow {
     pub data_to: String,
     pub from: Vec<IdLink>,
     pub to: Vec<IdLink>,
+    /// The newer text with deletions and insertions in place (the redline).
     pub html: String,
     /// The change of force of its lead verb, if any (`views/force.rs`).
     pub force: Option<super::force::ForceMark>,
+    /// A modified row side by side: the older text with its deletions, the newer with its
+    /// insertions.
+    pub older_html: Option<String>,
+    pub newer_html: Option<String>,
 }
 
 /// A paragraph id linked to its place on its resolution page.
 #[derive(Serialize)]
 pub(crate) struct IdLink {
     pub id: String,
+    /// As a reader names it: "paragraphe 10".
+    pub name: String,
     pub href: String,
 }
 
@@ -124,11 +130,38 @@ impl<'a> Views<'a> {
                     rows: part
                         .rows
                         .iter()
-                        .map(|row| self.compare_row(comparison, row, &root))
+                        .map(|row| CompareRow {
+                            force: self.force_mark(comparison, row),
+                            ..self.compare_row(comparison, row, &root)
+                        })
                         .collect(),
                 })
+                .chain(self.footnotes_section(comparison, &root))
                 .collect(),
         }
+    }
+
+    /// The footnotes compared, as a last section.
+    fn footnotes_section(
+        &self,
+        comparison: &'a Comparison<'a>,
+        root: &str,
+    ) -> Option<CompareSection<'a>> {
+        if comparison.footnotes.is_empty() {
+            return None;
+        }
+        Some(CompareSection {
+            kind: "footnotes",
+            id: "footnotes",
+            heading: None,
+            title: None,
+            counts: Counts::of(&comparison.footnotes),
+            rows: comparison
+                .footnotes
+                .iter()
+                .map(|row| self.compare_row(comparison, row, root))
+                .collect(),
+        })
     }
 
     fn side(&self, resolution: &'a Resolution, lang: &str, root: &str) -> Side<'a> {
@@ -143,25 +176,31 @@ impl<'a> Views<'a> {
         }
     }
 
-    fn compare_row(&self, comparison: &Comparison, row: &Row, root: &str) -> CompareRow {
+    fn compare_row<T: Compared>(
+        &self,
+        comparison: &Comparison,
+        row: &Row<T>,
+        root: &str,
+    ) -> CompareRow {
         let lang = comparison.lang;
-        let links = |resolution: &Resolution, paragraphs: &[&Paragraph]| -> Vec<IdLink> {
+        let links = |resolution: &Resolution, paragraphs: &[&T]| -> Vec<IdLink> {
             let page = paths::resolution(lang, &resolution.slug);
             paragraphs
                 .iter()
                 .map(|p| IdLink {
-                    id: p.id.clone(),
-                    href: format!("{root}{page}#{}", p.id),
+                    id: p.id().to_string(),
+                    name: self.strings.paragraph_name(lang, p.id()),
+                    href: format!("{root}{page}#{}", p.id()),
                 })
                 .collect()
         };
-        let ids = |paragraphs: &[&Paragraph]| -> Vec<String> {
-            paragraphs.iter().map(|p| p.id.clone()).collect()
+        let ids = |paragraphs: &[&T]| -> Vec<String> {
+            paragraphs.iter().map(|p| p.id().to_string()).collect()
         };
         let to = ids(&row.to);
         let anchor = match to.first() {
             Some(id) => id.clone(),
-            None => format!("was-{}", row.from.first().map_or("", |p| p.id.as_str())),
+            None => format!("was-{}", row.from.first().map_or("", |p| p.id())),
         };
         let note_key = if row.moved {
             Some("row_moved")
@@ -182,29 +221,55 @@ impl<'a> Views<'a> {
             data_to: to.join(" "),
             from: links(comparison.older, &row.from),
             to: links(comparison.newer, &row.to),
-            html: self.segments_html(&row.segments, lang),
-            force: self.force_mark(comparison, row),
+            html: self.segments_html(row, lang, Show::Redline),
+            older_html: (row.status == Status::Modified)
+                .then(|| self.segments_html(row, lang, Show::Older)),
+            newer_html: (row.status == Status::Modified)
+                .then(|| self.segments_html(row, lang, Show::Newer)),
+            // Paragraphs only: set by the caller (footnotes have no lead verb).
+            force: None,
         }
     }
 
-    /// The compared text: deletions and insertions marked for the eye and for screen readers.
-    fn segments_html(&self, segments: &[Segment], lang: &str) -> String {
-        let marked = |tag: &str, key: &str, text: &str| {
+    /// The compared text: deletions and insertions marked for the eye and for screen readers,
+    /// the opening words in italics as the texts have them.
+    fn segments_html<T: Compared>(&self, row: &Row<T>, lang: &str, show: Show) -> String {
+        let marked = |tag: &str, key: &str, html: &str| {
             format!(
-                "<{tag}><span class=\"visually-hidden\">{}</span>{}<span class=\"visually-hidden\">{}</span></{tag}>",
+                "<{tag}><span class=\"visually-hidden\">{}</span>{html}<span class=\"visually-hidden\">{}</span></{tag}>",
                 escape(self.strings.get(lang, key)),
-                typeset(&escape(text), lang),
                 escape(self.strings.get(lang, "marker_end")),
             )
         };
-        segments
-            .iter()
-            .map(|segment| match segment {
-                Segment::Same(text) => typeset(&escape(text), lang),
-                Segment::Deleted(text) => marked("del", "marker_deleted", text),
-                Segment::Inserted(text) => marked("ins", "marker_inserted", text),
-            })
-            .collect()
+        let lead = |side: &[&T]| side.first().map_or(0, |p| lead_length(p.html()));
+        let (mut old_lead, mut new_lead) = (lead(&row.from), lead(&row.to));
+        if row.to.is_empty() {
+            new_lead = old_lead; // a dropped row shows the older text
+        }
+        let mut html = String::new();
+        for segment in &row.segments {
+            match (segment, show) {
+                (Segment::Same(text), Show::Older) => {
+                    html.push_str(&emphasised(text, &mut old_lead));
+                    skip(text, &mut new_lead);
+                }
+                (Segment::Same(text), _) => {
+                    html.push_str(&emphasised(text, &mut new_lead));
+                    skip(text, &mut old_lead);
+                }
+                (Segment::Deleted(text), Show::Newer) => skip(text, &mut old_lead),
+                (Segment::Deleted(text), _) => {
+                    let inner = emphasised(text, &mut old_lead);
+                    html.push_str(&marked("del", "marker_deleted", &inner));
+                }
+                (Segment::Inserted(text), Show::Older) => skip(text, &mut new_lead),
+                (Segment::Inserted(text), _) => {
+                    let inner = emphasised(text, &mut new_lead);
+                    html.push_str(&marked("ins", "marker_inserted", &inner));
+                }
+            }
+        }
+        html
     }
 
     /// "The French text of 62/160 is incomplete: this page compares 68/160 with 61/168, …"
@@ -240,14 +305,26 @@ impl<'a> Views<'a> {
         let ids: Vec<String> = comparison
             .not_compared
             .iter()
-            .map(|p| format!("<a href=\"{root}{page}#{0}\">{0}</a>", escape(&p.id)))
+            .map(|p| {
+                let name = self.strings.paragraph_name(lang, &p.id);
+                format!(
+                    "<a href=\"{root}{page}#{}\">{}</a>",
+                    escape(&p.id),
+                    escape(&name)
+                )
+            })
             .collect();
         let stops = comparison
             .newer_text
             .last_id()
             .map(|id| {
                 let newer = paths::resolution(lang, &comparison.newer.slug);
-                format!("<a href=\"{root}{newer}#{0}\">{0}</a>", escape(id))
+                let name = self.strings.paragraph_name_the(lang, id);
+                format!(
+                    "<a href=\"{root}{newer}#{}\">{}</a>",
+                    escape(id),
+                    escape(&name)
+                )
             })
             .unwrap_or_default();
         Some(self.strings.sentence_html(
@@ -272,11 +349,108 @@ impl<'a> Views<'a> {
     }
 }
 
+/// Which text a row shows: both in one (the redline), or one side of the two columns.
+#[derive(Clone, Copy)]
+enum Show {
+    Redline,
+    Older,
+    Newer,
+}
+
+/// How many visible characters (spaces aside) of a paragraph's HTML its opening `<em>` holds:
+/// the lead words in italics (`*Réaffirmant*`, `1. *Décide*`).
+fn lead_length(html: &str) -> usize {
+    let Some(rest) = html.trim_start().strip_prefix("<em>") else {
+        return 0;
+    };
+    let inner = &rest[..rest.find("</em>").unwrap_or(0)];
+    let mut count = 0;
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '<' => {
+                chars.by_ref().find(|&c| c == '>');
+            }
+            '&' => {
+                chars.by_ref().find(|&c| c == ';');
+                count += 1;
+            }
+            c if !c.is_whitespace() => count += 1,
+            _ => {}
+        }
+    }
+    count
+}
+
+/// `text` escaped, its first `lead` visible characters in italics; `lead` is what remains of
+/// the lead after it.
+fn emphasised(text: &str, lead: &mut usize) -> String {
+    if *lead == 0 {
+        return escape(text);
+    }
+    let mut split = 0;
+    for (at, c) in text.char_indices() {
+        if *lead == 0 {
+            break;
+        }
+        split = at + c.len_utf8();
+        if !c.is_whitespace() {
+            *lead -= 1;
+        }
+    }
+    let (italic, rest) = text.split_at(split);
+    let plain = italic.trim_start();
+    if plain.is_empty() {
+        return escape(text);
+    }
+    let space = &italic[..italic.len() - plain.len()];
+    format!(
+        "{}<em>{}</em>{}",
+        escape(space),
+        escape(plain),
+        escape(rest)
+    )
+}
+
+/// Counts `text`'s visible characters off `lead` (text the other side does not show).
+fn skip(text: &str, lead: &mut usize) {
+    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+    *lead = lead.saturating_sub(visible);
+}
+
 fn status_key(status: Status) -> &'static str {
     match status {
         Status::Unchanged => "status_unchanged",
         Status::Modified => "status_modified",
         Status::New => "status_new",
         Status::Dropped => "status_dropped",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lead_words_of_a_paragraph_are_counted_from_its_opening_emphasis() {
+        assert_eq!(
+            lead_length("<em>Rappelant également</em> la Conférence"),
+            18
+        );
+        assert_eq!(lead_length("<em>Prie</em> le Secrétaire général"), 4);
+        assert_eq!(lead_length("la résolution <em>x</em>"), 0);
+    }
+
+    #[test]
+    fn the_lead_is_set_in_italics_across_segments() {
+        let mut lead = 18;
+        assert_eq!(emphasised("Rappelant", &mut lead), "<em>Rappelant</em>");
+        assert_eq!(emphasised(" ", &mut lead), " ");
+        assert_eq!(
+            emphasised(" également la", &mut lead),
+            " <em>également</em> la"
+        );
+        assert_eq!(lead, 0);
+        assert_eq!(emphasised("l'a", &mut lead), "l&#39;a");
     }
 }

@@ -25,7 +25,8 @@ pub(crate) struct StepView {
     pub short: String,
     /// The paragraph on that text's page; none for the page itself.
     pub href: Option<String>,
-    /// `op9`, or `op3, op4` for a paragraph split in two.
+    /// The paragraphs as a reader names them: "paragraphe 9", or "paragraphe 3, paragraphe 4"
+    /// for a paragraph split in two.
     pub ids: String,
     pub kind: &'static str,
     pub label: String,
@@ -179,7 +180,7 @@ impl<'a> Views<'a> {
                 let page = paths::resolution(lang, &step.resolution.slug);
                 format!("{root}{page}#{}", step.ids.first().copied().unwrap_or(""))
             }),
-            ids: step.ids.join(", "),
+            ids: self.names(lang, step.ids.iter().copied()),
             kind,
             label: self.strings.get(lang, key).to_string(),
             compare_href: step.comparison.and_then(|c| {
@@ -213,16 +214,19 @@ impl<'a> Views<'a> {
                 .to
                 .first()
                 .map(|p| format!("{root}{}#{}", paths::resolution(lang, &newer.slug), p.id)),
-            ids: row
-                .to
-                .iter()
-                .map(|p| p.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+            ids: self.names(lang, row.to.iter().map(|p| p.id.as_str())),
             kind,
             label: self.strings.get(lang, key).to_string(),
             compare_href: Some(format!("{}#{anchor}", self.compare_href(comparison, root))),
         })
+    }
+
+    /// Paragraph ids as a reader names them, one after the other.
+    fn names<'i>(&self, lang: &str, ids: impl Iterator<Item = &'i str>) -> String {
+        let names: Vec<String> = ids
+            .map(|id| self.strings.paragraph_name(lang, id))
+            .collect();
+        names.join(", ")
     }
 
     pub(super) fn compare_href(&self, comparison: &Comparison, root: &str) -> String {

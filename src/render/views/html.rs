@@ -1,25 +1,12 @@
 //! HTML helpers of the views: what is done to a text's HTML before a page shows it.
 //!
-//! French typography (no line break before `; : ? !` or inside guillemets) and the language
-//! prefix of footnote anchors in the columns of the parallel page.
+//! The language prefix of footnote anchors in the columns of the parallel page. (French
+//! typography is applied to the whole page once it is rendered: `render::typography`.)
 
-/// The HTML of a text's paragraph or footnote as a page shows it: anchors prefixed, typeset.
-pub(crate) fn body_html(html: &str, lang: &str, prefix: &str) -> String {
-    typeset(&prefix_anchors(html, prefix), lang)
-}
-
-/// French typography: the space before `; : ? !` and inside `« »` must not break a line (a
-/// narrow no-break space before `; ? !`, a no-break space before `:` and inside guillemets).
-pub(super) fn typeset(html: &str, lang: &str) -> String {
-    if lang != "fr" {
-        return html.to_string();
-    }
-    html.replace(" ;", "\u{202F};")
-        .replace(" ?", "\u{202F}?")
-        .replace(" !", "\u{202F}!")
-        .replace(" :", "\u{A0}:")
-        .replace("« ", "«\u{A0}")
-        .replace(" »", "\u{A0}»")
+/// The HTML of a text's paragraph or footnote as a page shows it: anchors prefixed (French
+/// typography is the page's, `render::typography`).
+pub(crate) fn body_html(html: &str, _lang: &str, prefix: &str) -> String {
+    prefix_anchors(html, prefix)
 }
 
 /// Gives the footnote anchors of a column of the parallel page their language prefix (`#fn1`
@@ -36,15 +23,6 @@ fn prefix_anchors(html: &str, prefix: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn french_punctuation_does_not_break_from_its_word() {
-        assert_eq!(
-            typeset("égalité ; dialogue : « oui »", "fr"),
-            "égalité\u{202F}; dialogue\u{A0}: «\u{A0}oui\u{A0}»"
-        );
-        assert_eq!(typeset("equality ; x", "en"), "equality ; x");
-    }
 
     #[test]
     fn parallel_columns_get_their_own_footnote_anchors() {

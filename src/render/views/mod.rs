@@ -63,15 +63,19 @@ pub(crate) struct Common<'a> {
     pub canonical: Option<String>,
     /// The Atom feed of this language, when the site has one (it needs `site-url`).
     pub feed_href: Option<String>,
-    /// Only for the 404 page, served at any depth: the site's path, so relative links resolve.
-    pub base_href: Option<String>,
+    /// The page shows highlighted code (a note's fenced code): it loads the highlighting
+    /// stylesheets, which no other page needs.
+    pub highlight: bool,
 }
 
 /// An entry of the language switch.
 #[derive(Serialize)]
 pub(crate) struct Alternate {
     pub lang: String,
+    /// The language's own name (`English`), as a language switch shows it.
     pub name: String,
+    /// Its name in the page's language (`anglais`), for the page's own sentences.
+    pub name_here: String,
     /// None when the page does not exist in that language.
     pub href: Option<String>,
     /// The published address of that page, when `site-url` is set (for `hreflang` links).
@@ -164,6 +168,8 @@ pub(crate) struct MemberLink {
     /// The paragraph of the page's text recalling this member, when that is how the lineage
     /// is known.
     pub recalled_in: Option<String>,
+    /// That paragraph named, with its article.
+    pub recalled_in_name: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -176,6 +182,8 @@ pub(crate) struct SeriesRef<'a> {
 #[derive(Serialize)]
 pub(crate) struct ParagraphView<'a> {
     pub id: &'a str,
+    /// As a reader names it, with its article: "l’alinéa 2 du préambule".
+    pub name: String,
     pub kind: &'static str,
     pub label: Option<&'a str>,
     /// The section headings shown before it.
@@ -241,7 +249,7 @@ impl<'a> Views<'a> {
             home_href: format!("{root}{}", paths::home(lang, &self.config.default_language)),
             search_href: format!("{root}{}", paths::search(lang)),
             canonical: self.published_url(path),
-            base_href: None,
+            highlight: false,
             feed_href: self
                 .config
                 .site_url
@@ -272,6 +280,7 @@ impl<'a> Views<'a> {
                 Alternate {
                     lang: lang.to_string(),
                     name: self.name_of(lang),
+                    name_here: self.strings.language_name(page.lang, lang),
                     url: path.and_then(|p| self.published_url(p)),
                     href: path.map(|p| format!("{root}{p}")),
                     current: lang == page.lang,
@@ -423,6 +432,7 @@ impl<'a> Views<'a> {
                 .map(|n| Strings::ordinal_suffix(lang, n, true)),
             source: member.source.clone(),
             recalled_in: None,
+            recalled_in_name: None,
         }
     }
 
@@ -450,6 +460,7 @@ impl<'a> Views<'a> {
             (predecessor.as_mut(), &member.derivation)
         {
             link.recalled_in = Some(paragraph.clone());
+            link.recalled_in_name = Some(self.strings.paragraph_name_the(lang, paragraph));
         }
         (predecessor, find(&member.successor))
     }
@@ -511,6 +522,7 @@ impl<'a> Views<'a> {
         let key = NoteKey::Paragraph(paragraph.id.clone());
         ParagraphView {
             id: &paragraph.id,
+            name: self.strings.paragraph_name_the(lang, &paragraph.id),
             kind: kind_name(paragraph.kind),
             label: paragraph.label.as_deref(),
             headings: &paragraph.headings,

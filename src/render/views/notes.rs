@@ -21,12 +21,16 @@ pub(crate) struct NoteView {
     pub anchor: String,
     /// The paragraph id it is about; none for a note on the resolution.
     pub key: Option<String>,
+    /// That paragraph as a reader names it, with its article ("le paragraphe 10").
+    pub key_name: Option<String>,
     pub title: Option<String>,
     pub html: String,
     pub authors: Option<String>,
     pub date: Option<String>,
     /// The language it is written in, when its front matter says.
     pub written_in: Option<String>,
+    /// When that is not the page's language: "en anglais", in the page's words.
+    pub written_in_name: Option<String>,
     /// For a note of `notes.<lang>.md`: that language, named in the page's language.
     pub only_lang: Option<String>,
     pub edit_href: Option<String>,
@@ -77,16 +81,43 @@ impl<'a> Views<'a> {
                 NoteKey::Resolution => None,
                 NoteKey::Paragraph(id) => Some(id.clone()),
             },
+            key_name: match &note.key {
+                NoteKey::Resolution => None,
+                NoteKey::Paragraph(id) => Some(self.strings.paragraph_name_the(page.lang, id)),
+            },
             title: note.title.clone(),
             authors: (!file.authors.is_empty()).then(|| file.authors.join(", ")),
             date: file.date.map(|d| self.strings.date(page.lang, d)),
             written_in: file.written_in.clone(),
+            written_in_name: file
+                .written_in
+                .as_deref()
+                .filter(|w| *w != page.lang)
+                .map(|w| {
+                    let language = self.strings.language_name(page.lang, w);
+                    self.strings
+                        .sentence(page.lang, "written_in", &[("language", &language)])
+                }),
             only_lang: file
                 .lang
                 .as_deref()
                 .map(|l| self.strings.language_name(page.lang, l)),
             edit_href: self.edit_href(&file.path),
         }
+    }
+
+    /// Whether a note shown with the text of `resolution` in one of `langs` holds fenced code
+    /// in a language (highlighted: the page needs the highlighting stylesheets).
+    pub(crate) fn shows_code(&self, resolution: &Resolution, langs: &[&str]) -> bool {
+        let notes = self.notes_of(resolution);
+        notes.notes.iter().any(|note| {
+            let applies = notes
+                .file_of(note)
+                .lang
+                .as_deref()
+                .is_none_or(|only| langs.contains(&only));
+            applies && has_fenced_code(&note.markdown)
+        })
     }
 
     /// The repository page that edits the file at `path` (under the archive's root).
@@ -129,6 +160,16 @@ impl<'a> Views<'a> {
     }
 }
 
+/// Whether Markdown holds a fenced code block with a language (`yaml`, `rust`…).
+fn has_fenced_code(markdown: &str) -> bool {
+    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+    (markdown.contains("```") || markdown.contains("~~~"))
+        && Parser::new_ext(markdown, crate::archive::notes::OPTIONS).any(|event| {
+            matches!(event, Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if !info.trim().is_empty())
+        })
+}
+
 /// The text of a new notes file: front matter to fill in, and the heading of the note on `id`.
 pub(crate) fn new_notes_file(id: Option<&str>) -> String {
     let heading = id.map(|id| format!("## {id}\n\n")).unwrap_or_default();
@@ -163,5 +204,13 @@ mod tests {
         );
         assert_eq!(percent_encode("a-res-61-168"), "a-res-61-168");
         assert_eq!(percent_encode("é /\n"), "%C3%A9%20%2F%0A");
+    }
+
+    #[test]
+    fn only_fenced_code_in_a_language_needs_the_highlighting() {
+        assert!(has_fenced_code("Voir :\n\n```yaml\na: 1\n```\n"));
+        assert!(has_fenced_code("> ~~~ rust\n> fn f() {}\n> ~~~\n"));
+        assert!(!has_fenced_code("```\nplain\n```\n"));
+        assert!(!has_fenced_code("Un mot en `code` et ``` au milieu."));
     }
 }

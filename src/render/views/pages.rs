@@ -105,6 +105,8 @@ pub(crate) struct Column<'a> {
     pub href: String,
     pub complete: bool,
     pub last_id: Option<&'a str>,
+    /// The last paragraph named in the page's language, with its article.
+    pub last_name: Option<String>,
     pub remark: Option<&'a str>,
     pub opening: Option<&'a str>,
     pub footnotes: Vec<FootnoteView<'a>>,
@@ -152,6 +154,8 @@ impl Part {
 #[derive(Serialize)]
 pub(crate) struct Row<'a> {
     pub id: &'a str,
+    /// As a reader of the page names it, with its article.
+    pub name: String,
     pub kind: &'static str,
     pub label: Option<&'a str>,
     pub cells: Vec<Cell<'a>>,
@@ -224,6 +228,7 @@ impl<'a> Views<'a> {
             lang,
             path,
             parallel: false,
+            strings: self.strings,
         };
         let general_notes = self.notes_about(&page, &NoteKey::Resolution, lang, Scope::All);
         let other_texts = self
@@ -242,8 +247,10 @@ impl<'a> Views<'a> {
                 complete: false,
             })
             .collect();
+        let mut common = self.common(lang, path, page_title, alternates);
+        common.highlight = self.shows_code(resolution, &[lang]);
         ResolutionPage {
-            common: self.common(lang, path, page_title, alternates),
+            common,
             head,
             cited_by: self.cited_by(&resolution.symbol, lang, &root),
             references_href: format!("{root}{}", paths::references(lang)),
@@ -289,6 +296,7 @@ impl<'a> Views<'a> {
             lang,
             path: &host,
             parallel: true,
+            strings: self.strings,
         };
         let columns = vec![Column {
             lang: &only.lang,
@@ -297,6 +305,9 @@ impl<'a> Views<'a> {
             href: format!("{root}{}", paths::resolution(&only.lang, &resolution.slug)),
             complete: only.complete,
             last_id: only.last_id(),
+            last_name: only
+                .last_id()
+                .map(|id| self.strings.paragraph_name_the(lang, id)),
             remark: only.remark.as_deref(),
             opening: only.opening.as_deref(),
             footnotes: self.column_footnotes(resolution, only, &page),
@@ -394,6 +405,7 @@ impl<'a> Views<'a> {
         ids.into_iter()
             .map(|(id, kind, label)| Row {
                 id,
+                name: self.strings.paragraph_name_the(page.lang, id),
                 kind,
                 label,
                 cells: vec![self.cell(page, only, id)],
@@ -431,8 +443,9 @@ impl<'a> Views<'a> {
                 let lang = text.lang.as_str();
                 let gap = match (text.complete, text.last_id()) {
                     (false, Some(last)) => {
+                        let last = self.strings.paragraph_name_the(lang, last);
                         self.strings
-                            .sentence(lang, "gap_incomplete", &[("last", last)])
+                            .sentence(lang, "gap_incomplete", &[("last", &last)])
                     }
                     _ => self.strings.get(lang, "gap_missing").to_string(),
                 };

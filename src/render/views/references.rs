@@ -127,7 +127,10 @@ pub(crate) struct ReferenceGroup {
 
 #[derive(Serialize)]
 pub(crate) struct ReferenceEntry {
+    /// Its key (`data-symbol`).
     pub symbol: String,
+    /// As documents print it: `A/CONF.157/24 (Part I)`.
+    pub shown: String,
     pub held: bool,
     pub href: String,
     pub hreflang: Option<String>,
@@ -223,6 +226,7 @@ impl<'a> Views<'a> {
         };
         ReferenceEntry {
             symbol: symbol.to_string(),
+            shown: symbol.official().into_owned(),
             held: held.is_some(),
             lang_name: hreflang
                 .as_deref()

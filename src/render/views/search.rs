@@ -40,39 +40,57 @@ impl<'a> Views<'a> {
     }
 }
 
-/// The page served for an address that leads nowhere, at any depth of the site.
+/// The page served for an address that leads nowhere, at any depth of the site: in every
+/// language of the site, each with a way home and a search.
 #[derive(Serialize)]
 pub(crate) struct NotFoundPage<'a> {
     pub common: Common<'a>,
-    pub homes: Vec<HomeLink>,
+    pub languages: Vec<NotFoundLanguage<'a>>,
 }
 
+/// What the 404 page says in one language.
 #[derive(Serialize)]
-pub(crate) struct HomeLink {
-    pub lang: String,
-    pub href: String,
-    pub label: String,
+pub(crate) struct NotFoundLanguage<'a> {
+    pub lang: &'a str,
+    /// The interface words of that language.
+    pub t: &'a tera::Value,
+    pub home_href: String,
+    pub search_href: String,
 }
 
 impl<'a> Views<'a> {
-    /// In the default language, links to every home; with `site-url` set, a `<base>` makes its
-    /// relative links resolve wherever the server shows it (`/archive/a/b/c` shows `404.html`).
+    /// With `site-url` set, every link starts from the site's path (`/archive/fr/index.html`),
+    /// so that they work wherever the server shows the page (`/archive/a/b/c` shows
+    /// `404.html`). A `<base>` would do the same for the links but send the skip link
+    /// (`#main`) to the home page.
     pub fn not_found_page(&self, page: &inventory::Page<'a>) -> NotFoundPage<'a> {
         let lang = page.lang;
         let title = self.strings.get(lang, "not_found_title").to_string();
         let mut common = self.common(lang, &page.path, title, Vec::new());
-        common.base_href = self.config.site_url.as_deref().map(site_path);
         common.canonical = None;
-        let default = lang;
+        let root = self
+            .config
+            .site_url
+            .as_deref()
+            .map_or_else(|| common.root.clone(), site_path);
+        let default = &self.config.default_language;
+        common.home_href = format!("{root}{}", paths::home(lang, default));
+        common.search_href = format!("{root}{}", paths::search(lang));
+        common.feed_href = common
+            .feed_href
+            .as_ref()
+            .map(|_| format!("{root}{}", paths::feed(lang)));
+        common.root = root.clone();
         NotFoundPage {
             common,
-            homes: self
+            languages: self
                 .config
                 .language_codes()
-                .map(|l| HomeLink {
-                    lang: l.to_string(),
-                    href: paths::home(l, default),
-                    label: self.strings.get(l, "go_home").to_string(),
+                .map(|l| NotFoundLanguage {
+                    lang: l,
+                    t: self.strings.value(l),
+                    home_href: format!("{root}{}", paths::home(l, default)),
+                    search_href: format!("{root}{}", paths::search(l)),
                 })
                 .collect(),
         }

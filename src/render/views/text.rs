@@ -15,6 +15,8 @@ pub(crate) struct TextView<'a> {
     pub complete: bool,
     pub remark: Option<&'a str>,
     pub last_id: Option<&'a str>,
+    /// The last paragraph named, with its article ("l’alinéa 5 du préambule").
+    pub last_name: Option<String>,
     pub opening: Option<&'a str>,
     pub preamble: Vec<Block<'a>>,
     pub operative: Vec<Block<'a>>,
@@ -53,6 +55,9 @@ impl<'a> Views<'a> {
             complete: text.complete,
             remark: text.remark.as_deref(),
             last_id: text.last_id(),
+            last_name: text
+                .last_id()
+                .map(|id| self.strings.paragraph_name_the(page.lang, id)),
             opening: text.opening.as_deref(),
             preamble: part(ParagraphKind::Preambular),
             operative: part(ParagraphKind::Operative),

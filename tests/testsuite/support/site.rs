@@ -51,9 +51,9 @@ impl Site {
             .unwrap_or_else(|| panic!("{rel} was not built; pages: {:?}", self.pages.keys()))
     }
 
-    /// All `href` and `src` values of a page (but a `<base href>`, which is no link).
+    /// All `href`, `src` and form `action` values of a page (but a `<base href>`, no link).
     pub fn links(html: &str) -> Vec<String> {
-        let re = Regex::new(r#"(<base )?(?:href|src)="([^"]*)""#).unwrap();
+        let re = Regex::new(r#"(<base )?(?:href|src|action)="([^"]*)""#).unwrap();
         re.captures_iter(html)
             .filter(|c| c.get(1).is_none())
             .map(|c| c[2].replace("&amp;", "&"))
@@ -92,8 +92,17 @@ impl Site {
     pub fn broken_links(&self) -> Vec<BrokenLink> {
         let mut broken = Vec::new();
         for (page, html) in &self.pages {
-            // A page with a <base> (the 404 page) links from the site's root wherever it is shown.
-            let from = if html.contains("<base href=") {
+            // The 404 page, shown at any depth, links from the site's path (`/archive/…`): the
+            // path its stylesheet link starts with.
+            let site_path = (page == "404.html")
+                .then(|| Self::links(html))
+                .and_then(|links| {
+                    links
+                        .iter()
+                        .find_map(|l| l.strip_suffix("theme/style.css").map(str::to_string))
+                })
+                .filter(|p| p.starts_with('/'));
+            let from = if site_path.is_some() {
                 "index.html".to_string()
             } else if let Some(lang) = page.strip_suffix(".js").and_then(|p| p.split('/').next()) {
                 format!("{lang}/host.html")
@@ -108,6 +117,12 @@ impl Site {
                 {
                     continue;
                 }
+                let href = match &site_path {
+                    Some(prefix) if href.starts_with(prefix.as_str()) => {
+                        href[prefix.len()..].to_string()
+                    }
+                    _ => href,
+                };
                 let fail = |why| BrokenLink {
                     page: page.clone(),
                     href: href.clone(),
