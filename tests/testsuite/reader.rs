@@ -228,8 +228,8 @@ fn a_reader_opens_texts_from_the_series_timeline_and_chart() {
     );
     browser.back();
     assert_eq!(
-        browser.click(r#"svg.chart a.step[href$="a-res-61-168--a-res-68-160.html#op13"]"#),
-        format!("{base}fr/compare/a-res-61-168--a-res-68-160.html#op13")
+        browser.click(r#"svg.chart a.step[href$="a-res-68-160.html?view=changes#op13"]"#),
+        format!("{base}fr/a-res-68-160.html?view=changes#op13")
     );
     browser.back();
     // The keyboard: Tab reaches the dots, each named and visibly focused; Enter opens one.

@@ -169,8 +169,9 @@ impl<'a> Views<'a> {
             .texts
             .windows(2)
             .map(|pair| {
-                let (older, newer) = (&pair[0].0.slug, &pair[1].0.slug);
-                format!("{root}{}", paths::compare(lineage.lang, older, newer))
+                // The newer text's "changes" view (its comparison with the older one).
+                let newer = &pair[1].0.slug;
+                format!("{root}{}", paths::changes(lineage.lang, newer))
             })
             .collect();
         let word = |key| self.strings.get(lang, key);
