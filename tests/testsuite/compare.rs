@@ -235,7 +235,7 @@ fn the_series_page_draws_the_lineage_with_a_text_alternative() {
     assert!(svg.contains(r#"role="group""#) && svg.contains("<title id=\"chart-title\">"));
     // Each box opens its paragraph, each step its comparison.
     assert!(svg.contains(r#"<a class="para-box new" href="../../fr/a-res-68-160.html#op8""#));
-    assert!(svg.contains(r#"href="../../fr/compare/a-res-61-168--a-res-68-160.html#op13""#));
+    assert!(svg.contains(r#"href="../../fr/a-res-68-160.html?view=changes#op13""#));
     assert!(
         svg.contains("59/187 → 61/168 → 68/160"),
         "the chain skips the incomplete 62/160"

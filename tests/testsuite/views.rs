@@ -141,6 +141,22 @@ fn use_the_views(browser: &Browser, base: &str) {
         "block"
     );
 
+    // From the English page, the view speaks English whatever the other language.
+    browser.open(&format!("{base}en/a-res-2-1.html?view=side&with=fr"));
+    wait_for(
+        browser,
+        "document.querySelectorAll('.view-area .row').length > 0",
+    );
+    assert_eq!(
+        browser.eval("document.querySelector('.view-area .section-title').innerText"),
+        "Preamble"
+    );
+    assert_eq!(
+        browser.eval("document.querySelector('#side-op2 .cell').lang"),
+        "en"
+    );
+    browser.open(&format!("{base}fr/a-res-2-1.html"));
+
     // What changed since 1/1, without colour: deletions and insertions say so in words.
     browser.click(r#"a[data-nav="changes"]"#);
     wait_for(
