@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use crate::archive::{Annex, Archive, Member, Paragraph, ParagraphKind, Resolution, Series, Text};
 
-use super::align::{Alignment, align};
+use super::align::{Alignment, align, ratio};
 use super::diff::{Segment, word_diff};
 use super::words::{Interner, Token, same_text, similarity_words, tokenize};
 use super::{Comparison, Part, Row, Status};
@@ -150,6 +150,8 @@ fn compare_part<'a>(old: &[&'a Paragraph], new: &[&'a Paragraph]) -> Vec<Row<'a>
         new,
         old_tokens: &old_tokens,
         new_tokens: &new_tokens,
+        old_words: &old_words,
+        new_words: &new_words,
     };
     rows_in_reading_order(&alignment, &texts)
 }
@@ -160,6 +162,9 @@ struct Texts<'t, 'a> {
     new: &'t [&'a Paragraph],
     old_tokens: &'t [Vec<Token<'a>>],
     new_tokens: &'t [Vec<Token<'a>>],
+    /// Their words as alignment compares them.
+    old_words: &'t [Vec<u32>],
+    new_words: &'t [Vec<u32>],
 }
 
 /// Rows in the order of the newer text; a dropped paragraph comes where it stood in the older,
@@ -207,6 +212,7 @@ fn single(status: Status, paragraph: &Paragraph, older: bool) -> Row<'_> {
         from,
         to,
         moved: false,
+        similarity: None,
         segments: vec![Segment::Same(Cow::Borrowed(&paragraph.plain))],
     }
 }
@@ -216,17 +222,26 @@ fn continued<'a>(old: &[usize], new: &[usize], moved: bool, texts: &Texts<'_, 'a
     let before = joined(old, texts.old_tokens);
     let after = joined(new, texts.new_tokens);
     let one_to_one = old.len() == 1 && new.len() == 1;
-    let (status, segments) = if one_to_one && same_text(&before, &after) {
+    let (status, segments, similarity) = if one_to_one && same_text(&before, &after) {
         let text = texts.new[new[0]].plain.as_str();
-        (Status::Unchanged, vec![Segment::Same(Cow::Borrowed(text))])
+        (
+            Status::Unchanged,
+            vec![Segment::Same(Cow::Borrowed(text))],
+            1.0,
+        )
     } else {
-        (Status::Modified, word_diff(&before, &after))
+        let words = |ids: &[usize], all: &[Vec<u32>]| -> Vec<u32> {
+            ids.iter().flat_map(|&i| all[i].iter().copied()).collect()
+        };
+        let similarity = ratio(&words(old, texts.old_words), &words(new, texts.new_words));
+        (Status::Modified, word_diff(&before, &after), similarity)
     };
     Row {
         status,
         from: old.iter().map(|&i| texts.old[i]).collect(),
         to: new.iter().map(|&j| texts.new[j]).collect(),
         moved,
+        similarity: Some(similarity),
         segments,
     }
 }

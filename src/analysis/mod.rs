@@ -96,6 +96,9 @@ pub struct Row<'a> {
     pub to: Vec<&'a Paragraph>,
     /// The paragraph moved against the order of the others.
     pub moved: bool,
+    /// How alike the older and newer words are (`align::ratio`: 1.0 for the same words,
+    /// punctuation, case and typography aside); none for a new or dropped paragraph.
+    pub similarity: Option<f32>,
     /// The newer text with deletions and insertions in place (modified rows); the text of the
     /// paragraph otherwise.
     pub segments: Vec<Segment<'a>>,
