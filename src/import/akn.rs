@@ -55,9 +55,12 @@ pub(crate) fn parse(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<
     let doc = Document::parse_with_options(text, options).map_err(|e| {
         let pos = e.pos();
         Problems::from(
-            Problem::error(path, format!("this Akoma Ntoso document is not well-formed XML: {e}"))
-                .at(pos.row as usize, Some(pos.col as usize))
-                .hint("check the file against the XML it was exported as; a DTD is refused"),
+            Problem::error(
+                path,
+                format!("this Akoma Ntoso document is not well-formed XML: {e}"),
+            )
+            .at(pos.row as usize, Some(pos.col as usize))
+            .hint("check the file against the XML it was exported as; a DTD is refused"),
         )
     })?;
     let root = doc.root_element();
@@ -71,7 +74,9 @@ pub(crate) fn parse(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<
     let mut reader = Reader::default();
     let own = own_metadata(document);
     let lang = language(path, document, text, lang_hint)?;
-    let mut header = own.as_ref().map_or_else(Header::default, |o| o.header.clone());
+    let mut header = own
+        .as_ref()
+        .map_or_else(Header::default, |o| o.header.clone());
     complete_header(&mut header, document);
     let Some(symbol) = header.symbol.clone() else {
         let line = doc.text_pos_at(document.range().start).row as usize;
@@ -128,7 +133,8 @@ fn child<'a, 'i>(node: Node<'a, 'i>, local: &str) -> Option<Node<'a, 'i>> {
 
 /// The first descendant called `local`.
 fn descendant<'a, 'i>(node: Node<'a, 'i>, local: &str) -> Option<Node<'a, 'i>> {
-    node.descendants().find(|n| n.is_element() && name(n) == local)
+    node.descendants()
+        .find(|n| n.is_element() && name(n) == local)
 }
 
 /// The words of an element, its whitespace collapsed.
@@ -214,11 +220,15 @@ fn language(
         .and_then(|e| child(e, "FRBRlanguage"))
         .and_then(|l| l.attribute("language"))
         .and_then(iso639_1);
-    let found = declared.or(hint).or_else(|| super::detect::detect_lang(text));
+    let found = declared
+        .or(hint)
+        .or_else(|| super::detect::detect_lang(text));
     let Some(lang) = found else {
-        return Err(Problem::error(path, "cannot tell the language of this document")
-            .hint("give it with --lang fr or --lang en, or in <FRBRlanguage language=\"fra\"/>")
-            .into());
+        return Err(
+            Problem::error(path, "cannot tell the language of this document")
+                .hint("give it with --lang fr or --lang en, or in <FRBRlanguage language=\"fra\"/>")
+                .into(),
+        );
     };
     if let (Some(declared), Some(hint)) = (declared, hint)
         && declared != hint
@@ -403,12 +413,22 @@ impl Reader {
                 }
             })
             .collect();
-        (number, Operative { number: number.unwrap_or(0), text, subs })
+        (
+            number,
+            Operative {
+                number: number.unwrap_or(0),
+                text,
+                subs,
+            },
+        )
     }
 
     /// The words of a hierarchical element (its `content`, or its `intro`) and its children
     /// one level down, each with its label.
-    fn hierarchy<'a, 'i>(&mut self, element: Node<'a, 'i>) -> (String, Vec<(Option<String>, Node<'a, 'i>)>) {
+    fn hierarchy<'a, 'i>(
+        &mut self,
+        element: Node<'a, 'i>,
+    ) -> (String, Vec<(Option<String>, Node<'a, 'i>)>) {
         let mut text = Vec::new();
         let mut children = Vec::new();
         for part in elements(element) {
@@ -428,7 +448,11 @@ impl Reader {
                 _ => children.push((label_of(part), part)),
             }
         }
-        let text = text.into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ");
+        let text = text
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
         (text, children)
     }
 
@@ -480,7 +504,9 @@ impl Reader {
     fn blocks(&mut self, node: Node<'_, '_>) -> String {
         let mut out = String::new();
         for part in node.children() {
-            if part.is_element() && matches!(name(&part), "p" | "content" | "intro" | "blockContainer") {
+            if part.is_element()
+                && matches!(name(&part), "p" | "content" | "intro" | "blockContainer")
+            {
                 let words = self.blocks(part);
                 if !words.is_empty() {
                     if !out.is_empty() {
@@ -526,7 +552,10 @@ impl Reader {
                 for child in node.children() {
                     self.inline(child, out);
                 }
-                out.push_str(&format!("]({})", node.attribute("href").unwrap_or_default()));
+                out.push_str(&format!(
+                    "]({})",
+                    node.attribute("href").unwrap_or_default()
+                ));
             }
             "authorialNote" | "note" => {
                 let number = self.footnote_number(node.attribute("marker"));
@@ -642,7 +671,11 @@ fn collapse(text: &str) -> String {
             continue;
         }
         if !run.is_empty() {
-            out.push_str(if run.contains(['\n', '\r', '\t']) { " " } else { &run });
+            out.push_str(if run.contains(['\n', '\r', '\t']) {
+                " "
+            } else {
+                &run
+            });
             run.clear();
         }
         out.push(c);
@@ -660,7 +693,10 @@ fn escape_markdown(text: &str, out: &mut String) {
         let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
         let escape = match c {
             '\\' | '*' | '`' => true,
-            '_' => !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)),
+            '_' => {
+                !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+            }
             '[' => next == Some('^'),
             '~' => next == Some('~'),
             '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),

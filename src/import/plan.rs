@@ -159,7 +159,9 @@ fn plan_text(folder: &Path, input: &Input, plan: &mut Plan) {
         p.markdown.as_bytes(),
     ));
     plan.targets.push(Target::text(
-        folder.join("source").join(format!("{}.{}", p.lang, source_extension(p.format))),
+        folder
+            .join("source")
+            .join(format!("{}.{}", p.lang, source_extension(p.format))),
         &input.bytes,
     ));
 }
