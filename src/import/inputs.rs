@@ -230,7 +230,14 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["a.TXT", "b/1.md", "b/2.txt", "c/d/e.txt", "c/f.xml", "notes.pdf"]
+            [
+                "a.TXT",
+                "b/1.md",
+                "b/2.txt",
+                "c/d/e.txt",
+                "c/f.xml",
+                "notes.pdf"
+            ]
         );
         let err = expand_inputs(&[root.join("missing")], None).unwrap_err();
         // Without a folder to skip, the content's texts are found too.
@@ -238,6 +245,9 @@ mod tests {
         assert_eq!(all.len(), 6);
         assert!(err.to_string().contains("no such file or folder"), "{err}");
         let err = expand_inputs(&[root.join("content")], Some(&skip)).unwrap_err();
-        assert!(err.to_string().contains("no .txt, .md or .xml file"), "{err}");
+        assert!(
+            err.to_string().contains("no .txt, .md or .xml file"),
+            "{err}"
+        );
     }
 }
