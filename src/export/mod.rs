@@ -102,33 +102,48 @@ pub(crate) fn export(
     sink: &dyn Sink,
 ) -> Result<usize, Problems> {
     let ctx = Context { archive, analysis };
-    let at = |path: &str| format!("{prefix}{path}");
-    let mut problems = Problems::new();
-    let mut files = 0;
-    let mut put = |path: String, write: &dyn Fn(&mut dyn Write) -> std::io::Result<()>| {
-        files += 1;
-        if let Err(p) = sink.put_streamed(&path, write) {
-            problems.push(p);
-        }
-    };
-    if formats.contains(&DataFormat::Json) {
-        put(at("schema.json"), &|out| out.write_all(SCHEMA.as_bytes()));
-    }
-    if formats.contains(&DataFormat::Jsonl) {
-        put(at(JSONL_PATH), &|out| jsonl::write(&ctx, out));
-        put(at("DATA.md"), &|out| out.write_all(CARD.as_bytes()));
-    }
-    let failed: Vec<Problem> = archive
-        .resolutions
-        .par_iter()
-        .flat_map_iter(|resolution| resolution_files(&ctx, resolution, formats, prefix, sink))
-        .collect();
-    files += count_files(archive, formats);
+    // The dataset is one stream, written while the per-resolution files are made in parallel.
+    let ((whole, mut problems), failed) = rayon::join(
+        || whole_archive_files(&ctx, formats, prefix, sink),
+        || {
+            archive
+                .resolutions
+                .par_iter()
+                .flat_map_iter(|r| resolution_files(&ctx, r, formats, prefix, sink))
+                .collect::<Vec<Problem>>()
+        },
+    );
     failed.into_iter().for_each(|p| problems.push(p));
     if problems.has_errors() {
         return Err(problems);
     }
-    Ok(files)
+    Ok(whole + count_files(archive, formats))
+}
+
+/// The files of the whole archive: the schema, the dataset and its card; how many, and what
+/// could not be written.
+fn whole_archive_files(
+    ctx: &Context<'_, '_>,
+    formats: &[DataFormat],
+    prefix: &str,
+    sink: &dyn Sink,
+) -> (usize, Problems) {
+    let mut problems = Problems::new();
+    let mut files = 0;
+    let mut put = |path: &str, write: &dyn Fn(&mut dyn Write) -> std::io::Result<()>| {
+        files += 1;
+        if let Err(p) = sink.put_streamed(&format!("{prefix}{path}"), write) {
+            problems.push(p);
+        }
+    };
+    if formats.contains(&DataFormat::Json) {
+        put("schema.json", &|out| out.write_all(SCHEMA.as_bytes()));
+    }
+    if formats.contains(&DataFormat::Jsonl) {
+        put(JSONL_PATH, &|out| jsonl::write(ctx, out));
+        put("DATA.md", &|out| out.write_all(CARD.as_bytes()));
+    }
+    (files, problems)
 }
 
 /// The JSON file and the Akoma Ntoso documents of one resolution; what could not be written.
