@@ -317,3 +317,64 @@ fn an_unknown_format_is_refused_with_the_known_ones() {
         stderr(&output)
     );
 }
+
+#[test]
+fn the_real_texts_of_the_development_corpus_survive_export_and_import_and_validate() {
+    let corpus = repo_root().join("../shared/corpus-dev");
+    if !corpus.is_dir() {
+        eprintln!("skipped: {} is absent", corpus.display());
+        return;
+    }
+    // Imported into an archive of their own (a series for all), exported, imported again.
+    let first = fresh_archive(&fixture("sites/annexes"));
+    std::fs::remove_dir_all(first.path().join("content/series")).unwrap();
+    let root = first.path().to_str().unwrap();
+    let output = recueil(&[
+        "--root",
+        root,
+        "import",
+        corpus.to_str().unwrap(),
+        "--series",
+        "corpus",
+    ]);
+    assert!(
+        stderr(&output).contains("text(s) imported"),
+        "{}",
+        stderr(&output)
+    );
+    let out = export(first.path(), "akn,json");
+    let documents = files(&out.path().join("akn"), "xml");
+    assert!(documents.len() >= 20, "{} documents", documents.len());
+    if let Some(report) = xmllint_errors(&documents) {
+        panic!("{report}");
+    }
+    let schema = read_json(&out.path().join("schema.json"));
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    for path in files(&out.path().join("json"), "json") {
+        assert!(validator.is_valid(&read_json(&path)), "{}", path.display());
+    }
+    let second = fresh_archive(first.path());
+    let akn = out.path().join("akn");
+    let output = recueil(&[
+        "--root",
+        second.path().to_str().unwrap(),
+        "import",
+        akn.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let resolutions = first.path().join("content/resolutions");
+    let mut compared = 0;
+    for (path, bytes) in tree(&resolutions) {
+        if path.extension().is_some_and(|e| e == "md") {
+            let imported = second.path().join("content/resolutions").join(&path);
+            let again = std::fs::read(&imported).unwrap();
+            assert!(
+                again == bytes,
+                "{} differs after export and import",
+                path.display()
+            );
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, documents.len(), "every canonical text compared");
+}
