@@ -126,7 +126,8 @@ pub(crate) fn write_all(
         writer: &writer,
         progress: &*progress,
     };
-    let rendered = renderer.render_all(&sink).map_err(split_failure)?;
+    let mut rendered = renderer.render_all(&sink).map_err(split_failure)?;
+    rendered.files += renderer.export_data(&sink).map_err(BuildError::Output)?;
     let summary = crate::write::Summary {
         inputs,
         pages: rendered.pages,
@@ -163,6 +164,52 @@ impl crate::render::Sink for WriterSink<'_> {
     ) -> Result<(), Problem> {
         self.writer.put_streamed(path, write)
     }
+}
+
+impl crate::export::Sink for WriterSink<'_> {
+    fn put_streamed(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), Problem> {
+        self.writer.put_streamed(path, write)
+    }
+}
+
+/// Exports the archive at `root` as open data (`recueil export`) into `out` (default:
+/// `data/` in the build folder); the number of files written.
+pub fn export(
+    root: &Path,
+    formats: &[crate::config::DataFormat],
+    out: Option<&Path>,
+) -> Result<ExportReport, BuildError> {
+    let started = Instant::now();
+    let progress = &mut Progress::quiet();
+    let config = Config::load(root).map_err(BuildError::Content)?;
+    let out = out.map_or_else(
+        || crate::export::default_folder(&config.build_dir),
+        Path::to_path_buf,
+    );
+    let site = Site::load(config, progress).map_err(BuildError::Content)?;
+    let analysis = crate::analysis::Analysis::run(&site.archive);
+    let sink = crate::export::FolderSink { root: out.clone() };
+    let files = crate::export::export(&site.archive, &analysis, formats, "", &sink)
+        .map_err(BuildError::Output)?;
+    Ok(ExportReport {
+        out,
+        files,
+        elapsed: started.elapsed(),
+        warnings: site.warnings,
+    })
+}
+
+/// What an export wrote.
+#[derive(Debug)]
+pub struct ExportReport {
+    pub out: PathBuf,
+    pub files: usize,
+    pub elapsed: Duration,
+    pub warnings: Problems,
 }
 
 /// A failure while pages were rendered and written: the content's when a template failed (exit

@@ -47,10 +47,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ProblemFormat::Human)]
         format: ProblemFormat,
     },
+    /// Write the archive as open data: JSON per resolution (with its JSON Schema), Akoma Ntoso
+    /// XML per language version, and the paragraph dataset (JSONL, with its data card).
+    Export {
+        /// The formats: json, akn, jsonl (repeat the option or list them: --format json,akn).
+        #[arg(long, required = true, value_delimiter = ',', value_parser = parse_format)]
+        format: Vec<crate::config::DataFormat>,
+        /// Output folder (default: `data/` in the build folder, `public/data/`).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Turn raw official texts (PDF text extractions or Markdown-like texts) into content/.
     Import {
-        /// The raw texts, one resolution in one language each, or folders: every .txt and .md
-        /// file in them, recursively, in path order.
+        /// The raw texts, one resolution in one language each, or folders: every .txt, .md and
+        /// .xml (Akoma Ntoso) file in them, recursively, in path order.
         #[arg(required = true, value_name = "FILE|DIR")]
         files: Vec<PathBuf>,
         /// The language of the texts (detected when not given; a contradiction is refused).
@@ -116,7 +126,8 @@ Examples:
   recueil new-note A/RES/61/168 op10     start a note on paragraph op10
   recueil init my-archive                start a new archive in my-archive/
   recueil import A_RES_69_179_fr.txt --series international-cooperation-human-rights
-  recueil import texts/                  every .txt and .md file in texts/
+  recueil import texts/                  every .txt, .md and .xml file in texts/
+  recueil export --format json,akn,jsonl open data into public/data/
   recueil --root ../archive build --out /tmp/site";
 
 /// Success, content errors, usage or I/O errors.
@@ -137,6 +148,7 @@ pub fn run() -> ExitCode {
     ExitCode::from(match cli.command {
         Command::Build { out, force } => run_build(&cli.root, out, force),
         Command::Check { strict, format } => run_check(&cli.root, strict, format),
+        Command::Export { format, out } => run_export(&cli.root, &format, out.as_deref()),
         Command::Import {
             files,
             lang,
@@ -260,6 +272,41 @@ fn fail_import(problems: &Problems) -> u8 {
         warning_suffix(problems)
     );
     EXIT_CONTENT
+}
+
+/// `--format json`: one of the data formats.
+fn parse_format(name: &str) -> Result<crate::config::DataFormat, String> {
+    crate::config::DataFormat::parse(name)
+        .ok_or_else(|| format!("`{name}` is not a data format: use json, akn or jsonl"))
+}
+
+fn run_export(root: &Path, formats: &[crate::config::DataFormat], out: Option<&Path>) -> u8 {
+    match crate::build::export(root, formats, out) {
+        Ok(report) => {
+            eprint!("{}", report.warnings);
+            eprintln!(
+                "exported {} files into {} in {} ms{}",
+                report.files,
+                shown(&report.out).display(),
+                report.elapsed.as_millis(),
+                warning_suffix(&report.warnings)
+            );
+            EXIT_OK
+        }
+        Err(BuildError::Content(problems)) => {
+            eprint!("{problems}");
+            eprintln!("export failed: {} error(s)", problems.error_count());
+            EXIT_CONTENT
+        }
+        Err(BuildError::Output(problems)) => {
+            eprint!("{problems}");
+            eprintln!(
+                "export failed: {} file(s) could not be written",
+                problems.error_count()
+            );
+            EXIT_IO
+        }
+    }
 }
 
 fn run_init(dir: &Path) -> u8 {

@@ -25,6 +25,8 @@ struct RawConfig {
     build: RawBuild,
     #[serde(default)]
     notes: RawNotes,
+    #[serde(default)]
+    export: RawExport,
 }
 
 #[derive(Debug, Deserialize)]
@@ -55,6 +57,13 @@ struct RawNotes {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawExport {
+    #[serde(default)]
+    formats: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawBuild {
     content_dir: Option<PathBuf>,
     build_dir: Option<PathBuf>,
@@ -67,6 +76,34 @@ pub struct Language {
     pub code: String,
     pub title: String,
     pub description: String,
+}
+
+/// A form of the open data (`recueil export --format`, `[export] formats`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DataFormat {
+    /// One JSON file per resolution, described by a JSON Schema.
+    Json,
+    /// One Akoma Ntoso 3.0 document per language version.
+    Akn,
+    /// The paragraph dataset: one JSON line per paragraph per language.
+    Jsonl,
+}
+
+impl DataFormat {
+    pub const ALL: [DataFormat; 3] = [DataFormat::Json, DataFormat::Akn, DataFormat::Jsonl];
+
+    /// The name written in book.toml and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            DataFormat::Json => "json",
+            DataFormat::Akn => "akn",
+            DataFormat::Jsonl => "jsonl",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<DataFormat> {
+        DataFormat::ALL.into_iter().find(|f| f.name() == name)
+    }
 }
 
 /// The validated configuration of one archive.
@@ -89,6 +126,9 @@ pub struct Config {
     pub trust_html: bool,
     pub content_dir: PathBuf,
     pub build_dir: PathBuf,
+    /// The open data a build publishes under `data/` (`[export] formats`), in the order of
+    /// [`DataFormat::ALL`], each once.
+    pub export_formats: Vec<DataFormat>,
 }
 
 impl Config {
@@ -125,6 +165,7 @@ fn validate(root: &Path, path: &Path, text: &str, raw: RawConfig) -> Result<Conf
     let default_language = checker.default_language(&raw, &mut problems);
     let site_url = checker.site_url(&raw, &mut problems);
     let cname = checker.cname(&raw, &mut problems);
+    let export_formats = checker.export_formats(&raw, &mut problems);
     if problems.has_errors() {
         return Err(problems);
     }
@@ -145,6 +186,7 @@ fn validate(root: &Path, path: &Path, text: &str, raw: RawConfig) -> Result<Conf
         trust_html: raw.notes.trust_html,
         content_dir: root.join(raw.build.content_dir.unwrap_or_else(|| "content".into())),
         build_dir: root.join(raw.build.build_dir.unwrap_or_else(|| "public".into())),
+        export_formats,
     })
 }
 
@@ -243,6 +285,24 @@ impl Checker<'_> {
         Some(name)
     }
 
+    /// `[export] formats`: each a known format; kept once each, in a fixed order.
+    fn export_formats(&self, raw: &RawConfig, problems: &mut Problems) -> Vec<DataFormat> {
+        let mut formats = Vec::new();
+        for name in &raw.export.formats {
+            match DataFormat::parse(name) {
+                Some(format) => formats.push(format),
+                None => problems.push(self.error(
+                    &format!("\"{name}\""),
+                    format!("[export] formats: `{name}` is not a data format"),
+                    "the formats are \"json\" (a file per resolution), \"akn\" (Akoma Ntoso XML per language) and \"jsonl\" (the paragraph dataset), e.g. formats = [\"json\", \"akn\", \"jsonl\"]".into(),
+                )),
+            }
+        }
+        formats.sort();
+        formats.dedup();
+        formats
+    }
+
     /// `site-url`, absolute and ending with `/`.
     fn site_url(&self, raw: &RawConfig, problems: &mut Problems) -> Option<String> {
         let url = raw.book.site_url.as_deref().map(normalise_url)?;
@@ -333,6 +393,26 @@ title = "Collection"
         let typo = format!("{GOOD}\n[notes]\ntrust-htm = true\n");
         let problem = parse(&typo).unwrap_err().iter().next().unwrap().clone();
         assert!(problem.message.contains("trust-htm"), "{problem}");
+        assert_eq!(problem.line, Some(14), "{problem}");
+    }
+
+    #[test]
+    fn export_formats_are_read_and_an_unknown_one_is_named_with_its_line() {
+        assert!(parse(GOOD).unwrap().export_formats.is_empty());
+        let text = format!("{GOOD}\n[export]\nformats = [\"jsonl\", \"json\", \"json\"]\n");
+        let formats = parse(&text).unwrap().export_formats;
+        assert_eq!(formats, [DataFormat::Json, DataFormat::Jsonl]);
+        let text = format!("{GOOD}\n[export]\nformats = [\"json\", \"xml\"]\n");
+        let problem = parse(&text).unwrap_err().iter().next().unwrap().clone();
+        assert!(
+            problem.message.contains("`xml` is not a data format"),
+            "{problem}"
+        );
+        assert_eq!(problem.line, Some(14), "{problem}");
+        assert!(problem.hint.as_deref().unwrap_or("").contains("\"akn\""));
+        let text = format!("{GOOD}\n[export]\nformat = [\"json\"]\n");
+        let problem = parse(&text).unwrap_err().iter().next().unwrap().clone();
+        assert!(problem.message.contains("format"), "{problem}");
         assert_eq!(problem.line, Some(14), "{problem}");
     }
 

@@ -16,6 +16,7 @@ pub mod config;
 #[cfg(any(test, feature = "bench-corpus"))]
 pub mod corpus;
 pub mod diag;
+pub mod export;
 mod files;
 pub mod formats;
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::archive::{
     Annex, Archive, Footnote, Member, Paragraph, ParagraphKind, Resolution, Series, Text,
 };
 
-use super::align::{Alignment, align};
+use super::align::{Alignment, align, ratio};
 use super::diff::{Segment, word_diff};
 use super::words::{Interner, Token, same_text, similarity_words, tokenize};
 use super::{Compared, Comparison, Part, Row, Status};
@@ -158,6 +158,8 @@ fn compare_part<'a, T: Compared>(old: &[&'a T], new: &[&'a T]) -> Vec<Row<'a, T>
         new,
         old_tokens: &old_tokens,
         new_tokens: &new_tokens,
+        old_words: &old_words,
+        new_words: &new_words,
     };
     rows_in_reading_order(&alignment, &texts)
 }
@@ -168,6 +170,9 @@ struct Texts<'t, 'a, T> {
     new: &'t [&'a T],
     old_tokens: &'t [Vec<Token<'a>>],
     new_tokens: &'t [Vec<Token<'a>>],
+    /// Their words as alignment compares them.
+    old_words: &'t [Vec<u32>],
+    new_words: &'t [Vec<u32>],
 }
 
 /// Rows in the order of the newer text; a dropped paragraph comes where it stood in the older,
@@ -218,6 +223,7 @@ fn single<T: Compared>(status: Status, paragraph: &T, older: bool) -> Row<'_, T>
         from,
         to,
         moved: false,
+        similarity: None,
         segments: vec![Segment::Same(Cow::Borrowed(paragraph.plain()))],
     }
 }
@@ -232,17 +238,26 @@ fn continued<'a, T: Compared>(
     let before = joined(old, texts.old_tokens);
     let after = joined(new, texts.new_tokens);
     let one_to_one = old.len() == 1 && new.len() == 1;
-    let (status, segments) = if one_to_one && same_text(&before, &after) {
+    let (status, segments, similarity) = if one_to_one && same_text(&before, &after) {
         let text = texts.new[new[0]].plain();
-        (Status::Unchanged, vec![Segment::Same(Cow::Borrowed(text))])
+        (
+            Status::Unchanged,
+            vec![Segment::Same(Cow::Borrowed(text))],
+            1.0,
+        )
     } else {
-        (Status::Modified, word_diff(&before, &after))
+        let words = |ids: &[usize], all: &[Vec<u32>]| -> Vec<u32> {
+            ids.iter().flat_map(|&i| all[i].iter().copied()).collect()
+        };
+        let similarity = ratio(&words(old, texts.old_words), &words(new, texts.new_words));
+        (Status::Modified, word_diff(&before, &after), similarity)
     };
     Row {
         status,
         from: old.iter().map(|&i| texts.old[i]).collect(),
         to: new.iter().map(|&j| texts.new[j]).collect(),
         moved,
+        similarity: Some(similarity),
         segments,
     }
 }

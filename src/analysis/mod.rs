@@ -139,6 +139,9 @@ pub struct Row<'a, T = Paragraph> {
     pub to: Vec<&'a T>,
     /// The paragraph moved against the order of the others.
     pub moved: bool,
+    /// How alike the older and newer words are (`align::ratio`: 1.0 for the same words,
+    /// punctuation, case and typography aside); none for a new or dropped paragraph.
+    pub similarity: Option<f32>,
     /// The newer text with deletions and insertions in place (modified rows); the text of the
     /// paragraph otherwise.
     pub segments: Vec<Segment<'a>>,

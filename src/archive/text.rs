@@ -51,6 +51,9 @@ pub struct Paragraph {
     /// The words in *italics* that open it ("Demande instamment", "Reaffirming its
     /// commitment"), as plain text: its lead, where the analysis reads the force of its verb.
     pub lead: Option<String>,
+    /// Its words as the canonical text writes them (Markdown: `*Réaffirmant* … 1993[^1],`),
+    /// without its number or label; its lines joined by a space.
+    pub markdown: String,
     /// 1-based line in the canonical text, for diagnostics.
     pub line: usize,
     /// The documents it cites, in text order (found by `archive::references`).
@@ -83,6 +86,8 @@ pub struct Footnote {
     pub label: String,
     pub html: String,
     pub plain: String,
+    /// Its words as the canonical text writes them, without `[^N]: `.
+    pub markdown: String,
     pub line: usize,
     /// Anchors of the references to it (`fnref1`), for back-links.
     pub refs: Vec<String>,

@@ -145,7 +145,7 @@ fn paragraphs(lines: &[Line<'_>], format: Format, words: &Words) -> Vec<Raw> {
                             || starts_heading(t, &rest[i + 1..], last_op)))
                         || (ends_paragraph(&prev.text) && (next_number || SUB.is_match(t)))
                 }
-                Format::Pdf | Format::UnOrg => {
+                Format::Pdf | Format::UnOrg | Format::Akn => {
                     ends_paragraph(&prev.text)
                         && (opens_paragraph(t, last_op)
                             || starts_heading(t, &rest[i + 1..], last_op))

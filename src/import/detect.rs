@@ -21,6 +21,8 @@ pub enum Format {
     /// An un.org document page of the 1990s and 2000s (markers written `1/`), read by
     /// [`unorg`](super::unorg).
     UnOrg,
+    /// An Akoma Ntoso 3.0 XML document, read by [`akn`](super::akn).
+    Akn,
 }
 
 /// Decode raw bytes: UTF-8 or an error naming the file; the BOM dropped; CRLF and lone CR as LF.

@@ -27,7 +27,7 @@ pub(crate) struct Input {
     pub(crate) target: PathBuf,
 }
 
-/// The files to import from the paths given: a file as it is, a folder as every `.txt`/`.md`
+/// The files to import from the paths given: a file as it is, a folder as every `.txt`/`.md`/`.xml`
 /// file under it in path order, leaving out the folder `skip` (the archive's `content/`, whose
 /// texts and notes are no raw texts) when a folder holds it. A path that does not exist, or a
 /// folder that cannot be read, is a problem (the command's, not the content's).
@@ -74,7 +74,7 @@ fn texts_in(dir: &Path, skip: Option<&Path>, files: &mut Vec<PathBuf>, problems:
     files[before..].sort();
     if files.len() == before {
         problems.push(
-            Problem::error(dir, "this folder holds no .txt or .md file to import")
+            Problem::error(dir, "this folder holds no .txt, .md or .xml file to import")
                 .hint("give the folder of the raw texts (the archive's own content/ is left out)"),
         );
     }
@@ -89,7 +89,7 @@ fn is_text_name(path: &Path) -> bool {
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    !hidden && matches!(ext.as_deref(), Some("txt" | "md"))
+    !hidden && matches!(ext.as_deref(), Some("txt" | "md" | "xml"))
 }
 
 /// Read, parse and check every file (in parallel), then refuse the later of two inputs giving one
@@ -206,6 +206,7 @@ mod tests {
             "b/1.md",
             "a.TXT",
             "c/d/e.txt",
+            "c/f.xml",
             "notes.pdf",
             ".hidden.txt",
         ] {
@@ -229,14 +230,24 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["a.TXT", "b/1.md", "b/2.txt", "c/d/e.txt", "notes.pdf"]
+            [
+                "a.TXT",
+                "b/1.md",
+                "b/2.txt",
+                "c/d/e.txt",
+                "c/f.xml",
+                "notes.pdf"
+            ]
         );
         let err = expand_inputs(&[root.join("missing")], None).unwrap_err();
         // Without a folder to skip, the content's texts are found too.
         let all = expand_inputs(&[root.to_path_buf()], None).unwrap();
-        assert_eq!(all.len(), 5);
+        assert_eq!(all.len(), 6);
         assert!(err.to_string().contains("no such file or folder"), "{err}");
         let err = expand_inputs(&[root.join("content")], Some(&skip)).unwrap_err();
-        assert!(err.to_string().contains("no .txt or .md file"), "{err}");
+        assert!(
+            err.to_string().contains("no .txt, .md or .xml file"),
+            "{err}"
+        );
     }
 }

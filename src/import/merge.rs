@@ -24,6 +24,7 @@ pub(crate) fn merge_meta(meta: &mut Meta, new: &Meta, path: &Path, warnings: &mu
     m.field("distributed", &mut meta.distributed, &new.distributed);
     m.field("draft", &mut meta.draft, &new.draft);
     m.field("vote", &mut meta.vote, &new.vote);
+    m.field("predecessor", &mut meta.predecessor, &new.predecessor);
     let mut report = (!meta.report.is_empty()).then(|| meta.report.clone());
     let new_report = (!new.report.is_empty()).then(|| new.report.clone());
     m.field("report", &mut report, &new_report);

@@ -16,11 +16,13 @@
 //! - `guard`: what would be written, read back by the archive's loader before it is;
 //! - `write`: the no-loss rules (hand edits, backups), per resolution folder;
 //! - `disk`: each folder written whole or not at all (atomic files, staging, put back);
-//! - `unorg`: the un.org document pages of the 1990s and 2000s, read on their own path.
+//! - `unorg`: the un.org document pages of the 1990s and 2000s, read on their own path;
+//! - `akn`: Akoma Ntoso 3.0 documents (recueil's export or another publisher's), read as XML.
 //!
 //! [`parse_raw`] does everything but the disk and is what tests use; [`import_files`] is the
 //! command.
 
+pub(crate) mod akn;
 pub(crate) mod body;
 pub(crate) mod canonical;
 #[cfg(test)]
@@ -84,6 +86,10 @@ pub struct Parsed {
     /// The canonical text.
     pub markdown: String,
     pub warnings: Problems,
+    /// The series and stated predecessor the source names (an Akoma Ntoso document exported by
+    /// recueil); none from a raw text.
+    pub series: Option<String>,
+    pub predecessor: Option<Symbol>,
 }
 
 impl Parsed {
@@ -104,7 +110,7 @@ impl Parsed {
         );
         Meta {
             symbol: self.symbol.clone(),
-            series,
+            series: series.or_else(|| self.series.clone()),
             session: h.session,
             agenda_title: h
                 .agenda_title
@@ -118,7 +124,7 @@ impl Parsed {
             draft: h.draft.clone(),
             report: h.report.clone(),
             distributed: h.distributed,
-            predecessor: None,
+            predecessor: self.predecessor.clone(),
             vote: h.vote.clone(),
             title,
             texts,
@@ -139,6 +145,9 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], lang_hint: Option<&str>) -> Result
 /// in problems.
 pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Parsed, Problems> {
     let text = normalise_text(text);
+    if akn::is_akn(&text) {
+        return akn::parse(path, &text, lang_hint);
+    }
     let mut warnings = Problems::new();
     let (text, front) = front_matter::split(path, text.as_ref(), &mut warnings);
     let text = text.as_ref();
@@ -192,6 +201,8 @@ pub fn parse_raw(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<Par
         remark,
         markdown,
         warnings,
+        series: None,
+        predecessor: None,
     })
 }
 
@@ -368,7 +379,7 @@ fn annex_completeness(body: &Body, lang: &str, curly: bool) -> (bool, Option<Str
 
 /// Is the text complete? A source without operative part, or whose last operative paragraph
 /// does not end with a full stop, stops early: say where, in the text's language.
-fn completeness(body: &Body, lang: &str, curly: bool) -> (bool, Option<String>) {
+pub(super) fn completeness(body: &Body, lang: &str, curly: bool) -> (bool, Option<String>) {
     let apos = if curly { '’' } else { '\'' };
     let fr = lang == "fr";
     match body.operative.last() {

@@ -159,9 +159,19 @@ fn plan_text(folder: &Path, input: &Input, plan: &mut Plan) {
         p.markdown.as_bytes(),
     ));
     plan.targets.push(Target::text(
-        folder.join("source").join(format!("{}.txt", p.lang)),
+        folder
+            .join("source")
+            .join(format!("{}.{}", p.lang, source_extension(p.format))),
         &input.bytes,
     ));
+}
+
+/// The source keeps its form's extension: `.xml` for Akoma Ntoso, `.txt` for a raw text.
+fn source_extension(format: super::Format) -> &'static str {
+    match format {
+        super::Format::Akn => "xml",
+        _ => "txt",
+    }
 }
 
 /// With no series given, join the series that has the resolution's title (a warning if none).

@@ -171,6 +171,22 @@ impl<'a> Renderer<'a> {
     /// pages in parallel; the search index, feeds and sitemap are made meanwhile. Fails with
     /// every problem found, after trying every page: the templates' (content) apart from
     /// `sink`'s (output).
+    /// Writes the open data `[export] formats` asks for under `data/` (none when it asks for
+    /// none); the number of files.
+    pub(crate) fn export_data(&self, sink: &dyn crate::export::Sink) -> Result<usize, Problems> {
+        if self.config.export_formats.is_empty() {
+            return Ok(0);
+        }
+        let prefix = format!("{}/", crate::export::SITE_FOLDER);
+        crate::export::export(
+            self.archive,
+            self.analysis,
+            &self.config.export_formats,
+            &prefix,
+            sink,
+        )
+    }
+
     pub(crate) fn render_all(&self, sink: &dyn Sink) -> Result<Rendered, RenderError> {
         let pages = self.pages();
         let (failures, others) = rayon::join(

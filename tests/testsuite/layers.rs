@@ -24,7 +24,9 @@ const STAGES: &[(&str, &[&str])] = &[
     ("analysis", &["analysis"]),
     // The writer owns what an output file is; the renderer produces them (render -> write).
     ("write", &["write"]),
-    ("render", &["render"]),
+    // The open data (JSON, Akoma Ntoso, the paragraph dataset) is made from the model and the
+    // analysis beside the pages: the renderer publishes it with a site, `recueil export` alone.
+    ("render", &["render", "export"]),
     // The loader reads content/ into the model. It stands above the stages that take the model
     // (analysis, rendering, writing), though it runs before them, so that none of them reads
     // content/ or borrows the loader's rules: they get an `Archive`, and files through `files`.

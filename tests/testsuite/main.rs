@@ -7,6 +7,7 @@ mod check;
 mod citations;
 mod compare;
 mod errors;
+mod export;
 mod force;
 mod harness;
 mod hostile;

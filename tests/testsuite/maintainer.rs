@@ -109,7 +109,7 @@ fn a_folder_imports_every_text_it_can_and_lists_the_others() {
     // The archive's own folder: its content/ is no inbox, and nothing else is a text.
     let (code, err) = run(&root, &["import", root.to_str().unwrap()]);
     assert_eq!(code, Some(2), "{err}");
-    assert!(err.contains("holds no .txt or .md file"), "{err}");
+    assert!(err.contains("holds no .txt, .md or .xml file"), "{err}");
 
     // Again: nothing to write, the same two refused.
     let (code, err) = run(&root, &["import", inbox.to_str().unwrap()]);

@@ -128,6 +128,8 @@ pub(crate) fn parse(path: &Path, text: &str, lang_hint: Option<&str>) -> Result<
         remark,
         markdown,
         warnings,
+        series: None,
+        predecessor: None,
     })
 }
 

@@ -114,7 +114,8 @@ impl<'a> Cursor<'a, '_> {
                     let line = self.line(range.start);
                     let inlines = self.inlines_until(TagEnd::FootnoteDefinition);
                     self.count_one(line);
-                    let footnote = super::footnotes::footnote(&label, &inlines, line);
+                    let mut footnote = super::footnotes::footnote(&label, &inlines, line);
+                    footnote.markdown = self.markdown(self.last_span.clone(), None);
                     doc.parsed.footnotes.push(footnote);
                 }
                 Event::Start(tag) => {
@@ -144,11 +145,13 @@ impl<'a> Cursor<'a, '_> {
     fn block(&mut self, doc: &mut Doc, offset: usize) {
         let line = self.line(offset);
         let inlines = self.inlines_until(TagEnd::Paragraph);
+        let markdown = self.markdown(self.last_span.clone(), None);
         if let Some(annex) = doc.annex_id() {
             let id = format!("{annex}-pp{}", doc.annex_unnumbered + 1);
             doc.annex_unnumbered += 1;
             self.claim(&id, offset, "");
-            let paragraph = self.paragraph(id, ParagraphKind::Annex, None, inlines, line);
+            let mut paragraph = self.paragraph(id, ParagraphKind::Annex, None, inlines, line);
+            paragraph.markdown = markdown;
             doc.place(paragraph);
             return;
         }
@@ -173,7 +176,8 @@ impl<'a> Cursor<'a, '_> {
             }
             let id = format!("pp{n}");
             self.claim(&id, offset, "");
-            let paragraph = self.paragraph(id, ParagraphKind::Preambular, None, inlines, line);
+            let mut paragraph = self.paragraph(id, ParagraphKind::Preambular, None, inlines, line);
+            paragraph.markdown = markdown;
             doc.place(paragraph);
         }
     }

@@ -91,6 +91,7 @@ pub(super) fn footnote(label: &str, inlines: &[Event], line: usize) -> Footnote 
         label: label.to_string(),
         html,
         plain: plain_text(inlines),
+        markdown: String::new(),
         line,
         refs: Vec::new(),
         cites: Vec::new(),

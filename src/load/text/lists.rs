@@ -52,7 +52,7 @@ impl<'a> Cursor<'a, '_> {
                     }
                     self.ids.insert(id.clone());
                     let line = self.line(range.start);
-                    let (inlines, subs) = self.item(&id, &id, 0);
+                    let (inlines, subs, span) = self.item(&id, &id, 0);
                     let kind = match annex {
                         Some(_) => ParagraphKind::Annex,
                         None => {
@@ -62,6 +62,7 @@ impl<'a> Cursor<'a, '_> {
                     };
                     let mut paragraph =
                         self.paragraph(id, kind, Some(number.to_string()), inlines, line);
+                    paragraph.markdown = self.markdown(span, None);
                     paragraph.subs = subs;
                     doc.place(paragraph);
                     let next = Some(number.saturating_add(1));
@@ -108,10 +109,11 @@ impl<'a> Cursor<'a, '_> {
                     let id = format!("op{number}");
                     self.claim(&id, range.start, "");
                     let line = self.line(range.start);
-                    let (inlines, subs) = self.item(&id, &id, 0);
+                    let (inlines, subs, span) = self.item(&id, &id, 0);
                     self.check_lead(&inlines, &id, line);
                     let mut paragraph =
                         self.paragraph(id, ParagraphKind::Operative, None, inlines, line);
+                    paragraph.markdown = self.markdown(span, None);
                     paragraph.subs = subs;
                     doc.place(paragraph);
                     doc.next_operative = Some(number.saturating_add(1));
@@ -136,10 +138,12 @@ impl<'a> Cursor<'a, '_> {
     }
 
     /// The words of a list item and, below a paragraph (`depth` 0) or a sub-paragraph (1), its
-    /// sub-paragraphs; `root` is the id of the paragraph it belongs to, for messages.
-    fn item(&mut self, id: &str, root: &str, depth: usize) -> (Vec<Event<'a>>, Vec<Paragraph>) {
+    /// sub-paragraphs, and where its words stand in the source; `root` is the id of the
+    /// paragraph it belongs to, for messages.
+    fn item(&mut self, id: &str, root: &str, depth: usize) -> Item<'a> {
         let mut inlines = Vec::new();
         let mut subs = Vec::new();
+        let mut span = None;
         while let Some((event, range)) = self.events.get(self.pos).cloned() {
             self.pos += 1;
             match event {
@@ -163,10 +167,13 @@ impl<'a> Cursor<'a, '_> {
                     };
                     self.refuse_block(range.start, &tag, &inside);
                 }
-                inline => self.push_inline(inline, range.start, &mut inlines),
+                inline => {
+                    super::extend_span(&mut span, &range);
+                    self.push_inline(inline, range.start, &mut inlines)
+                }
             }
         }
-        (inlines, subs)
+        (inlines, subs, span)
     }
 
     /// The sub-paragraphs (`depth` 1: `(a)`) or items (`depth` 2: `(i)`) of `parent`, added to
@@ -186,7 +193,9 @@ impl<'a> Cursor<'a, '_> {
                         range.start,
                         "letter sub-paragraphs (a), (b), … and their items (i), (ii), … once each",
                     );
-                    let (inlines, items) = self.item(&id, root, depth);
+                    let (inlines, items, span) = self.item(&id, root, depth);
+                    let markdown =
+                        self.markdown(span, written.map(|w| format!("({w})")).as_deref());
                     let inlines = match written {
                         Some(written) => strip_label(inlines, written),
                         None => inlines,
@@ -198,6 +207,7 @@ impl<'a> Cursor<'a, '_> {
                         inlines,
                         line,
                     );
+                    paragraph.markdown = markdown;
                     paragraph.subs = items;
                     subs.push(paragraph);
                 }
@@ -207,6 +217,13 @@ impl<'a> Cursor<'a, '_> {
         }
     }
 }
+
+/// A list item's words, its sub-paragraphs and where its words stand in the source.
+type Item<'a> = (
+    Vec<Event<'a>>,
+    Vec<Paragraph>,
+    Option<std::ops::Range<usize>>,
+);
 
 /// The number written at the start of an ordered-list item (`12. …` -> 12).
 fn written_number(item: &str) -> Option<u64> {

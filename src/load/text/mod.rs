@@ -90,6 +90,8 @@ struct Cursor<'a, 'p> {
     ids: HashSet<String>,
     /// Paragraphs, sub-paragraphs, annexes and footnotes made so far.
     made: usize,
+    /// Where the words of the block last read by [`Cursor::inlines_until`] stand in `source`.
+    last_span: Option<Range<usize>>,
 }
 
 /// The most problems kept for one text; a text pasted in the wrong form can have one per line,
@@ -121,6 +123,7 @@ pub(crate) fn parse_text(path: &Path, source: &str) -> (ParsedText, Problems) {
         annex_total,
         ids: HashSet::new(),
         made: 0,
+        last_span: None,
     };
     let mut parsed = cursor.document();
     for footnote in &mut parsed.footnotes {
@@ -249,6 +252,7 @@ impl<'a> Cursor<'a, '_> {
     /// Inline events up to the end of the current block, which is consumed.
     fn inlines_until(&mut self, end: TagEnd) -> Vec<Event<'a>> {
         let mut inlines = Vec::new();
+        let mut span = None;
         while let Some((event, range)) = self.events.get(self.pos).cloned() {
             self.pos += 1;
             match event {
@@ -261,10 +265,35 @@ impl<'a> Cursor<'a, '_> {
                 Event::Start(tag) if !is_inline(&tag) => {
                     self.refuse_block(range.start, &tag, "a footnote")
                 }
-                inline => self.push_inline(inline, range.start, &mut inlines),
+                inline => {
+                    extend_span(&mut span, &range);
+                    self.push_inline(inline, range.start, &mut inlines)
+                }
             }
         }
+        self.last_span = span;
         inlines
+    }
+
+    /// The Markdown of the words at `span` (a paragraph's, without its list marker), its lines
+    /// trimmed and joined by a space; a written sub-paragraph `label` (`(a)`) at its start left out.
+    fn markdown(&self, span: Option<Range<usize>>, label: Option<&str>) -> String {
+        let Some(span) = span else {
+            return String::new();
+        };
+        let text = self.source.get(span).unwrap_or_default();
+        let mut joined = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(label) = label
+            && let Some(rest) = joined.strip_prefix(label)
+        {
+            joined = rest.trim_start().to_string();
+        }
+        joined
     }
 
     /// Adds one inline event of a paragraph: raw HTML is refused, a line break is checked for
@@ -334,6 +363,7 @@ impl<'a> Cursor<'a, '_> {
             html,
             plain,
             lead,
+            markdown: String::new(),
             line,
             cites: Vec::new(),
             headings: Vec::new(),
@@ -368,6 +398,14 @@ impl<'a> Cursor<'a, '_> {
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         html
     }
+}
+
+/// Widens `span` to cover `range`.
+fn extend_span(span: &mut Option<Range<usize>>, range: &Range<usize>) {
+    *span = Some(match span.take() {
+        Some(s) => s.start.min(range.start)..s.end.max(range.end),
+        None => range.clone(),
+    });
 }
 
 /// The text of inline events, footnote references left out.

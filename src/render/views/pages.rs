@@ -40,6 +40,16 @@ pub(crate) struct ResolutionPage<'a> {
     pub annotate_href: Option<String>,
     /// What changed since the text it is compared with, and in the texts compared with it.
     pub comparisons: Vec<CompareLink>,
+    /// The resolution as open data, when the site publishes it (`[export] formats`).
+    pub data: Option<DataLinks>,
+}
+
+/// The open data of a resolution published with the site: its JSON document, and the Akoma
+/// Ntoso document of the text shown.
+#[derive(Serialize)]
+pub(crate) struct DataLinks {
+    pub json: Option<String>,
+    pub akn: Option<String>,
 }
 
 /// What the view switch of a resolution page offers: each fragment is a script that calls
@@ -273,7 +283,24 @@ impl<'a> Views<'a> {
             missing,
             general_notes,
             annotate_href: self.annotate_href(resolution, None),
+            data: self.data_links(resolution, &text.lang, &root),
         }
+    }
+
+    /// The data files of `resolution` (its text in `lang`) the site publishes, if any.
+    fn data_links(&self, resolution: &Resolution, lang: &str, root: &str) -> Option<DataLinks> {
+        use crate::export::{DataFormat, SITE_FOLDER, akn_path, json_path};
+        let formats = &self.config.export_formats;
+        let href = |format: DataFormat, path: String| {
+            formats
+                .contains(&format)
+                .then(|| format!("{root}{SITE_FOLDER}/{path}"))
+        };
+        let links = DataLinks {
+            json: href(DataFormat::Json, json_path(&resolution.slug)),
+            akn: href(DataFormat::Akn, akn_path(&resolution.slug, lang)),
+        };
+        (links.json.is_some() || links.akn.is_some()).then_some(links)
     }
 
     /// One language's share of the side-by-side view: every paragraph held in any language in

