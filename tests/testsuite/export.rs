@@ -390,15 +390,16 @@ fn the_data_carries_each_lead_verb_its_rank_and_its_change_of_force() {
     let mut changed = Vec::new();
     for line in dataset.lines() {
         let row: serde_json::Value = serde_json::from_str(line).unwrap();
-        if row["resolution"] == "A/RES/22/1" && row["lang"] == "fr" {
-            if let Some(force) = row["force"].as_str() {
-                changed.push(format!(
-                    "{} {force} {} {}",
-                    row["paragraph"].as_str().unwrap(),
-                    row["lead_verb"].as_str().unwrap(),
-                    row["verb_rank"]
-                ));
-            }
+        if row["resolution"] == "A/RES/22/1"
+            && row["lang"] == "fr"
+            && let Some(force) = row["force"].as_str()
+        {
+            changed.push(format!(
+                "{} {force} {} {}",
+                row["paragraph"].as_str().unwrap(),
+                row["lead_verb"].as_str().unwrap(),
+                row["verb_rank"]
+            ));
         }
     }
     assert_eq!(
