@@ -11,11 +11,11 @@ use super::{PartOf, Posting, TextParts};
 /// A stem with at most this many postings has them in its shard; a larger one in chunk files
 /// of its own (`search/<lang>/<shard>/<stem>.<k>.js`), so that a shard stays a few kilobytes
 /// of words and rare stems whatever the size of the archive.
-pub(crate) const INLINE: usize = 16;
+pub(crate) const INLINE: usize = 32;
 
 /// A chunk closes once it holds this many postings (its last resolution whole): a query loads
 /// a frequent stem's first chunk (a few kilobytes) and later ones only while it lacks results.
-pub(crate) const CHUNK: usize = 128;
+pub(crate) const CHUNK: usize = 256;
 
 /// A stem's postings cut into chunks, newest resolution first; each chunk a list of the
 /// postings of one resolution each (in the order of the text's parts).
@@ -37,13 +37,46 @@ pub(crate) fn chunks(postings: &[Posting]) -> Vec<Vec<&[Posting]>> {
     chunks
 }
 
-/// What writing postings needs besides them: each resolution's slug and short symbol, a text's
-/// parts by resolution (one language), and a resolution's index by slug (for lineages).
+/// What writing postings needs besides them: each resolution's slug and short symbol, and by
+/// resolution the text's parts (one language) with the lineage of each (see [`lineages`]).
 pub(crate) struct Names<'a> {
     pub slugs: &'a [&'a str],
     pub shorts: &'a [&'a str],
-    pub texts: HashMap<u32, &'a TextParts<'a>>,
-    pub by_slug: &'a HashMap<&'a str, u32>,
+    pub texts: HashMap<u32, (&'a TextParts<'a>, Vec<Option<u32>>)>,
+}
+
+/// The texts of one language by resolution, each part with the number of its lineage when the
+/// same paragraph is in several texts: the lineages are numbered in the archive's order, from
+/// the origins the parts name (`PartOf::Lineage`); the origin itself is `Own` and takes the
+/// number of the lineage it begins.
+pub(crate) fn lineages<'a>(
+    texts: impl Iterator<Item = &'a TextParts<'a>> + Clone,
+    slugs: &[&str],
+) -> HashMap<u32, (&'a TextParts<'a>, Vec<Option<u32>>)> {
+    let mut numbers: HashMap<&str, u32> = HashMap::new();
+    for text in texts.clone() {
+        for (_, _, of) in &text.parts {
+            if let PartOf::Lineage(origin) = of {
+                let next = numbers.len() as u32;
+                numbers.entry(origin.as_str()).or_insert(next);
+            }
+        }
+    }
+    let number = |text: &TextParts, id: &str, of: &PartOf| match of {
+        PartOf::Lineage(origin) => numbers.get(origin.as_str()).copied(),
+        PartOf::Own => numbers
+            .get(format!("{}#{id}", slugs[text.resolution]).as_str())
+            .copied(),
+        PartOf::Note(_) => None,
+    };
+    texts
+        .map(|text| {
+            let parts = (text.parts.iter())
+                .map(|(id, _, of)| number(text, id, of))
+                .collect();
+            (text.resolution as u32, (text, parts))
+        })
+        .collect()
 }
 
 pub(crate) fn json(text: &str) -> String {
@@ -63,8 +96,8 @@ pub(crate) fn write_res(names: &Names, resolutions: &[u32], out: &mut dyn Write)
     out.write_all(b"]")
 }
 
-/// `[[place, part, part…],…]`: one array per resolution (newest first), its place in `res`,
-/// then each part holding the stem (see [`write_part`]).
+/// `["place part part…",…]`: one string per resolution (newest first), its place in `res`,
+/// then each part holding the stem, space-separated (see [`part`]).
 pub(crate) fn write_entries(
     names: &Names,
     resolutions: &[&[Posting]],
@@ -73,13 +106,13 @@ pub(crate) fn write_entries(
 ) -> io::Result<()> {
     out.write_all(b"[")?;
     for (n, postings) in resolutions.iter().enumerate() {
-        let comma = if n > 0 { "," } else { "" };
-        write!(out, "{comma}[{}", place(postings[0].resolution))?;
+        let mut entry = place(postings[0].resolution).to_string();
         for posting in postings.iter() {
-            out.write_all(b",")?;
-            write_part(names, posting, out)?;
+            entry.push(' ');
+            part(names, posting, &mut entry);
         }
-        out.write_all(b"]")?;
+        let comma = if n > 0 { "," } else { "" };
+        write!(out, "{comma}{}", json(&entry))?;
     }
     out.write_all(b"]")
 }
@@ -92,33 +125,37 @@ pub(crate) fn by_resolution(postings: &[Posting]) -> Vec<&[Posting]> {
         .collect()
 }
 
-/// One part holding the stem: its id (`"op3"`); `["op3",2]` when the stem occurs twice there;
-/// `["op3",1,d]` when the paragraph's lineage begins `d` resolutions earlier in the archive
-/// under the same id, `["op3",1,d,"op2"]` under another (the script groups a paragraph's years
-/// by that origin, and links the other years by id without loading their texts).
-fn write_part(names: &Names, posting: &Posting, out: &mut dyn Write) -> io::Result<()> {
+/// One part holding the stem: its id (`op3`), then `*2` when the stem occurs twice there, then
+/// `~<n>` when the paragraph is in several texts, `n` its lineage's number in base 36 (the
+/// script groups a paragraph's years by it, and links the other years by id without loading
+/// their texts). Ids are letters, digits and hyphens: no separator is ambiguous.
+fn part(names: &Names, posting: &Posting, entry: &mut String) {
     let text = names.texts.get(&posting.resolution);
-    let Some((id, _, of)) = text.and_then(|t| t.parts.get(posting.part as usize)) else {
-        return write!(out, "[\"\",{}]", posting.count);
-    };
-    let origin = match of {
-        PartOf::Lineage(origin) => origin
-            .split_once('#')
-            .and_then(|(slug, first)| Some((names.by_slug.get(slug)?, first))),
-        _ => None,
-    };
-    match (origin, posting.count) {
-        (None, 1) => out.write_all(json(id).as_bytes()),
-        (None, count) => write!(out, "[{},{count}]", json(id)),
-        (Some((&r0, first)), count) => {
-            let back = i64::from(posting.resolution) - i64::from(r0);
-            write!(out, "[{},{count},{back}", json(id))?;
-            if first != id.as_ref() {
-                write!(out, ",{}", json(first))?;
-            }
-            out.write_all(b"]")
+    let held = text.and_then(|(t, lineages)| {
+        let (id, _, _) = t.parts.get(posting.part as usize)?;
+        Some((id, lineages.get(posting.part as usize).copied().flatten()))
+    });
+    let Some((id, lineage)) = held else { return };
+    entry.push_str(id);
+    if posting.count > 1 {
+        entry.push_str(&format!("*{}", posting.count));
+    }
+    if let Some(n) = lineage {
+        entry.push('~');
+        entry.push_str(&base36(n));
+    }
+}
+
+fn base36(mut n: u32) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(char::from_digit(n % 36, 36).unwrap_or('0'));
+        n /= 36;
+        if n == 0 {
+            break;
         }
     }
+    digits.iter().rev().collect()
 }
 
 #[cfg(test)]
@@ -136,20 +173,29 @@ mod tests {
     #[test]
     fn chunks_run_newest_first_and_keep_a_resolution_whole() {
         let mut postings = Vec::new();
-        for r in 0..300 {
+        for r in 0..2 * CHUNK as u32 {
             postings.push(posting(r, 0));
         }
-        postings.extend((0..200).map(|part| posting(300, part)));
+        postings.extend((0..CHUNK as u32 + 50).map(|part| posting(2 * CHUNK as u32, part)));
         let chunks = chunks(&postings);
-        // The newest resolution's 200 parts are one chunk, larger than CHUNK but whole.
+        // The newest resolution's parts are one chunk, larger than CHUNK but whole.
         assert_eq!(chunks[0].len(), 1);
-        assert_eq!(chunks[0][0].len(), 200);
+        assert_eq!(chunks[0][0].len(), CHUNK + 50);
         assert_eq!(chunks[1].len(), CHUNK);
-        assert_eq!(chunks[1][0][0].resolution, 299);
-        assert_eq!(chunks[1][CHUNK - 1][0].resolution, (300 - CHUNK) as u32);
+        assert_eq!(chunks[1][0][0].resolution, 2 * CHUNK as u32 - 1);
+        assert_eq!(chunks[1][CHUNK - 1][0].resolution, CHUNK as u32);
+        assert_eq!(chunks.len(), 3);
         let held: usize = chunks.iter().flatten().map(|r| r.len()).sum();
         assert_eq!(held, postings.len(), "every posting in one chunk");
         let order: Vec<u32> = chunks.iter().flatten().map(|r| r[0].resolution).collect();
         assert!(order.windows(2).all(|w| w[0] > w[1]), "newest first");
+    }
+
+    #[test]
+    fn lineage_numbers_are_written_in_base_36() {
+        assert_eq!(base36(0), "0");
+        assert_eq!(base36(35), "z");
+        assert_eq!(base36(36), "10");
+        assert_eq!(base36(36 * 36 * 36 - 1), "zzz");
     }
 }

@@ -13,8 +13,10 @@ use std::io::{self, Write};
 
 use rayon::prelude::*;
 
-use super::postings::{self, CHUNK, INLINE, Names, json};
+use super::postings::{self, INLINE, Names, json};
 use super::{LanguageIndex, PartOf, SearchIndex, TextParts};
+#[cfg(test)]
+use super::postings::CHUNK;
 use crate::diag::Problem;
 use crate::render::Sink;
 use crate::render::views::paths;
@@ -59,21 +61,14 @@ pub(crate) fn write_index(index: &SearchIndex, sink: &dyn Sink) -> (usize, Vec<P
                 .map(move |(name, shard)| (*lang, li, name, shard))
         })
         .collect();
-    let by_slug: HashMap<&str, u32> = (index.slugs.iter().enumerate())
-        .map(|(r, slug)| (*slug, r as u32))
-        .collect();
     let shorts: Vec<&str> = index.symbols.iter().map(|s| s.1).collect();
     let names: HashMap<&str, Names> = (index.languages.keys())
         .map(|&lang| {
-            let texts = (index.texts.iter())
-                .filter(|t| t.lang == lang)
-                .map(|t| (t.resolution as u32, t))
-                .collect();
+            let texts = index.texts.iter().filter(|t| t.lang == lang);
             let names = Names {
                 slugs: &index.slugs,
                 shorts: &shorts,
-                texts,
-                by_slug: &by_slug,
+                texts: postings::lineages(texts, &index.slugs),
             };
             (lang, names)
         })
@@ -148,9 +143,10 @@ fn write_meta(index: &SearchIndex, shards: &[Named], out: &mut dyn Write) -> io:
     out.write_all(b"}};\n")
 }
 
-/// The name of a frequent stem's chunk files without their number: `con/conflit`.
-fn chunk_base(shard: &str, stem: &str) -> String {
-    format!("{shard}/{}", safe_name(stem, usize::MAX))
+/// The name of a frequent stem's chunk files without their number, under the shard of the
+/// stem's own prefix (every shard naming the stem points there): `con/conflit`.
+fn chunk_base(stem: &str) -> String {
+    format!("{}/{}", shard_of(stem), safe_name(stem, usize::MAX))
 }
 
 /// Writes a shard, and the chunks of its frequent stems: how many files, and the failures.
@@ -166,10 +162,10 @@ fn write_shard(
     let write = |out: &mut dyn Write| write_shard_file(names, li, lang, name, shard, out);
     problems.extend(sink.put_streamed(&path, &write).err());
     for &stem in &shard.stems {
-        if li.postings[stem].len() <= INLINE {
+        if li.postings[stem].len() <= INLINE || shard_of(&li.stems[stem]) != *name {
             continue;
         }
-        let base = chunk_base(name, &li.stems[stem]);
+        let base = chunk_base(&li.stems[stem]);
         let chunks = postings::chunks(&li.postings[stem]);
         let lows: Vec<u32> = (chunks.iter())
             .map(|c| c.last().map_or(0, |r| r[0].resolution))
@@ -242,7 +238,7 @@ fn write_shard_file(
             out,
             "{comma}{}:{{\"file\":{},\"chunks\":{},\"total\":{}}}",
             json(&li.stems[stem]),
-            json(&chunk_base(name, &li.stems[stem])),
+            json(&chunk_base(&li.stems[stem])),
             postings::chunks(&li.postings[stem]).len(),
             li.postings[stem].len()
         )?;
@@ -407,15 +403,15 @@ mod tests {
         );
         assert_eq!(shard["words"]["cooperation"], "cooper");
         assert_eq!(shard["words"]["cooperating"], "cooper");
-        // In the second resolution three times in op1, whose lineage begins one resolution
-        // earlier under the same id; in the first, twice in op1.
+        // In the second resolution three times in op1, whose lineage begins at op1 of the
+        // first, where the stem is twice: both in lineage 0.
         assert_eq!(
             shard["stems"]["cooper"],
-            serde_json::json!([[0, ["op1", 3, 1]], [1, ["op1", 2]]])
+            serde_json::json!(["0 op1*3~0", "1 op1*2~0"])
         );
-        // "Dying peoples die": op2 of the second resolution, twice (dying, die).
+        // "Dying peoples die": op2 of the second resolution, twice (dying, die), alone.
         let die = registered(&files["search/en/die.js"]);
-        assert_eq!(die[2]["stems"]["die"], serde_json::json!([[0, ["op2", 2]]]));
+        assert_eq!(die[2]["stems"]["die"], serde_json::json!(["0 op2*2"]));
         let meta = std::str::from_utf8(&files["search/index.js"]).unwrap();
         assert!(meta.contains(r#""page":"{lang}/{slug}.html""#), "{meta}");
     }
@@ -444,14 +440,14 @@ mod tests {
             con[2]["stems"]["conflict"],
             serde_json::json!({"file": "con/conflict", "chunks": 3, "total": resolutions})
         );
-        assert_eq!(con[2]["stems"]["conform"], serde_json::json!([[0, "op2"]]));
+        assert_eq!(con[2]["stems"]["conform"], serde_json::json!(["0 op2"]));
         let first = registered(&files["search/en/con/conflict.0.js"]);
         assert_eq!(first[1], "con/conflict.0");
         let (res, post) = (&first[2]["res"], &first[2]["post"]);
         assert_eq!(post.as_array().unwrap().len(), CHUNK);
         let newest = resolutions - 1;
         assert_eq!(res[0], serde_json::json!([newest, format!("r{newest}"), format!("r{newest}")]));
-        assert_eq!(post[0], serde_json::json!([0, "op1"]));
+        assert_eq!(post[0], "0 op1");
         let lows = [resolutions - CHUNK, resolutions - 2 * CHUNK, 0];
         assert_eq!(first[2]["lows"], serde_json::json!(lows));
         let last = registered(&files["search/en/con/conflict.2.js"]);
