@@ -5,7 +5,8 @@
 // postings are in chunks, newest resolutions first (search/<lang>/<prefix>/<stem>.<k>.js): the
 // script loads the first chunk of each stem the query reaches, intersects, and loads later
 // chunks only while it has fewer results than it shows (skipping a chunk where another word of
-// the query does not occur). Results are ranked newest first (the archive's order: session,
+// the query does not occur; at most BUDGET chunks for a page, "more results" searching on).
+// Results are ranked newest first (the archive's order: session,
 // then number), then by occurrences, shown PAGE at a time ("more results" loads the next), and
 // only the shown results' texts are loaded (search/<lang>/text/<slug>.js). Words are folded as
 // the index folds them (lower case, no accents, œ -> oe), then looked up as a word, as a stem,
@@ -17,6 +18,9 @@
 (function () {
   "use strict";
   var PAGE = 10;
+  // At most this many chunks loaded for one page of results: a query whose words seldom meet
+  // in a paragraph does not load every chunk of the archive; "more results" searches on.
+  var BUDGET = 12;
   var form = document.querySelector(".search-form");
   var input = document.getElementById("search-q");
   var select = document.getElementById("search-lang");
@@ -212,7 +216,12 @@
         term.forEach(function (s) {
           if (s.floor !== f) return;
           var k = s.next, lo = s.lows[k], hi = s.lows[k - 1] - 1;
-          if (excluded(L, t, lo, hi)) considered(s, k); else loads.push(loadChunk(s, k));
+          if (excluded(L, t, lo, hi)) {
+            considered(s, k);
+          } else {
+            state.budget -= 1;
+            loads.push(loadChunk(s, k));
+          }
         });
       });
     });
@@ -247,8 +256,9 @@
     var f = frontier(state), found = collect(state);
     var known = f < 0 ? found.groups.length
       : found.groups.filter(function (g) { return g[0].r >= f; }).length;
-    if (f < 0 || known >= needed) {
+    if (f < 0 || known >= needed || state.budget <= 0) {
       found.complete = f < 0;
+      found.known = known;
       return Promise.resolve(found);
     }
     return advance(state, f).then(function () {
@@ -383,10 +393,12 @@
     return li;
   }
 
-  // The first `state.shown` groups, each led by its newest year, the others by session; their
-  // texts loaded first. Focus goes to `focus`, the first group of a page asked for.
+  // The first `state.shown` groups known to come first, each led by its newest year, the
+  // others by session; their texts loaded first. Focus goes to `focus`, the first group of a
+  // page asked for.
   function show(state, found, focus) {
-    var shown = found.groups.slice(0, state.shown);
+    var shown = found.groups.slice(0, Math.min(state.shown, found.known));
+    state.drawn = shown.length;
     var loads = shown.map(function (g) { return load(g[0].lang + "/text/" + g[0].slug); });
     return Promise.all(loads).then(function () {
       if (state.ticket !== runs) return;
@@ -396,10 +408,10 @@
         return entry(group[0], others);
       });
       var n = found.results.length, total = found.complete ? n : exactTotal(state);
-      var message = n === 0 ? list.dataset.none
+      var message = n === 0 ? (found.complete ? list.dataset.none : list.dataset.noneYet)
         : total === null ? list.dataset.atLeast.replace("{n}", n) : counted(total);
       status.textContent = message;
-      if (more) more.hidden = found.groups.length <= state.shown;
+      if (more) more.hidden = found.complete && found.groups.length <= shown.length;
       var first = focus !== undefined && drawn[focus] && drawn[focus].querySelector("a");
       if (first) first.focus();
     });
@@ -421,7 +433,7 @@
   var runs = 0, current = null;
   function run() {
     var raw = input.value.trim();
-    var state = { ticket: ++runs, shown: PAGE, langs: [] };
+    var state = { ticket: ++runs, shown: PAGE, drawn: 0, budget: BUDGET, langs: [] };
     current = state;
     remember(raw);
     if (more) more.hidden = true;
@@ -458,8 +470,9 @@
   function next() {
     var state = current;
     if (!state || state.ticket !== runs) return;
-    var from = state.shown;
-    state.shown += PAGE;
+    var from = state.drawn;
+    state.shown = from + PAGE;
+    state.budget = BUDGET;
     status.textContent = list.dataset.loading;
     fill(state, state.shown + 1).then(function (found) {
       if (found && state.ticket === runs) return show(state, found, from);
