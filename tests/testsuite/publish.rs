@@ -342,9 +342,13 @@ fn search_ignores_accents_and_case_and_finds_the_forms_of_a_word() {
         browser.click_no_wait("#search-more");
         settled(&browser);
     }
-    let both = browser.eval("[...document.querySelectorAll('#search-results li')].map(li => li.lang)");
+    let both =
+        browser.eval("[...document.querySelectorAll('#search-results li')].map(li => li.lang)");
     let both = both.as_array().unwrap();
-    assert!(both.iter().any(|l| l == "fr") && both.iter().any(|l| l == "en"), "{both:?}");
+    assert!(
+        both.iter().any(|l| l == "fr") && both.iter().any(|l| l == "en"),
+        "{both:?}"
+    );
     assert!(results(&browser, &page, "q=zzzyx").is_empty());
     browser.assert_no_errors();
 }
@@ -397,10 +401,7 @@ fn a_search_loads_only_the_shards_of_its_words_and_the_texts_it_shows() {
         .iter()
         .filter(|s| !s.contains("/text/") && s.matches('/').count() == 2)
         .collect();
-    assert!(
-        chunks.iter().all(|s| s.ends_with(".0.js")),
-        "{scripts:?}"
-    );
+    assert!(chunks.iter().all(|s| s.ends_with(".0.js")), "{scripts:?}");
     // One text file per result shown, and only those: the other years of a paragraph are
     // linked from the postings, their texts not loaded.
     let shown: BTreeSet<String> = found
@@ -499,7 +500,10 @@ fn chunks_and_texts(browser: &Browser) -> (Vec<String>, usize) {
         .filter(|s| !s.contains("/text/") && s.matches('/').count() == 2)
         .cloned()
         .collect();
-    (chunks, scripts.iter().filter(|s| s.contains("/text/")).count())
+    (
+        chunks,
+        scripts.iter().filter(|s| s.contains("/text/")).count(),
+    )
 }
 
 #[test]
@@ -540,9 +544,19 @@ fn a_search_loads_the_first_chunks_and_one_page_of_texts_and_more_on_demand() {
         ["A/RES/20/150", "A/RES/20/3", "A/RES/20/2", "A/RES/20/1"]
     );
     let (chunks, _) = chunks_and_texts(&browser);
-    assert!(chunks.contains(&"fr/pai/paix.1.js".to_string()), "{chunks:?}");
-    assert!(browser.text("#search-status").starts_with("4\u{a0}passages"));
-    assert_eq!(browser.eval("document.getElementById('search-more').hidden"), true);
+    assert!(
+        chunks.contains(&"fr/pai/paix.1.js".to_string()),
+        "{chunks:?}"
+    );
+    assert!(
+        browser
+            .text("#search-status")
+            .starts_with("4\u{a0}passages")
+    );
+    assert_eq!(
+        browser.eval("document.getElementById('search-more').hidden"),
+        true
+    );
     // Mediation is in the newest chunk only: the others are known not to hold it, not loaded.
     let found = results(&browser, &page, "q=paix+mediation&lang=fr");
     assert_eq!(found.len(), 1, "{found:?}");

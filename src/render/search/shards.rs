@@ -13,10 +13,10 @@ use std::io::{self, Write};
 
 use rayon::prelude::*;
 
-use super::postings::{self, INLINE, Names, json};
-use super::{LanguageIndex, PartOf, SearchIndex, TextParts};
 #[cfg(test)]
 use super::postings::CHUNK;
+use super::postings::{self, INLINE, Names, json};
+use super::{LanguageIndex, PartOf, SearchIndex, TextParts};
 use crate::diag::Problem;
 use crate::render::Sink;
 use crate::render::views::paths;
@@ -175,7 +175,12 @@ fn write_shard(
             let lows = (k == 0).then_some(lows.as_slice());
             let file = format!("{base}.{k}");
             let write = |out: &mut dyn Write| {
-                write!(out, "window.recueilSearch.add({},{},{{", json(lang), json(&file))?;
+                write!(
+                    out,
+                    "window.recueilSearch.add({},{},{{",
+                    json(lang),
+                    json(&file)
+                )?;
                 let held: Vec<u32> = chunk.iter().map(|r| r[0].resolution).collect();
                 postings::write_res(names, &held, out)?;
                 out.write_all(b",\"post\":")?;
@@ -446,13 +451,19 @@ mod tests {
         let (res, post) = (&first[2]["res"], &first[2]["post"]);
         assert_eq!(post.as_array().unwrap().len(), CHUNK);
         let newest = resolutions - 1;
-        assert_eq!(res[0], serde_json::json!([newest, format!("r{newest}"), format!("r{newest}")]));
+        assert_eq!(
+            res[0],
+            serde_json::json!([newest, format!("r{newest}"), format!("r{newest}")])
+        );
         assert_eq!(post[0], "0 op1");
         let lows = [resolutions - CHUNK, resolutions - 2 * CHUNK, 0];
         assert_eq!(first[2]["lows"], serde_json::json!(lows));
         let last = registered(&files["search/en/con/conflict.2.js"]);
         assert_eq!(last[2]["post"].as_array().unwrap().len(), 10);
-        assert!(last[2].get("lows").is_none(), "only the first chunk lists them");
+        assert!(
+            last[2].get("lows").is_none(),
+            "only the first chunk lists them"
+        );
         assert!(!files.contains_key("search/en/con/conflict.3.js"));
     }
 }
