@@ -369,13 +369,27 @@ fn search_can_be_narrowed_to_a_lead_verb() {
         browser.eval(js).as_str().unwrap_or_default().to_string()
     };
     assert_eq!(found("verb%3Aurges"), "A/RES/22/1 op2 fr");
+    // 21/1 op2 continues 20/1 op2: one entry, led by the newer year, the older linked.
     assert_eq!(
         found("verb%3Aencourages"),
-        "A/RES/20/1 op2 fr, A/RES/21/1 op2 fr, A/RES/22/1 op2 en"
+        "A/RES/21/1 op2 fr, A/RES/22/1 op2 en"
+    );
+    let also = browser.eval(
+        "[...document.querySelectorAll('#search-results li[data-symbol=\"A/RES/21/1\"] .also a')].map(a => a.getAttribute('href'))",
+    );
+    assert_eq!(also, serde_json::json!(["../fr/a-res-20-1.html#op2"]));
+    // Each lineage once, led by its newest year: 22/1 op2 (20/1 op2 before it), 22/1 op4
+    // (20/1 and 21/1 op4 before it).
+    assert_eq!(found("verb%3Aprie"), "A/RES/22/1 op2 fr, A/RES/22/1 op4 fr");
+    let also = browser.eval(
+        "[...document.querySelectorAll('#search-results li[data-paragraph=\"op4\"] .also a')].map(a => a.textContent)",
     );
     assert_eq!(
-        found("verb%3Aprie"),
-        "A/RES/20/1 op4 fr, A/RES/21/1 op4 fr, A/RES/22/1 op2 fr, A/RES/22/1 op4 fr"
+        also,
+        serde_json::json!([
+            "20/1 (operative paragraph 4)",
+            "21/1 (operative paragraph 4)"
+        ])
     );
     assert_eq!(found("verb%3Aprie-instamment"), "A/RES/22/1 op2 fr");
     assert_eq!(found("verb%3Aurges+partager"), "A/RES/22/1 op2 fr");
