@@ -332,8 +332,23 @@ fn search_ignores_accents_and_case_and_finds_the_forms_of_a_word() {
         english.iter().any(|r| r.ends_with("Member+States")),
         "{english:?}"
     );
-    let both = results(&browser, &page, "q=COOPERATION");
-    assert!(both.iter().any(|r| r.starts_with("fr:")) && both.iter().any(|r| r.starts_with("en:")));
+    // Every language is searched when none is chosen: the newest text (68/160) is French only,
+    // so the English passages of 62/160 come on a later page of results.
+    results(&browser, &page, "q=COOPERATION");
+    for _ in 0..10 {
+        if browser.eval("document.getElementById('search-more').hidden") == true {
+            break;
+        }
+        browser.click_no_wait("#search-more");
+        settled(&browser);
+    }
+    let both =
+        browser.eval("[...document.querySelectorAll('#search-results li')].map(li => li.lang)");
+    let both = both.as_array().unwrap();
+    assert!(
+        both.iter().any(|l| l == "fr") && both.iter().any(|l| l == "en"),
+        "{both:?}"
+    );
     assert!(results(&browser, &page, "q=zzzyx").is_empty());
     browser.assert_no_errors();
 }
@@ -372,7 +387,7 @@ fn a_search_loads_only_the_shards_of_its_words_and_the_texts_it_shows() {
     let scripts = search_scripts(&browser);
     let shards: Vec<&str> = scripts
         .iter()
-        .filter(|s| !s.contains("/text/"))
+        .filter(|s| !s.contains("/text/") && s.matches('/').count() < 2)
         .map(|s| s.as_str())
         .collect();
     // The stop word "les" loads nothing; English is not asked for.
@@ -381,18 +396,18 @@ fn a_search_loads_only_the_shards_of_its_words_and_the_texts_it_shows() {
         ["fr/coo.js", "fr/int.js", "index.js"],
         "{scripts:?}"
     );
-    // One text file per resolution shown (as a result, or as another year of a paragraph
-    // found), and only those.
-    let mut shown: BTreeSet<String> = found
+    // Of a frequent stem's postings, only the first chunk (this archive needs no more).
+    let chunks: Vec<&String> = scripts
+        .iter()
+        .filter(|s| !s.contains("/text/") && s.matches('/').count() == 2)
+        .collect();
+    assert!(chunks.iter().all(|s| s.ends_with(".0.js")), "{scripts:?}");
+    // One text file per result shown, and only those: the other years of a paragraph are
+    // linked from the postings, their texts not loaded.
+    let shown: BTreeSet<String> = found
         .iter()
         .map(|r| r.split(':').nth(1).unwrap().to_string())
         .collect();
-    let years = browser.eval(
-        "[...document.querySelectorAll('#search-results .also a')].map(a => a.getAttribute('href').split('/').pop().split('.')[0])",
-    );
-    for slug in years.as_array().unwrap() {
-        shown.insert(slug.as_str().unwrap().to_uppercase().replace('-', "/"));
-    }
     let texts: BTreeSet<String> = scripts
         .iter()
         .filter_map(|s| s.strip_prefix("fr/text/"))
@@ -430,7 +445,7 @@ fn a_frequent_word_s_postings_load_from_their_own_file() {
         &public.join("fr/search.html"),
         "q=conflit&lang=fr",
     );
-    assert_eq!(found.len(), 50, "the first 50 of the 520 are shown");
+    assert_eq!(found.len(), 10, "the first 10 of the 520 are shown");
     assert!(found.iter().all(|r| r.ends_with(":conflit")), "{found:?}");
     let status = browser.text("#search-status");
     assert!(status.contains("520"), "{status}");
@@ -439,7 +454,114 @@ fn a_frequent_word_s_postings_load_from_their_own_file() {
         .iter()
         .filter(|s| s.starts_with("fr/con/"))
         .collect();
-    assert_eq!(large, ["fr/con/confl.js"], "{scripts:?}");
+    // One resolution's 520 paragraphs: a chunk never splits a resolution.
+    assert_eq!(large, ["fr/con/confl.0.js"], "{scripts:?}");
+    browser.click_no_wait("#search-more");
+    settled(&browser);
+    assert_eq!(browser.count("#search-results li"), 20);
+    browser.assert_no_errors();
+}
+
+/// An archive of 300 more resolutions (A/RES/20/1 to 20/300, in that order, after the two of
+/// `sites/notes`): each recalls peace (pp1), notes conflict n (op1) and protects civilians in
+/// it (op2); disarmament for peace is encouraged in 20/1–3 and 20/150 (op3), mediation for
+/// peace in 20/250.
+fn chunked_archive() -> tempfile::TempDir {
+    let dir = copy_fixture("sites/notes");
+    for n in 1..=300 {
+        let folder = dir.path().join(format!("content/resolutions/a-res-20-{n}"));
+        std::fs::create_dir_all(&folder).unwrap();
+        let meta = format!(
+            "symbol: A/RES/20/{n}\nsession: 20\nadopted: 1965-12-01\ntitle:\n  fr: Texte {n}\n"
+        );
+        std::fs::write(folder.join("meta.yaml"), meta).unwrap();
+        let mut text = format!(
+            "L’Assemblée générale,\n\n*Considérant* que la paix est utile,\n\n\
+             1. *Note* le conflit armé numéro {n} ;\n\n\
+             2. *Décide* de protéger les civils dans le conflit {n} ;\n"
+        );
+        if [1, 2, 3, 150].contains(&n) {
+            text.push_str("\n3. *Encourage* le désarmement général pour la paix ;\n");
+        }
+        if n == 250 {
+            text.push_str("\n3. *Salue* la médiation régionale pour la paix ;\n");
+        }
+        std::fs::write(folder.join("fr.md"), text).unwrap();
+    }
+    let public = dir.path().join("public");
+    recueil::build::build(dir.path(), Some(&public), false).expect("the site builds");
+    dir
+}
+
+/// The search's chunk files (`<lang>/<shard>/<stem>.<k>.js`) and text files a page loaded.
+fn chunks_and_texts(browser: &Browser) -> (Vec<String>, usize) {
+    let scripts = search_scripts(browser);
+    let chunks = (scripts.iter())
+        .filter(|s| !s.contains("/text/") && s.matches('/').count() == 2)
+        .cloned()
+        .collect();
+    (
+        chunks,
+        scripts.iter().filter(|s| s.contains("/text/")).count(),
+    )
+}
+
+#[test]
+fn a_search_loads_the_first_chunks_and_one_page_of_texts_and_more_on_demand() {
+    let dir = chunked_archive();
+    let public = dir.path().join("public");
+    let page = public.join("fr/search.html");
+    // A frequent stem's postings are cut in chunks, newest first.
+    let peace = public.join("search/fr/pai");
+    assert!(peace.join("paix.0.js").exists() && peace.join("paix.1.js").exists());
+    let browser = Browser::launch();
+    let found = results(&browser, &page, "q=conflit+civils&lang=fr");
+    // Ten results, the newest first: 20/300 op2, then 20/299 op2…
+    assert_eq!(found.len(), 10, "{found:?}");
+    assert!(found[0].starts_with("fr:A/RES/20/300:op2:"), "{found:?}");
+    assert!(found[9].starts_with("fr:A/RES/20/291:op2:"), "{found:?}");
+    let (chunks, texts) = chunks_and_texts(&browser);
+    assert_eq!(chunks.len(), 2, "one first chunk per word: {chunks:?}");
+    assert!(chunks.iter().all(|c| c.ends_with(".0.js")), "{chunks:?}");
+    assert_eq!(texts, 10, "the texts of the results shown only");
+    let status = browser.text("#search-status");
+    assert!(status.starts_with("Au moins"), "{status}");
+    // "More results": ten more, their texts loaded; the focus on the first of them.
+    browser.click_no_wait("#search-more");
+    settled(&browser);
+    assert_eq!(browser.count("#search-results li"), 20);
+    let focused = browser.eval("document.activeElement.closest('li').dataset.symbol");
+    assert_eq!(focused, "A/RES/20/290");
+    let (chunks, texts) = chunks_and_texts(&browser);
+    assert_eq!(chunks.len(), 2, "{chunks:?}");
+    assert_eq!(texts, 20);
+    // Disarmament is rare: peace's second chunk is loaded only because the first holds one
+    // result of the four.
+    let found = results(&browser, &page, "q=paix+desarmement&lang=fr");
+    let symbols: Vec<&str> = found.iter().map(|r| r.split(':').nth(1).unwrap()).collect();
+    assert_eq!(
+        symbols,
+        ["A/RES/20/150", "A/RES/20/3", "A/RES/20/2", "A/RES/20/1"]
+    );
+    let (chunks, _) = chunks_and_texts(&browser);
+    assert!(
+        chunks.contains(&"fr/pai/paix.1.js".to_string()),
+        "{chunks:?}"
+    );
+    assert!(
+        browser
+            .text("#search-status")
+            .starts_with("4\u{a0}passages")
+    );
+    assert_eq!(
+        browser.eval("document.getElementById('search-more').hidden"),
+        true
+    );
+    // Mediation is in the newest chunk only: the others are known not to hold it, not loaded.
+    let found = results(&browser, &page, "q=paix+mediation&lang=fr");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (chunks, _) = chunks_and_texts(&browser);
+    assert_eq!(chunks, ["fr/pai/paix.0.js"], "{chunks:?}");
     browser.assert_no_errors();
 }
 

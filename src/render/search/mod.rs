@@ -36,6 +36,7 @@ use crate::archive::{Archive, NoteKey, Notes, Resolution, Text};
 use crate::lexicon::Lexicons;
 use crate::render::views::paths;
 
+mod postings;
 mod shards;
 pub(crate) use shards::write_index;
 
