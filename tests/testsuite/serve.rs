@@ -196,10 +196,13 @@ fn a_note_edit_rewrites_its_pages_alone_and_as_a_full_build_would() {
     let notes = dir.path().join("content/resolutions/a-res-11-2/notes.md");
     let text = std::fs::read_to_string(&notes).unwrap();
     std::fs::write(&notes, format!("{text}\nUne phrase de plus.\n")).unwrap();
+    // Two generations: its pages first (the open page reloads), then the lists that show every
+    // resolution's notes (home pages, feeds, search files).
+    let whole = since + 2;
     serve.wait_for(
-        &format!("/__recueil/status?since={since}"),
+        &format!("/__recueil/status?since={}", since + 1),
         Duration::from_secs(5),
-        |b| b.contains("\"error\":null") && !b.contains(&format!("\"generation\":{since},")),
+        |b| b.contains("\"error\":null") && b.contains(&format!("\"generation\":{whole},")),
     );
     let rewritten = rewritten(&before, &identities(&public));
     assert_eq!(
