@@ -29,13 +29,16 @@ pub(crate) fn publishing_files<'n>(
     let mut robots = String::from("User-agent: *\nAllow: /\n");
     if let Some(site) = site {
         robots.push_str(&format!("\nSitemap: {site}sitemap.xml\n"));
-        let groups = inventory.listed().map(|group| {
-            group
-                .iter()
-                .map(|page| (page.lang, page.path.as_str()))
-                .collect()
-        });
-        files.push(file("sitemap.xml", sitemap(site, groups)));
+        let groups: Vec<PageGroup> = inventory
+            .listed()
+            .map(|group| {
+                group
+                    .iter()
+                    .map(|page| (page.lang, page.path.as_str()))
+                    .collect()
+            })
+            .collect();
+        files.extend(sitemaps(site, groups));
         for lang in config.language_codes() {
             files.push(file(
                 &paths::feed(lang),
@@ -55,6 +58,35 @@ fn file(path: &str, text: String) -> OutputFile {
         path: path.to_string(),
         bytes: text.into_bytes(),
     }
+}
+
+/// How many groups of pages (a page and its other-language versions) one sitemap file lists.
+/// Beyond, `sitemap.xml` is an index of files of this many (the protocol allows 50,000 URLs and
+/// 50 MB a file; a file of every page was 12 MB at 20,000 resolutions, more than a page of the
+/// site may weigh): about 2,000 groups make a file of about 1 MB with their alternates.
+pub(crate) const SITEMAP_GROUPS: usize = 2_000;
+
+/// `sitemap.xml`: every listed page when they fit in one file, else an index of
+/// `sitemap-<n>.xml`, each of at most [`SITEMAP_GROUPS`] groups.
+fn sitemaps(site: &str, groups: Vec<PageGroup<'_>>) -> Vec<OutputFile> {
+    if groups.len() <= SITEMAP_GROUPS {
+        return vec![file("sitemap.xml", sitemap(site, groups.into_iter()))];
+    }
+    let mut files = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (n, chunk) in groups.chunks(SITEMAP_GROUPS).enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        index.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            escape(&url(site, &name))
+        ));
+        files.push(file(&name, sitemap(site, chunk.iter().cloned())));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(file("sitemap.xml", index));
+    files
 }
 
 /// Every page of `groups`, with its alternates when it has versions in other languages.
@@ -229,6 +261,40 @@ fn entry(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_site_gets_a_sitemap_index_of_bounded_files() {
+        let groups: Vec<PageGroup> = (0..SITEMAP_GROUPS * 2 + 1)
+            .map(|_| vec![("fr", "fr/a.html"), ("en", "en/a.html")])
+            .collect();
+        let files = sitemaps("https://u.github.io/a/", groups);
+        let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml",
+                "sitemap.xml"
+            ]
+        );
+        let index = String::from_utf8(files[3].bytes.clone()).unwrap();
+        assert!(index.contains("<sitemapindex"));
+        assert!(index.contains("<loc>https://u.github.io/a/sitemap-3.xml</loc>"));
+        let last = String::from_utf8(files[2].bytes.clone()).unwrap();
+        assert_eq!(
+            last.matches("<url>").count(),
+            2,
+            "one group of two versions"
+        );
+        let small = sitemaps("https://u.github.io/a/", vec![vec![("fr", "fr/a.html")]]);
+        assert_eq!(small.len(), 1);
+        assert!(
+            String::from_utf8(small[0].bytes.clone())
+                .unwrap()
+                .contains("<urlset")
+        );
+    }
 
     #[test]
     fn the_sitemap_lists_each_version_with_its_alternates() {
