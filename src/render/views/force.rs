@@ -41,6 +41,8 @@ pub(crate) struct ForceSeries {
     pub other_language: Option<String>,
     pub columns: Vec<ForceColumn>,
     pub rows: Vec<ForceRow>,
+    /// How many paragraphs kept the force of their lead from text to text (not drawn).
+    pub steady: usize,
     /// Each comparison of the chain, with how it changed the text's lead verbs.
     pub years: Vec<ForceYear>,
 }
@@ -210,6 +212,11 @@ impl<'a> Views<'a> {
         if rows.is_empty() {
             return None;
         }
+        // The paragraphs whose lead changed force are the signal; the others are counted, not
+        // drawn (a series of fifty texts drew a 460 KB table of steps that never moved).
+        let (rows, steady): (Vec<ForceRow>, Vec<ForceRow>) =
+            rows.into_iter().partition(|row| row.changed);
+        let steady = steady.len();
         Some(ForceSeries {
             lang: lineage.lang.to_string(),
             other_language: (lineage.lang != lang)
@@ -227,6 +234,7 @@ impl<'a> Views<'a> {
                 .collect(),
             years: self.force_years(&lineage, lang, root),
             rows,
+            steady,
         })
     }
 
