@@ -13,14 +13,16 @@
 //! while it runs), the files and bytes written. It prints the machine's load before and after
 //! and a Markdown table for BENCHMARKS.md; the target is 30 s per format at 20,000.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Instant;
 
 use clap::Parser;
+
+// Shared with `bench`, which also reads a run's stderr.
+#[allow(dead_code)]
+#[path = "bench/measure.rs"]
+mod measure;
 
 #[derive(Debug, Parser)]
 struct Args {
@@ -58,7 +60,7 @@ fn main() {
             .arg(&corpus)
             .args(["export", "--format", format, "--out"])
             .arg(&out);
-        let (time, peak_mib) = run(&mut command);
+        let measure::Run { time, peak_mib, .. } = measure::run(&mut command);
         let (files, bytes) = size_of(&out);
         eprintln!("  {format}: {time:?}, {peak_mib} MiB, {files} files, {bytes} bytes");
         rows.push((format, time, peak_mib, files, bytes));
@@ -106,46 +108,6 @@ fn corpus(dir: &Path, n: usize, seed: u64) -> PathBuf {
     recueil::corpus::generate(&corpus, &options).expect("the corpus is written");
     eprintln!("generated {} in {:?}", corpus.display(), started.elapsed());
     corpus
-}
-
-/// Runs `command`: its wall time and the peak resident memory of the process, in MiB.
-fn run(command: &mut Command) -> (Duration, u64) {
-    let _ = Command::new("sync").status();
-    let started = Instant::now();
-    let mut child = command
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the command starts");
-    let pid = child.id();
-    let done = Arc::new(AtomicBool::new(false));
-    let peak = Arc::new(AtomicU64::new(0));
-    let watcher = {
-        let (done, peak) = (Arc::clone(&done), Arc::clone(&peak));
-        std::thread::spawn(move || {
-            while !done.load(Ordering::Relaxed) {
-                if let Some(kib) = peak_kib(pid) {
-                    peak.fetch_max(kib, Ordering::Relaxed);
-                }
-                std::thread::sleep(Duration::from_millis(10));
-            }
-        })
-    };
-    let mut stderr = String::new();
-    let _ = child.stderr.take().unwrap().read_to_string(&mut stderr);
-    let status = child.wait().expect("the command ends");
-    let time = started.elapsed();
-    done.store(true, Ordering::Relaxed);
-    let _ = watcher.join();
-    assert!(status.success(), "{command:?} failed:\n{stderr}");
-    (time, peak.load(Ordering::Relaxed) / 1024)
-}
-
-/// `VmHWM` of a running process, in KiB.
-fn peak_kib(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// Files and bytes under `dir`.

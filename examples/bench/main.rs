@@ -28,13 +28,14 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use clap::Parser;
 
+mod measure;
 mod site;
+
+use measure::{Run, run};
 
 #[derive(Debug, Parser)]
 struct Args {
@@ -190,58 +191,6 @@ fn corpus(dir: &Path, n: usize, seed: u64) -> PathBuf {
     recueil::corpus::generate(&corpus, &options).expect("the corpus is written");
     eprintln!("generated {} in {:?}", corpus.display(), started.elapsed());
     corpus
-}
-
-/// A finished run: its wall time and the peak resident memory of the process.
-struct Run {
-    time: Duration,
-    peak_mib: u64,
-    stderr: String,
-}
-
-/// Runs `command`, timing it and following its peak memory in /proc.
-fn run(command: &mut Command) -> Run {
-    // What earlier runs left to write goes to the disk first, outside the timing.
-    let _ = Command::new("sync").status();
-    let started = Instant::now();
-    let mut child = command
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the command starts");
-    let pid = child.id();
-    let done = Arc::new(AtomicBool::new(false));
-    let peak = Arc::new(AtomicU64::new(0));
-    let watcher = {
-        let (done, peak) = (Arc::clone(&done), Arc::clone(&peak));
-        std::thread::spawn(move || {
-            while !done.load(Ordering::Relaxed) {
-                if let Some(kib) = peak_kib(pid) {
-                    peak.fetch_max(kib, Ordering::Relaxed);
-                }
-                std::thread::sleep(Duration::from_millis(10));
-            }
-        })
-    };
-    let mut stderr = String::new();
-    let _ = child.stderr.take().unwrap().read_to_string(&mut stderr);
-    let status = child.wait().expect("the command ends");
-    let time = started.elapsed();
-    done.store(true, Ordering::Relaxed);
-    let _ = watcher.join();
-    assert!(status.success(), "{command:?} failed:\n{stderr}");
-    Run {
-        time,
-        peak_mib: peak.load(Ordering::Relaxed) / 1024,
-        stderr,
-    }
-}
-
-/// `VmHWM` of a running process, in KiB.
-fn peak_kib(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn median(mut times: Vec<Duration>) -> Duration {

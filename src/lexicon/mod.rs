@@ -331,6 +331,9 @@ pub(crate) fn words_with_ends(text: &str, limit: usize) -> Vec<(String, usize)> 
 
 /// Lower case, accents and ligatures dropped: `Préoccupée` -> `preoccupee`.
 pub(crate) fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut folded = String::with_capacity(word.len());
     for c in word
         .nfd()

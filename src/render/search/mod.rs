@@ -27,8 +27,6 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 use crate::analysis::{Analysis, force};
 use crate::archive::text::without_footnote_refs;
@@ -98,25 +96,9 @@ const STOP_EN: &[&str] = &[
     "or", "that", "the", "their", "this", "to", "which", "with",
 ];
 
-/// Lower case, without accents or ligatures: what both the index and the script compare.
-pub(crate) fn fold(word: &str) -> String {
-    if word.is_ascii() {
-        return word.to_ascii_lowercase();
-    }
-    let mut folded = String::with_capacity(word.len());
-    for c in word
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-    {
-        match c {
-            'œ' => folded.push_str("oe"),
-            'æ' => folded.push_str("ae"),
-            c => folded.push(c),
-        }
-    }
-    folded
-}
+/// Lower case, without accents or ligatures: what both the index and the script compare (the
+/// lexicon's folding, so that `verb:` terms and words meet).
+pub(crate) use crate::lexicon::fold;
 
 /// The words of a text, as written (letters and digits; apostrophes and hyphens separate).
 fn words(text: &str) -> impl Iterator<Item = &str> {
