@@ -19,6 +19,23 @@ use std::time::Duration;
 use crate::config::Config;
 use crate::diag::{Problem, Problems};
 
+/// How many connections the system may hold for the preview before it accepts them: a page that
+/// opens many files at once, or a thousand clients, must wait in line rather than be reset.
+const BACKLOG: i32 = 1024;
+
+/// A listening socket on `addr` with a queue of [`BACKLOG`] connections (the standard library's
+/// `TcpListener::bind` asks for 128). The system may lower it to its own limit (`somaxconn`).
+fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::for_address(addr), Type::STREAM, None)?;
+    // As `TcpListener::bind` does: a port left in TIME_WAIT by the last preview can be taken again.
+    #[cfg(unix)]
+    socket.set_reuse_address(true)?;
+    socket.bind(&addr.into())?;
+    socket.listen(BACKLOG)?;
+    Ok(socket.into())
+}
+
 /// What `recueil serve` was asked for.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -95,7 +112,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Problems> {
     let live = Arc::new(Live::new());
     // The port is taken before the first build (a busy port is said at once), served after it.
     let addr = SocketAddr::new(options.address, options.port);
-    let listener = TcpListener::bind(addr).map_err(|err| {
+    let listener = listen(addr).map_err(|err| {
         Problem::error(root, format!("cannot listen on {addr}: {err}")).hint(
             "another program may use that port: pass --port N, or --port 0 to pick a free one",
         )
