@@ -16,6 +16,9 @@ pub struct BuildReport {
     pub files: usize,
     /// Files whose bytes were those of the previous build: kept, not written again.
     pub unchanged: usize,
+    /// The parts of comparisons taken from the analysis cache, and those compared again (none
+    /// of either when nothing changed and the build stopped early).
+    pub comparisons: crate::analysis::CacheUse,
     pub elapsed: Duration,
     pub warnings: Problems,
 }
@@ -41,7 +44,7 @@ pub struct CheckReport {
 pub fn check(root: &Path) -> Result<CheckReport, Problems> {
     let progress = &mut Progress::quiet();
     let site = Site::load(Config::load(root)?, progress)?;
-    let rendered = site.render(progress, |renderer, _| {
+    let rendered = site.render_read_only(progress, |renderer, _| {
         renderer
             .render_all(&|_: crate::render::OutputFile| Ok(()))
             .map_err(crate::render::RenderError::into_problems)
@@ -83,6 +86,7 @@ pub(crate) fn build_with_progress(
             pages: manifest.pages,
             files: written.unchanged,
             unchanged: written.unchanged,
+            comparisons: Default::default(),
             out,
             elapsed: started.elapsed(),
             warnings: manifest.warnings,
@@ -90,10 +94,12 @@ pub(crate) fn build_with_progress(
     }
     let site = Site::load(config, progress).map_err(BuildError::Content)?;
     timings.lap("load");
-    let (rendered, written) = site
+    let (comparisons, (rendered, written)) = site
         .render(progress, |renderer, progress| {
             timings.lap("analysis and templates");
-            write_all(&renderer, &out, force, inputs, &site.warnings, progress)
+            let comparisons = renderer.analysis().cache_use;
+            let written = write_all(&renderer, &out, force, inputs, &site.warnings, progress);
+            written.map(|w| (comparisons, w))
         })
         .map_err(BuildError::Content)??;
     timings.lap("render and write");
@@ -103,6 +109,7 @@ pub(crate) fn build_with_progress(
         pages: rendered.pages,
         files: rendered.files,
         unchanged: written.unchanged,
+        comparisons,
         out,
         elapsed: started.elapsed(),
         warnings: site.warnings,
@@ -191,7 +198,7 @@ pub fn export(
         Path::to_path_buf,
     );
     let site = Site::load(config, progress).map_err(BuildError::Content)?;
-    let analysis = crate::analysis::Analysis::run(&site.archive);
+    let analysis = crate::site::analyse(&site, crate::site::Keep::Save, progress);
     let sink = crate::export::FolderSink { root: out.clone() };
     let files = crate::export::export(&site.archive, &analysis, formats, "", &sink)
         .map_err(BuildError::Output)?;

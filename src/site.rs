@@ -10,7 +10,7 @@
 //! changes, re-rendering a resolution's pages when its notes change; a change that needs a new
 //! full build returns from the closure, and the next `Site` is loaded.
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Cache};
 use crate::archive::Archive;
 use crate::config::Config;
 use crate::diag::Problems;
@@ -62,14 +62,33 @@ impl Site {
         })
     }
 
-    /// Runs the analysis (a stage of `progress`), compiles the templates, and hands the renderer
-    /// to `then` with `progress`; fails with the templates' problems.
+    /// Runs the analysis (a stage of `progress`; its cache saved for the next build), compiles
+    /// the templates, and hands the renderer to `then` with `progress`; fails with the
+    /// templates' problems.
     pub(crate) fn render<R>(
         &self,
         progress: &mut Progress,
         then: impl FnOnce(Renderer<'_>, &mut Progress) -> R,
     ) -> Result<R, Problems> {
-        let analysis = analyse(&self.archive, &self.lexicons, progress);
+        self.render_with(Keep::Save, progress, then)
+    }
+
+    /// [`Site::render`] for `check`, which writes nothing: the cache is read, never saved.
+    pub(crate) fn render_read_only<R>(
+        &self,
+        progress: &mut Progress,
+        then: impl FnOnce(Renderer<'_>, &mut Progress) -> R,
+    ) -> Result<R, Problems> {
+        self.render_with(Keep::ReadOnly, progress, then)
+    }
+
+    fn render_with<R>(
+        &self,
+        keep: Keep,
+        progress: &mut Progress,
+        then: impl FnOnce(Renderer<'_>, &mut Progress) -> R,
+    ) -> Result<R, Problems> {
+        let analysis = analyse(self, keep, progress);
         let renderer = Renderer::new(&self.config, &self.archive, &analysis)?;
         Ok(then(renderer, progress))
     }
@@ -80,16 +99,37 @@ impl Site {
     }
 }
 
-/// Runs the analysis of `archive`, a stage of `progress`.
-fn analyse<'a>(
-    archive: &'a Archive,
-    lexicons: &'a Lexicons,
-    progress: &mut Progress,
-) -> Analysis<'a> {
+/// Whether a run saves the analysis cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keep {
+    Save,
+    ReadOnly,
+}
+
+/// Runs the analysis of the site's archive, a stage of `progress`, with the comparisons the
+/// last build left in the archive's cache (`analysis::cache`); saves the cache after it when
+/// `keep` says so.
+pub(crate) fn analyse<'a>(site: &'a Site, keep: Keep, progress: &mut Progress) -> Analysis<'a> {
     progress.stage("comparing texts", None);
-    let analysis = Analysis::run_with(archive, lexicons);
+    let cache = Cache::open(&site.config.root);
+    let analysis = Analysis::run_cached(&site.archive, &site.lexicons, &cache);
+    let usage = analysis.cache_use;
+    // A cache that cannot be saved (a read-only archive) only makes the next build slower.
+    let saved = match keep {
+        Keep::Save => cache.save(),
+        Keep::ReadOnly => Ok(()),
+    };
     progress.done(analysis.comparisons.len(), || {
-        format!("compared {} pairs of texts", analysis.comparisons.len())
+        let mut line = format!(
+            "compared {} pairs of texts ({} parts compared, {} from the cache)",
+            analysis.comparisons.len(),
+            usage.compared,
+            usage.found
+        );
+        if let Err(err) = saved {
+            line.push_str(&format!("; the cache was not saved: {err}"));
+        }
+        line
     });
     analysis
 }

@@ -12,6 +12,7 @@ use crate::archive::{
 };
 
 use super::align::{Alignment, align, ratio};
+use super::cache::{self, Cache};
 use super::diff::{Segment, word_diff};
 use super::words::{Interner, Token, same_text, similarity_words, tokenize};
 use super::{Compared, Comparison, Part, Row, Status};
@@ -77,7 +78,8 @@ fn predecessor_text<'a>(
 }
 
 /// Aligns the two texts part by part and compares each continued paragraph word by word.
-pub(super) fn compare<'a>(pair: Pair<'a>) -> Comparison<'a> {
+/// Parts whose words are in `cache` are taken from it; the others are compared and added.
+pub(super) fn compare<'a>(pair: Pair<'a>, cache: &Cache) -> Comparison<'a> {
     let (older, older_text) = pair.older;
     let (newer, newer_text) = pair.newer;
     let mut parts: Vec<Part> = [ParagraphKind::Preambular, ParagraphKind::Operative]
@@ -85,9 +87,14 @@ pub(super) fn compare<'a>(pair: Pair<'a>) -> Comparison<'a> {
         .map(|kind| Part {
             kind,
             annex: None,
-            rows: compare_part(&part_of(older_text, kind), &part_of(newer_text, kind)),
+            rows: compare_part(
+                part_name(kind),
+                &part_of(older_text, kind),
+                &part_of(newer_text, kind),
+                cache,
+            ),
         })
-        .chain(annex_parts(older_text, newer_text))
+        .chain(annex_parts(older_text, newer_text, cache))
         .filter(|p| !p.rows.is_empty())
         .collect();
     let not_compared = if newer_text.complete {
@@ -96,7 +103,7 @@ pub(super) fn compare<'a>(pair: Pair<'a>) -> Comparison<'a> {
         set_aside_beyond_the_end(&mut parts, older_text)
     };
     let all = |text: &'a Text| -> Vec<&'a Footnote> { text.footnotes.iter().collect() };
-    let mut footnotes = compare_part(&all(older_text), &all(newer_text));
+    let mut footnotes = compare_part("footnotes", &all(older_text), &all(newer_text), cache);
     if !newer_text.complete {
         footnotes.retain(|row| row.status != Status::Dropped);
     }
@@ -115,7 +122,11 @@ pub(super) fn compare<'a>(pair: Pair<'a>) -> Comparison<'a> {
 
 /// The annexes, each compared with the annex at the same place in the other text (never with
 /// the resolution's own paragraphs).
-fn annex_parts<'a>(older: &'a Text, newer: &'a Text) -> impl Iterator<Item = Part<'a>> {
+fn annex_parts<'a>(
+    older: &'a Text,
+    newer: &'a Text,
+    cache: &Cache,
+) -> impl Iterator<Item = Part<'a>> {
     let count = older.annexes.len().max(newer.annexes.len());
     (0..count).map(move |i| {
         let (old, new) = (older.annexes.get(i), newer.annexes.get(i));
@@ -125,9 +136,17 @@ fn annex_parts<'a>(older: &'a Text, newer: &'a Text) -> impl Iterator<Item = Par
         Part {
             kind: ParagraphKind::Annex,
             annex: new.or(old),
-            rows: compare_part(&paragraphs(old), &paragraphs(new)),
+            rows: compare_part("annex", &paragraphs(old), &paragraphs(new), cache),
         }
     })
+}
+
+/// The name of a part of the resolution itself in the cache's keys.
+fn part_name(kind: ParagraphKind) -> &'static str {
+    match kind {
+        ParagraphKind::Preambular => "preamble",
+        _ => "operative",
+    }
 }
 
 /// The paragraphs of one part of the resolution itself; sub-paragraphs belong to the operative
@@ -141,7 +160,24 @@ fn part_of(text: &Text, kind: ParagraphKind) -> Vec<&Paragraph> {
         .collect()
 }
 
-fn compare_part<'a, T: Compared>(old: &[&'a T], new: &[&'a T]) -> Vec<Row<'a, T>> {
+/// The rows of one part (`kind` names it in the cache's key): from `cache` when its words are
+/// there, else aligned and compared, and added to it.
+fn compare_part<'a, T: Compared>(
+    kind: &str,
+    old: &[&'a T],
+    new: &[&'a T],
+    cache: &Cache,
+) -> Vec<Row<'a, T>> {
+    let key = cache::key(kind, old, new);
+    if let Some(rows) = cache.find(key, old, new) {
+        return rows;
+    }
+    let rows = align_and_compare(old, new);
+    cache.add(key, &rows, old, new);
+    rows
+}
+
+fn align_and_compare<'a, T: Compared>(old: &[&'a T], new: &[&'a T]) -> Vec<Row<'a, T>> {
     let old_tokens: Vec<Vec<Token<'a>>> = old.iter().map(|p| tokenize(p.plain())).collect();
     let new_tokens: Vec<Vec<Token<'a>>> = new.iter().map(|p| tokenize(p.plain())).collect();
     let mut interner = Interner::default();
@@ -355,7 +391,7 @@ mod tests {
             2. *Souligne* le rôle de l'assistance technique fournie à la demande des États concernés ;\n\n\
             3. *Décide* de poursuivre l'examen de la question à sa soixante et unième session.\n";
         let (older, newer) = (text(OLDER, true), text(newer, true));
-        let rows = compare_part(
+        let rows = align_and_compare(
             &part_of(&older, ParagraphKind::Operative),
             &part_of(&newer, ParagraphKind::Operative),
         );
@@ -368,7 +404,7 @@ mod tests {
                 "modified op3>op3"
             ]
         );
-        let preamble = compare_part(
+        let preamble = align_and_compare(
             &part_of(&older, ParagraphKind::Preambular),
             &part_of(&newer, ParagraphKind::Preambular),
         );
@@ -385,7 +421,7 @@ mod tests {
             .map(|kind| Part {
                 kind,
                 annex: None,
-                rows: compare_part(&part_of(&older, kind), &part_of(&newer, kind)),
+                rows: align_and_compare(&part_of(&older, kind), &part_of(&newer, kind)),
             })
             .collect();
         let set_aside = set_aside_beyond_the_end(&mut parts, &older);
@@ -424,13 +460,13 @@ mod tests {
         let parts: Vec<(ParagraphKind, Option<&str>, Vec<String>)> = [Part {
             kind: ParagraphKind::Operative,
             annex: None,
-            rows: compare_part(
+            rows: align_and_compare(
                 &part_of(&older, ParagraphKind::Operative),
                 &part_of(&newer, ParagraphKind::Operative),
             ),
         }]
         .into_iter()
-        .chain(annex_parts(&older, &newer))
+        .chain(annex_parts(&older, &newer, &Cache::none()))
         .map(|p| {
             let title = p.annex.and_then(|a| a.title.as_deref());
             (p.kind, title, summary(&p.rows))
@@ -455,5 +491,96 @@ mod tests {
             ],
             "the words of the old op1 stand in the new annex, but an annex is compared with an annex"
         );
+    }
+
+    /// The rows as a page reads them: status, paragraphs, move, similarity and redline.
+    fn full(rows: &[Row]) -> Vec<String> {
+        let summaries = summary(rows);
+        rows.iter()
+            .zip(summaries)
+            .map(|(r, s)| format!("{s} {} {:?} {:?}", r.moved, r.similarity, r.segments))
+            .collect()
+    }
+
+    const NEWER: &str = "L'Assemblée générale,\n\n\
+        1. *Souligne* le rôle de l'assistance technique fournie à la demande des États ;\n\n\
+        2. *Réaffirme* que la coopération internationale est l'un des buts de l'Organisation ;\n\n\
+        3. *Décide* de poursuivre l'examen de la question à sa soixante et unième session.\n";
+
+    #[test]
+    fn a_part_read_back_from_the_cache_is_the_part_compared() {
+        let dir = tempfile::tempdir().unwrap();
+        let (older, newer) = (text(OLDER, true), text(NEWER, true));
+        let (old, new) = (
+            part_of(&older, ParagraphKind::Operative),
+            part_of(&newer, ParagraphKind::Operative),
+        );
+        let cache = Cache::open(dir.path());
+        let compared = compare_part("operative", &old, &new, &cache);
+        assert_eq!(cache.usage().compared, 1);
+        cache.save().unwrap();
+        let cache = Cache::open(dir.path());
+        let found = compare_part("operative", &old, &new, &cache);
+        assert_eq!((cache.usage().found, cache.usage().compared), (1, 0));
+        assert_eq!(full(&found), full(&compared));
+        assert!(
+            full(&found).iter().any(|r| r.starts_with("modified")),
+            "a redline was stored and read back: {:?}",
+            full(&found)
+        );
+        assert_eq!(full(&found), full(&align_and_compare(&old, &new)));
+    }
+
+    #[test]
+    fn a_changed_text_is_compared_again_and_what_no_build_asks_for_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let (older, newer) = (text(OLDER, true), text(NEWER, true));
+        let part = |t| part_of(t, ParagraphKind::Operative);
+        let cache = Cache::open(dir.path());
+        compare_part("operative", &part(&older), &part(&newer), &cache);
+        cache.save().unwrap();
+        // The newer text changes one word: its part has a new key.
+        let edited = text(&NEWER.replace("Souligne", "Rappelle"), true);
+        let cache = Cache::open(dir.path());
+        let rows = compare_part("operative", &part(&older), &part(&edited), &cache);
+        assert_eq!((cache.usage().found, cache.usage().compared), (0, 1));
+        assert_eq!(
+            full(&rows),
+            full(&align_and_compare(&part(&older), &part(&edited)))
+        );
+        cache.save().unwrap();
+        // Only the edited pair is kept: the first one is found no more.
+        let cache = Cache::open(dir.path());
+        compare_part("operative", &part(&older), &part(&newer), &cache);
+        compare_part("operative", &part(&older), &part(&edited), &cache);
+        assert_eq!((cache.usage().found, cache.usage().compared), (1, 1));
+    }
+
+    #[test]
+    fn a_damaged_cache_is_compared_again_never_read_wrong() {
+        let dir = tempfile::tempdir().unwrap();
+        let (older, newer) = (text(OLDER, true), text(NEWER, true));
+        let (old, new) = (
+            part_of(&older, ParagraphKind::Operative),
+            part_of(&newer, ParagraphKind::Operative),
+        );
+        let cache = Cache::open(dir.path());
+        let compared = full(&compare_part("operative", &old, &new, &cache));
+        cache.save().unwrap();
+        let file = dir.path().join(cache::FOLDER).join("comparisons");
+        let mut bytes = std::fs::read(&file).unwrap();
+        let cut = bytes.len() - 7;
+        bytes.truncate(cut);
+        std::fs::write(&file, &bytes).unwrap();
+        let cache = Cache::open(dir.path());
+        let rows = compare_part("operative", &old, &new, &cache);
+        assert_eq!((cache.usage().found, cache.usage().compared), (0, 1));
+        assert_eq!(full(&rows), compared);
+        cache.save().unwrap();
+        // The same key over paragraphs that do not fit the stored positions: not found.
+        let cache = Cache::open(dir.path());
+        let key = cache::key("operative", &old, &new);
+        assert!(cache.find(key, &old, &new).is_some());
+        assert!(cache.find(key, &old, &new[..1]).is_none());
     }
 }

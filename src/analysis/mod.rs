@@ -19,9 +19,12 @@
 //!   leads that differ in rank between languages, read with the lexicon of each language.
 //!
 //! It runs once per build, comparisons in parallel (rayon), after loading and before rendering;
-//! views borrow its results. Like the model, it holds facts, never HTML.
+//! views borrow its results. The rows of each comparison are kept on disk between builds
+//! (`cache`, keyed by the hashes of the words compared), so a build after one change compares
+//! only the texts that changed. Like the model, it holds facts, never HTML.
 
 pub(crate) mod align;
+pub mod cache;
 mod compare;
 pub(crate) mod diff;
 pub mod force;
@@ -38,12 +41,13 @@ use crate::archive::{
     Annex, Archive, Footnote, Paragraph, ParagraphKind, Resolution, Series, Text,
 };
 use crate::lexicon::Lexicons;
+pub use cache::{Cache, CacheUse};
 pub use diff::Segment;
 pub use history::{History, Step, StepKind};
 pub use threads::{Lineage, Thread, ThreadCell};
 
 /// What became of a paragraph from the older text to the newer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Unchanged,
@@ -192,6 +196,8 @@ pub struct Analysis<'a> {
     pub comparisons: Vec<Comparison<'a>>,
     /// The lead words of each language, which the force of leads is read with (`force`).
     pub lexicons: &'a Lexicons,
+    /// How many parts of comparisons were taken from the cache, and how many compared.
+    pub cache_use: cache::CacheUse,
     /// The history of each paragraph of each text compared.
     histories: history::Histories<'a>,
     /// The comparisons of each text, found by its slug and language (pages ask for them for
@@ -236,18 +242,25 @@ impl<'a> Analysis<'a> {
         Analysis::run_with(archive, Lexicons::embedded())
     }
 
-    /// Compares every text with its predecessor (in parallel), then traces paragraph histories;
-    /// leads are read with `lexicons`.
+    /// [`Analysis::run_cached`] without a cache: every pair is compared.
     pub fn run_with(archive: &'a Archive, lexicons: &'a Lexicons) -> Analysis<'a> {
+        Analysis::run_cached(archive, lexicons, &Cache::none())
+    }
+
+    /// Compares every text with its predecessor (in parallel), taking from `cache` the parts
+    /// whose words it holds and adding the others to it, then traces paragraph histories; leads
+    /// are read with `lexicons`.
+    pub fn run_cached(archive: &'a Archive, lexicons: &'a Lexicons, cache: &Cache) -> Analysis<'a> {
         let comparisons: Vec<Comparison> = compare::pairs(archive)
             .into_par_iter()
-            .map(compare::compare)
+            .map(|pair| compare::compare(pair, cache))
             .collect();
         let histories = history::trace(&comparisons);
         let index = Index::new(&comparisons);
         Analysis {
             comparisons,
             lexicons,
+            cache_use: cache.usage(),
             histories,
             index,
         }

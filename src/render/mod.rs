@@ -151,6 +151,11 @@ impl<'a> Renderer<'a> {
         self.edited_notes.insert(resolution.slug.clone(), notes);
     }
 
+    /// The analysis the pages show.
+    pub(crate) fn analysis(&self) -> &Analysis<'a> {
+        self.analysis
+    }
+
     /// Every page of the site.
     pub(crate) fn pages(&self) -> &[Page<'a>] {
         self.inventory.pages()

@@ -53,12 +53,15 @@ fn replace(root: &Path, rel: &str, from: &str, to: &str) {
     write(root, rel, text.replacen(from, to, 1));
 }
 
-/// Every file under `root` with its size, the output folder left out.
+/// Every file under `root` with its size, the output folder and the analysis cache left out.
 fn tree(root: &Path) -> BTreeMap<PathBuf, u64> {
     walkdir::WalkDir::new(root)
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file() && !e.path().starts_with(root.join("public")))
+        // The build's own cache of comparisons (`analysis::cache`), the one file it keeps
+        // beside its output; anything else written would show here.
+        .filter(|e| e.path() != root.join(".recueil-cache/comparisons"))
         .map(|e| {
             let size = e.metadata().unwrap().len();
             (e.path().strip_prefix(root).unwrap().to_path_buf(), size)

@@ -133,3 +133,58 @@ fn a_rebuild_after_a_note_edit_writes_its_pages_only_and_as_a_full_build() {
     assert_eq!(report.unchanged, report.files - rewritten.len());
     assert_eq!(contents(&public), fresh_build(dir.path()).1);
 }
+
+#[test]
+fn a_build_after_one_text_changed_compares_that_text_only_and_makes_the_site_of_a_fresh_build() {
+    let dir = copy_fixture("sites/compare");
+    let public = dir.path().join("public");
+    let cache = dir.path().join(recueil::analysis::cache::FOLDER);
+    let first = recueil::build::build(dir.path(), Some(&public), false).unwrap();
+    let all = first.comparisons.compared;
+    assert!(all > 0, "the first build compares everything");
+    assert_eq!(first.comparisons.found, 0);
+    assert!(
+        cache.is_dir(),
+        "the comparisons are kept in the archive's cache"
+    );
+    assert!(
+        !contents(&public)
+            .keys()
+            .any(|p| p.contains("recueil-cache")),
+        "the cache is never published"
+    );
+    // Built again from scratch (templates or output gone): everything comes from the cache.
+    let again = recueil::build::build(dir.path(), Some(&public), true).unwrap();
+    assert_eq!(
+        (again.comparisons.found, again.comparisons.compared),
+        (all, 0)
+    );
+    // One word of the English 3/1 changes: of the three comparisons (fr 1→2, fr 2→3, en 1→3),
+    // only the operative part of the English one is compared again.
+    let en = dir.path().join("content/resolutions/a-res-3-1/en.md");
+    let text = std::fs::read_to_string(&en).unwrap();
+    std::fs::write(&en, text.replace("fourth session", "fifth session")).unwrap();
+    let edited = recueil::build::build(dir.path(), Some(&public), false).unwrap();
+    assert_eq!(
+        (edited.comparisons.found, edited.comparisons.compared),
+        (all - 1, 1)
+    );
+    // The site is the one a build without any cache makes, byte for byte.
+    let copy = tempfile::tempdir().unwrap();
+    let without_cache = copy.path();
+    crate::support::copy_dir(&dir.path().join("content"), &without_cache.join("content"));
+    std::fs::copy(
+        dir.path().join("book.toml"),
+        without_cache.join("book.toml"),
+    )
+    .unwrap();
+    let (_out, fresh) = fresh_build(without_cache);
+    assert_eq!(contents(&public), fresh);
+    // A damaged cache is compared again, never read wrong.
+    let file = cache.join("comparisons");
+    let bytes = std::fs::read(&file).unwrap();
+    std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+    let damaged = recueil::build::build(dir.path(), Some(&public), true).unwrap();
+    assert_eq!(damaged.comparisons.compared, all);
+    assert_eq!(contents(&public), fresh);
+}

@@ -29,8 +29,10 @@ pub fn copy_fixture(rel: &str) -> tempfile::TempDir {
     dir
 }
 
+/// Copies a folder, leaving out the analysis cache that builds of a fixture in place leave in it.
 pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
+    let walk = walkdir::WalkDir::new(from).into_iter();
+    for entry in walk.filter_entry(|e| e.file_name() != recueil::analysis::cache::FOLDER) {
         let entry = entry.unwrap();
         let target = to.join(entry.path().strip_prefix(from).unwrap());
         if entry.file_type().is_dir() {
