@@ -13,6 +13,8 @@
 //!   size of the process, read from /proc while it runs), alternating with Hugo's runs (below),
 //!   each run after a `sync`, each into a folder of its own removed only at the end: both tools
 //!   meet the same disk;
+//!   (each without the analysis cache a previous run left: a first build);
+//! - a full build into a new folder with the comparisons cached (`.recueil-cache/`);
 //! - a rebuild with nothing changed, and a rebuild after one note changed (`recueil build`);
 //! - in `recueil serve`, one note saved: from the write of the file to the answer of the preview's
 //!   status request that waits for the next build, i.e. to the last byte written;
@@ -64,6 +66,8 @@ struct Row {
     resolutions: usize,
     pages: usize,
     full: Duration,
+    /// A full build into a new folder with the comparisons of the last build cached.
+    full_cached: Duration,
     peak_mib: u64,
     unchanged: Duration,
     one_note_build: Duration,
@@ -113,6 +117,8 @@ fn main() {
         let mut site = None;
         for i in 0..runs {
             let out = runs_dir.join(format!("recueil-{i}"));
+            // A full build is a first build: without the comparisons a previous one kept.
+            let _ = std::fs::remove_dir_all(corpus.join(recueil::analysis::cache::FOLDER));
             full.add(
                 "full build",
                 i,
@@ -123,6 +129,13 @@ fn main() {
                 let public = runs_dir.join(format!("hugo-{i}"));
                 hugo_runs.add("hugo", i, run(&mut hugo_command(site, &public)));
             }
+        }
+        let mut cached = Full::default();
+        for i in 0..runs {
+            let out = runs_dir.join(format!("recueil-cached-{i}"));
+            let what = "full build, comparisons cached";
+            cached.add(what, i, run(&mut build_command(&recueil, &corpus, &out)));
+            let _ = std::fs::remove_dir_all(&out);
         }
         let out = runs_dir.join(format!("recueil-{}", runs - 1));
         let weight = site::weigh(&out);
@@ -136,6 +149,7 @@ fn main() {
         row.resolutions = n;
         row.pages = pages_of(&full.last_stderr);
         row.full = median(full.times);
+        row.full_cached = median(cached.times);
         row.peak_mib = full.peak_mib;
         if site.is_some() {
             row.hugo = Some((
@@ -482,9 +496,9 @@ fn load_average() -> String {
 
 fn print_table(rows: &[Row]) {
     println!(
-        "| resolutions | pages | full build | pages/s | peak memory | nothing changed | one note (build) | one note (serve) | Hugo (pages) | Hugo | ratio |"
+        "| resolutions | pages | full build | pages/s | peak memory | full build, comparisons cached | nothing changed | one note (build) | one note (serve) | Hugo (pages) | Hugo | ratio |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for row in rows {
         let secs = |d: Duration| format!("{:.2} s", d.as_secs_f64());
         let ms = |d: Duration| format!("{} ms", d.as_millis());
@@ -497,12 +511,13 @@ fn print_table(rows: &[Row]) {
             None => ("—".into(), "—".into(), "—".into()),
         };
         println!(
-            "| {} | {} | {} | {:.0} | {} MiB | {} | {} | {} | {hugo_pages} | {hugo_time} | {ratio} |",
+            "| {} | {} | {} | {:.0} | {} MiB | {} | {} | {} | {} | {hugo_pages} | {hugo_time} | {ratio} |",
             row.resolutions,
             row.pages,
             secs(row.full),
             row.pages as f64 / row.full.as_secs_f64(),
             row.peak_mib,
+            secs(row.full_cached),
             ms(row.unchanged),
             secs(row.one_note_build),
             ms(row.one_note_serve),

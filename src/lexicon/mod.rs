@@ -42,6 +42,10 @@ pub const MAX_RANK: u8 = 10;
 
 /// How many words at the start of a paragraph are read for its lead.
 const WINDOW: usize = 16;
+/// The tokens read first ([`Lexicon::find`]): enough for nearly every lead.
+const FIRST_WINDOW: usize = 4;
+/// Words read beyond a window, so that a neutral or intensifier phrase at its edge is whole.
+const PHRASE_WORDS: usize = 8;
 
 /// What a paragraph does, as its lead says it. A closed list, so that pages, the search and the
 /// export can name it in every language; a lexicon that needs another says so in an issue.
@@ -231,13 +235,24 @@ impl Lexicon {
     /// The longest lead of `part` that `text` begins with (neutral words skipped, intensifiers
     /// counted).
     pub fn find(&self, part: Part, text: &str) -> Option<Found<'_>> {
+        // Most leads are a few words long, and every paragraph of every page asks: read the
+        // first words only, and the whole window when the lead or its intensifiers may go on
+        // past them.
+        self.find_within(part, text, FIRST_WINDOW)
+            .unwrap_or_else(|| self.find_within(part, text, WINDOW).flatten())
+    }
+
+    /// [`Lexicon::find`] over the first `window` tokens of `text`; `None` when the reading
+    /// reached the end of a window that cut the text short (the answer may lie beyond it).
+    fn find_within(&self, part: Part, text: &str, window: usize) -> Option<Option<Found<'_>>> {
         let trie = match part {
             Part::Preambular => &self.preambular,
             Part::Operative => &self.operative,
         };
-        let tokens = self.tokens(text);
+        let (tokens, cut) = self.tokens(text, window);
         let (mut node, mut intensity) = (0, 0u8);
         let mut best: Option<(usize, u8, usize)> = None;
+        let mut stopped = false;
         for (i, token) in tokens.iter().enumerate() {
             let (word, is_intensifier) = match token {
                 Token::Word(w, _) => (w, false),
@@ -251,46 +266,62 @@ impl Lexicon {
             } else if is_intensifier {
                 intensity = intensity.saturating_add(1);
             } else {
+                stopped = true;
                 break;
             }
         }
-        let (entry, mut intensity, last) = best?;
+        if cut && !stopped {
+            return None;
+        }
+        let Some((entry, mut intensity, last)) = best else {
+            return Some(None);
+        };
         let mut end = token_end(&tokens[last]);
+        let mut ended = false;
         for token in &tokens[last + 1..] {
             match token {
                 Token::Intensifier(_, e) => {
                     intensity = intensity.saturating_add(1);
                     end = *e;
                 }
-                Token::Word(..) => break,
+                Token::Word(..) => {
+                    ended = true;
+                    break;
+                }
             }
         }
-        Some(Found {
+        if cut && !ended {
+            return None;
+        }
+        Some(Some(Found {
             entry: &self.entries[entry],
             intensity,
             end,
-        })
+        }))
     }
 
-    /// The first words of `text`, folded, neutral phrases left out and intensifier phrases as
-    /// one token each (the longest phrase first).
-    fn tokens(&self, text: &str) -> Vec<Token> {
-        let words = words_with_ends(text, WINDOW + 8);
+    /// The first `window` tokens of `text`: its words folded, neutral phrases left out and
+    /// intensifier phrases as one token each (the longest phrase first); and whether the text
+    /// goes on after them.
+    fn tokens(&self, text: &str, window: usize) -> (Vec<Token>, bool) {
+        let words = words_with_ends(text, window + PHRASE_WORDS);
         let mut tokens = Vec::new();
         let mut i = 0;
-        while i < words.len() && tokens.len() < WINDOW {
-            let rest: Vec<&str> = words[i..].iter().map(|(w, _)| w.as_str()).collect();
-            if let Some(n) = longest_phrase(&self.neutral, &rest) {
+        while i < words.len() && tokens.len() < window {
+            let rest = &words[i..];
+            if let Some(n) = longest_phrase(&self.neutral, rest) {
                 i += n;
-            } else if let Some(n) = longest_phrase(&self.intensifiers, &rest) {
-                tokens.push(Token::Intensifier(rest[..n].join(" "), words[i + n - 1].1));
+            } else if let Some(n) = longest_phrase(&self.intensifiers, rest) {
+                let phrase: Vec<&str> = rest[..n].iter().map(|(w, _)| w.as_str()).collect();
+                tokens.push(Token::Intensifier(phrase.join(" "), words[i + n - 1].1));
                 i += n;
             } else {
                 tokens.push(Token::Word(words[i].0.clone(), words[i].1));
                 i += 1;
             }
         }
-        tokens
+        let cut = i < words.len() || words.len() == window + PHRASE_WORDS;
+        (tokens, cut)
     }
 }
 
@@ -301,10 +332,10 @@ fn token_end(token: &Token) -> usize {
 }
 
 /// The length of the longest of `phrases` that `words` begin with.
-fn longest_phrase(phrases: &[Vec<String>], words: &[&str]) -> Option<usize> {
+fn longest_phrase(phrases: &[Vec<String>], words: &[(String, usize)]) -> Option<usize> {
     phrases
         .iter()
-        .filter(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))
+        .filter(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, (b, _))| a == b))
         .map(Vec::len)
         .max()
 }

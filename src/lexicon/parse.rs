@@ -16,7 +16,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Category, Entry, Lexicon, MAX_RANK, Part, Token, Trie, words_with_ends};
+use super::{Category, Entry, Lexicon, MAX_RANK, Part, Token, Trie, WINDOW, words_with_ends};
 use crate::diag::{Problem, Problems, line_col};
 
 #[derive(Debug, Deserialize)]
@@ -156,7 +156,8 @@ impl Reader<'_> {
     ) {
         let line = self.line(lead);
         let words: Vec<String> = lexicon
-            .tokens(lead.get_ref())
+            .tokens(lead.get_ref(), WINDOW)
+            .0
             .into_iter()
             .map(|t| match t {
                 Token::Word(w, _) | Token::Intensifier(w, _) => w,

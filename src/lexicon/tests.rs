@@ -175,3 +175,41 @@ fn an_unknown_key_is_an_error_at_its_line() {
     assert_eq!(found[0].0, Some(5));
     assert!(found[0].1.contains("lead"), "{found:?}");
 }
+
+#[test]
+fn reading_the_first_words_first_finds_what_reading_the_whole_window_finds() {
+    let (fr, _) = read("fr");
+    let (en, _) = read("en");
+    let long = [
+        "Strongly urges all States",
+        "Strongly and urgently calls once again upon all States to act",
+        "Also strongly strongly strongly strongly urges all States",
+        "Notes with grave concern the reports",
+        "Recalling also its resolution 61/168",
+        "Takes note with appreciation of the report",
+        "Prie instamment les États",
+        "Notant avec une profonde préoccupation que",
+        "Prend note avec satisfaction du rapport du Secrétaire général",
+        "Demande vivement et instamment à tous les États",
+        "Word",
+        "",
+    ];
+    for lexicon in [&fr, &en] {
+        for part in [Part::Operative, Part::Preambular] {
+            for text in long {
+                let whole = lexicon.find_within(part, text, WINDOW).flatten();
+                let first = lexicon.find(part, text);
+                let key = |f: Option<Found>| f.map(|f| (f.entry.lead.clone(), f.intensity, f.end));
+                assert_eq!(key(first), key(whole), "{text:?}");
+            }
+        }
+    }
+    // A lead whose intensifiers run past the first window is read whole.
+    let many = "Strongly strongly strongly strongly strongly urges all States";
+    let found = en.find(Part::Operative, many).expect("a lead");
+    assert_eq!(found.intensity, 5, "{many}");
+    assert_eq!(
+        &many[..found.end],
+        "Strongly strongly strongly strongly strongly urges"
+    );
+}
