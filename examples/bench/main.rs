@@ -135,7 +135,6 @@ fn main() {
             let out = runs_dir.join(format!("recueil-cached-{i}"));
             let what = "full build, comparisons cached";
             cached.add(what, i, run(&mut build_command(&recueil, &corpus, &out)));
-            let _ = std::fs::remove_dir_all(&out);
         }
         let out = runs_dir.join(format!("recueil-{}", runs - 1));
         let weight = site::weigh(&out);

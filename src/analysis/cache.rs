@@ -280,6 +280,26 @@ fn decode(bytes: &[u8]) -> Option<HashMap<u128, Vec<StoredRow>>> {
     Some(entries.into_iter().collect())
 }
 
+/// Removes what saves killed midway left (a save takes a second or two, so a partial file an
+/// hour old is nobody's).
+fn remove_stale_partials(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!("{FILE}.partial-");
+    for entry in entries.flatten() {
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(3600));
+        if stale && entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes the cache file beside its place, then renames it there: a build killed while saving
 /// leaves the previous file or the new one.
 fn write(path: &Path, entries: &[(u128, Vec<StoredRow>)]) -> std::io::Result<()> {
@@ -289,6 +309,7 @@ fn write(path: &Path, entries: &[(u128, Vec<StoredRow>)]) -> std::io::Result<()>
     static SAVES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let partial = folder.join(format!("{FILE}.partial-{}-{n}", std::process::id()));
+    remove_stale_partials(folder);
     let result = (|| {
         let mut out = BufWriter::new(fs_err::File::create(&partial)?);
         out.write_all(MAGIC)?;

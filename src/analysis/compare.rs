@@ -583,4 +583,36 @@ mod tests {
         assert!(cache.find(key, &old, &new).is_some());
         assert!(cache.find(key, &old, &new[..1]).is_none());
     }
+
+    #[test]
+    fn a_save_removes_what_a_killed_save_left_an_hour_ago_and_nothing_newer() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join(cache::FOLDER);
+        std::fs::create_dir_all(&folder).unwrap();
+        let (old, recent) = (
+            folder.join("comparisons.partial-1-0"),
+            folder.join("comparisons.partial-2-0"),
+        );
+        for path in [&old, &recent] {
+            std::fs::write(path, b"half a cache").unwrap();
+        }
+        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        std::fs::File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(two_hours_ago)
+            .unwrap();
+        let (older, newer) = (text(OLDER, true), text(NEWER, true));
+        let cache = Cache::open(dir.path());
+        let part = |t| part_of(t, ParagraphKind::Operative);
+        compare_part("operative", &part(&older), &part(&newer), &cache);
+        cache.save().unwrap();
+        assert!(!old.exists(), "a partial file two hours old is removed");
+        assert!(
+            recent.exists(),
+            "another build's save in progress is left alone"
+        );
+        assert!(folder.join("comparisons").is_file());
+    }
 }
