@@ -507,14 +507,15 @@ mod tests {
         2. *Réaffirme* que la coopération internationale est l'un des buts de l'Organisation ;\n\n\
         3. *Décide* de poursuivre l'examen de la question à sa soixante et unième session.\n";
 
+    fn operative(text: &Text) -> Vec<&Paragraph> {
+        part_of(text, ParagraphKind::Operative)
+    }
+
     #[test]
     fn a_part_read_back_from_the_cache_is_the_part_compared() {
         let dir = tempfile::tempdir().unwrap();
         let (older, newer) = (text(OLDER, true), text(NEWER, true));
-        let (old, new) = (
-            part_of(&older, ParagraphKind::Operative),
-            part_of(&newer, ParagraphKind::Operative),
-        );
+        let (old, new) = (operative(&older), operative(&newer));
         let cache = Cache::open(dir.path());
         let compared = compare_part("operative", &old, &new, &cache);
         assert_eq!(cache.usage().compared, 1);
@@ -535,7 +536,7 @@ mod tests {
     fn a_changed_text_is_compared_again_and_what_no_build_asks_for_is_dropped() {
         let dir = tempfile::tempdir().unwrap();
         let (older, newer) = (text(OLDER, true), text(NEWER, true));
-        let part = |t| part_of(t, ParagraphKind::Operative);
+        let part = operative;
         let cache = Cache::open(dir.path());
         compare_part("operative", &part(&older), &part(&newer), &cache);
         cache.save().unwrap();
@@ -560,10 +561,7 @@ mod tests {
     fn a_damaged_cache_is_compared_again_never_read_wrong() {
         let dir = tempfile::tempdir().unwrap();
         let (older, newer) = (text(OLDER, true), text(NEWER, true));
-        let (old, new) = (
-            part_of(&older, ParagraphKind::Operative),
-            part_of(&newer, ParagraphKind::Operative),
-        );
+        let (old, new) = (operative(&older), operative(&newer));
         let cache = Cache::open(dir.path());
         let compared = full(&compare_part("operative", &old, &new, &cache));
         cache.save().unwrap();
@@ -605,8 +603,7 @@ mod tests {
             .unwrap();
         let (older, newer) = (text(OLDER, true), text(NEWER, true));
         let cache = Cache::open(dir.path());
-        let part = |t| part_of(t, ParagraphKind::Operative);
-        compare_part("operative", &part(&older), &part(&newer), &cache);
+        compare_part("operative", &operative(&older), &operative(&newer), &cache);
         cache.save().unwrap();
         assert!(!old.exists(), "a partial file two hours old is removed");
         assert!(
