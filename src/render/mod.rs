@@ -386,15 +386,12 @@ fn render_page<'v>(
 /// A fragment's HTML made into the script that hands it to the page loading it:
 /// `recueilFragment("fr/compare/a--b.js", "<article …>");`. A script, not a file to fetch:
 /// `<script src>` loads from `file://`, where `fetch` is refused. The HTML is a JSON string, so
-/// nothing in it can end the call (`</script>` cannot either: it is not inside a `<script>`
-/// element, and `<` is escaped all the same).
+/// nothing in it can end the call; `</script>` cannot either, since the file is loaded by
+/// `src` and never inlined in a `<script>` element, so `<` is left as it is (escaped as
+/// `\u003c`, it made the fragments of a 20,000-resolution site 0.2 GB larger).
 fn fragment(file: OutputFile) -> OutputFile {
     let html = String::from_utf8_lossy(&file.bytes);
-    let json = |s: &str| {
-        serde_json::to_string(s)
-            .unwrap_or_default()
-            .replace('<', "\\u003c")
-    };
+    let json = |s: &str| serde_json::to_string(s).unwrap_or_default();
     let script = format!(
         "recueilFragment({},{});\n",
         json(&file.path),

@@ -79,6 +79,20 @@ fn each_text_is_written_once_per_language_and_offers_every_other_language_beside
         }
         let fragment = read(&site.join(format!("{lang}/text/a-res-2-1.js")));
         assert!(fragment.starts_with("recueilFragment(\""), "{lang}");
+        // Its HTML is one JSON string, markup as written (no `\u003c` for each `<`).
+        let arguments = fragment
+            .trim_end()
+            .strip_prefix("recueilFragment(")
+            .and_then(|f| f.strip_suffix(");"))
+            .unwrap();
+        let [path, html]: [String; 2] =
+            serde_json::from_str(&format!("[{arguments}]")).expect("two JSON strings");
+        assert_eq!(path, format!("{lang}/text/a-res-2-1.js"));
+        assert!(html.contains("class=\"cell operative"), "{lang}: {html}");
+        assert!(
+            fragment.contains("<p") && !fragment.contains("\\u003c"),
+            "{lang}: markup escaped"
+        );
     }
     // No page per pair of languages: the parallel page's old address only sends readers on.
     let parallel: Vec<_> = std::fs::read_dir(site.join("parallel")).unwrap().collect();
