@@ -82,16 +82,32 @@ struct StoredWarning {
 impl Manifest {
     /// The manifest of the output folder `out`, if it has a readable one.
     pub(crate) fn read(out: &Path) -> Option<Manifest> {
-        let text = std::fs::read_to_string(out.join(MANIFEST)).ok()?;
-        Manifest::parse(&text)
+        Manifest::parse(&Manifest::read_text(out)?)
+    }
+
+    /// The text of the manifest of `out`, if it has a readable one (see [`Manifest::parse_listed`]).
+    pub(crate) fn read_text(out: &Path) -> Option<String> {
+        std::fs::read_to_string(out.join(MANIFEST)).ok()
     }
 
     fn parse(text: &str) -> Option<Manifest> {
+        let (mut manifest, files) = Manifest::parse_listed(text)?;
+        manifest.files = files
+            .into_iter()
+            .map(|(path, entry)| (path.to_string(), entry))
+            .collect();
+        Some(manifest)
+    }
+
+    /// The manifest without its map of files, and its files as listed (sorted by path, so the
+    /// files of a folder follow each other): what a build that may have nothing to do needs.
+    pub(crate) fn parse_listed(text: &str) -> Option<(Manifest, Vec<(&str, Entry)>)> {
         let mut lines = text.lines();
         if lines.next()? != HEADER {
             return None;
         }
         let mut manifest = Manifest::default();
+        let mut files = Vec::new();
         for line in lines {
             let (kind, rest) = line.split_once(' ')?;
             match kind {
@@ -115,12 +131,12 @@ impl Manifest {
                         hash: u128::from_str_radix(parts.next()?, 16).ok()?,
                         mtime: parts.next()?.parse().ok()?,
                     };
-                    manifest.files.insert(parts.next()?.to_string(), entry);
+                    files.push((parts.next()?, entry));
                 }
                 _ => return None,
             }
         }
-        Some(manifest)
+        Some((manifest, files))
     }
 
     pub(crate) fn to_text(&self) -> String {
@@ -153,14 +169,50 @@ impl Manifest {
         }
         out
     }
+}
 
-    /// True when every file is still in `out` as it was written.
-    pub(crate) fn is_intact(&self, out: &Path) -> bool {
-        use rayon::prelude::*;
-        self.files
-            .par_iter()
-            .all(|(path, entry)| entry.is_intact(&out.join(path)))
-    }
+/// True when every file of `files` (as [`Manifest::parse_listed`] gives them) is still in `out`
+/// as it was written. Each folder is opened once and its files looked up by name in it, folders
+/// in parallel: at 300,000 files, looking up each whole path again was most of the time of a
+/// build with nothing to do.
+pub(crate) fn all_intact(out: &Path, files: &[(&str, Entry)]) -> bool {
+    use rayon::prelude::*;
+    let folders: Vec<&[(&str, Entry)]> = files
+        .chunk_by(|(a, _), (b, _)| parent(a) == parent(b))
+        .collect();
+    folders.par_iter().all(|folder| folder_intact(out, folder))
+}
+
+/// The folder part of a path in the site (`fr/text` of `fr/text/a.js`; `` at the root).
+fn parent(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(folder, _)| folder)
+}
+
+/// True when the files of one folder (all with the same [`parent`]) are as written.
+fn folder_intact(out: &Path, files: &[(&str, Entry)]) -> bool {
+    use rustix::fs::{AtFlags, FileType, Mode, OFlags};
+    let Some((first, _)) = files.first() else {
+        return true;
+    };
+    let folder = out.join(parent(first));
+    let flags = OFlags::DIRECTORY | OFlags::RDONLY | OFlags::CLOEXEC;
+    let Ok(dir) = rustix::fs::open(&folder, flags, Mode::empty()) else {
+        return false;
+    };
+    files.iter().all(|(path, entry)| {
+        let name = path.rsplit_once('/').map_or(*path, |(_, name)| name);
+        rustix::fs::statat(&dir, name, AtFlags::SYMLINK_NOFOLLOW).is_ok_and(|st| {
+            // `st_mtime_nsec` is unsigned here and signed on other targets.
+            #[allow(clippy::unnecessary_cast)]
+            let nanos = u64::try_from(st.st_mtime)
+                .ok()
+                .and_then(|s| s.checked_mul(1_000_000_000))
+                .and_then(|s| s.checked_add(st.st_mtime_nsec as u64));
+            FileType::from_raw_mode(st.st_mode) == FileType::RegularFile
+                && st.st_size as u64 == entry.len
+                && nanos == Some(entry.mtime)
+        })
+    })
 }
 
 #[cfg(test)]
@@ -199,5 +251,44 @@ mod tests {
         assert!(Manifest::parse("").is_none());
         assert!(Manifest::parse("recueil-manifest 1\nfile 1 zz 3 a\n").is_none());
         assert!(Manifest::parse("something else\n").is_none());
+    }
+
+    #[test]
+    fn a_site_is_intact_while_every_file_keeps_its_size_and_time() {
+        let out = tempfile::tempdir().unwrap();
+        let mut listed = Vec::new();
+        for path in ["index.html", "fr/a.html", "fr/b.html", "fr/text/a.js"] {
+            let file = out.path().join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(&file, path).unwrap();
+            let metadata = std::fs::metadata(&file).unwrap();
+            let entry = Entry {
+                len: metadata.len(),
+                hash: hash(path.as_bytes()),
+                mtime: mtime_of(&metadata).unwrap(),
+            };
+            listed.push((path.to_string(), entry));
+        }
+        let check = |listed: &[(String, Entry)]| {
+            let borrowed: Vec<(&str, Entry)> =
+                listed.iter().map(|(p, e)| (p.as_str(), *e)).collect();
+            all_intact(out.path(), &borrowed)
+        };
+        assert!(check(&listed));
+        std::fs::write(out.path().join("fr/b.html"), "edited by hand").unwrap();
+        assert!(!check(&listed), "a file edited");
+        std::fs::write(out.path().join("fr/b.html"), "fr/b.html").unwrap();
+        let metadata = std::fs::metadata(out.path().join("fr/b.html")).unwrap();
+        listed[2].1.mtime = mtime_of(&metadata).unwrap();
+        assert!(check(&listed));
+        std::fs::remove_file(out.path().join("fr/text/a.js")).unwrap();
+        assert!(!check(&listed), "a file deleted");
+        std::fs::remove_dir_all(out.path().join("fr/text")).unwrap();
+        assert!(!check(&listed), "a folder deleted");
+        listed.pop();
+        assert!(check(&listed));
+        std::fs::remove_file(out.path().join("index.html")).unwrap();
+        std::os::unix::fs::symlink("fr/a.html", out.path().join("index.html")).unwrap();
+        assert!(!check(&listed), "a link in place of a file");
     }
 }

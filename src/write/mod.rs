@@ -101,11 +101,12 @@ pub(crate) fn unchanged_site(out: &Path, inputs: Option<u128>) -> Option<(Manife
     if !out.join(MARKER).is_file() {
         return None;
     }
-    let manifest = Manifest::read(out)?;
-    if manifest.inputs != Some(inputs) || !manifest.is_intact(out) {
+    let text = Manifest::read_text(out)?;
+    let (manifest, files) = Manifest::parse_listed(&text)?;
+    if manifest.inputs != Some(inputs) || !manifest::all_intact(out, &files) {
         return None;
     }
-    let unchanged = manifest.files.len();
+    let unchanged = files.len();
     Some((
         manifest,
         Written {

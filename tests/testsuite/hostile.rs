@@ -59,9 +59,13 @@ fn tree(root: &Path) -> BTreeMap<PathBuf, u64> {
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file() && !e.path().starts_with(root.join("public")))
-        // The build's own cache of comparisons (`analysis::cache`), the one file it keeps
-        // beside its output; anything else written would show here.
-        .filter(|e| e.path() != root.join(".recueil-cache/comparisons"))
+        // The build's own cache (`analysis::cache`'s comparisons, `inputs`' hashes), the only
+        // files it keeps beside its output; anything else written would show here.
+        .filter(|e| {
+            !["comparisons", "inputs"]
+                .iter()
+                .any(|name| e.path() == root.join(".recueil-cache").join(name))
+        })
         .map(|e| {
             let size = e.metadata().unwrap().len();
             (e.path().strip_prefix(root).unwrap().to_path_buf(), size)
