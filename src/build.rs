@@ -44,7 +44,7 @@ pub struct CheckReport {
 pub fn check(root: &Path) -> Result<CheckReport, Problems> {
     let progress = &mut Progress::quiet();
     let site = Site::load(Config::load(root)?, progress)?;
-    let rendered = site.render_read_only(progress, |renderer, _| {
+    let rendered = site.render(crate::site::Keep::ReadOnly, progress, |renderer, _| {
         renderer
             .render_all(&|_: crate::render::OutputFile| Ok(()))
             .map_err(crate::render::RenderError::into_problems)
@@ -95,7 +95,7 @@ pub(crate) fn build_with_progress(
     let site = Site::load(config, progress).map_err(BuildError::Content)?;
     timings.lap("load");
     let (comparisons, (rendered, written)) = site
-        .render(progress, |renderer, progress| {
+        .render(crate::site::Keep::Save, progress, |renderer, progress| {
             timings.lap("analysis and templates");
             let comparisons = renderer.analysis().cache_use;
             let written = write_all(&renderer, &out, force, inputs, &site.warnings, progress);

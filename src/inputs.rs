@@ -217,34 +217,29 @@ mod tests {
         let config = Config::load(dir.path()).unwrap();
         let out = dir.path().join("public");
         let file = dir.path().join("content/series/s.yaml");
-        let set_time = |ago: u64| {
-            let when = SystemTime::now() - Duration::from_secs(ago);
+        let set_time = |when: SystemTime| {
             std::fs::File::options()
                 .write(true)
                 .open(&file)
                 .unwrap()
                 .set_modified(when)
                 .unwrap();
-            when
         };
+        let ago = |secs: u64| SystemTime::now() - Duration::from_secs(secs);
         // Written an hour ago: its hash is recorded, and trusted from then on.
-        let hour_ago = set_time(3600);
+        let hour_ago = ago(3600);
+        set_time(hour_ago);
         let first = fingerprint(&config, &out).unwrap();
         assert!(dir.path().join(".recueil-cache/inputs").is_file());
         std::fs::write(&file, "title: {fr: T}\n").unwrap();
-        std::fs::File::options()
-            .write(true)
-            .open(&file)
-            .unwrap()
-            .set_modified(hour_ago)
-            .unwrap();
+        set_time(hour_ago);
         assert_eq!(
             fingerprint(&config, &out),
             Some(first),
             "same size, same time: taken from the record, not read"
         );
         // A new time: read again, and the change is seen.
-        set_time(1800);
+        set_time(ago(1800));
         let second = fingerprint(&config, &out).unwrap();
         assert_ne!(second, first);
         // A file written just now is read every time, whatever the record says.
@@ -254,12 +249,7 @@ mod tests {
         assert_ne!(racy, second);
         // Written again in the same clock tick: the same size and the same time.
         std::fs::write(&file, "title: {fr: V}\n").unwrap();
-        std::fs::File::options()
-            .write(true)
-            .open(&file)
-            .unwrap()
-            .set_modified(tick)
-            .unwrap();
+        set_time(tick);
         assert_ne!(
             fingerprint(&config, &out),
             Some(racy),

@@ -62,27 +62,10 @@ impl Site {
         })
     }
 
-    /// Runs the analysis (a stage of `progress`; its cache saved for the next build), compiles
-    /// the templates, and hands the renderer to `then` with `progress`; fails with the
-    /// templates' problems.
+    /// Runs the analysis (a stage of `progress`; its cache saved for the next build when `keep`
+    /// says so: `check` writes nothing), compiles the templates, and hands the renderer to
+    /// `then` with `progress`; fails with the templates' problems.
     pub(crate) fn render<R>(
-        &self,
-        progress: &mut Progress,
-        then: impl FnOnce(Renderer<'_>, &mut Progress) -> R,
-    ) -> Result<R, Problems> {
-        self.render_with(Keep::Save, progress, then)
-    }
-
-    /// [`Site::render`] for `check`, which writes nothing: the cache is read, never saved.
-    pub(crate) fn render_read_only<R>(
-        &self,
-        progress: &mut Progress,
-        then: impl FnOnce(Renderer<'_>, &mut Progress) -> R,
-    ) -> Result<R, Problems> {
-        self.render_with(Keep::ReadOnly, progress, then)
-    }
-
-    fn render_with<R>(
         &self,
         keep: Keep,
         progress: &mut Progress,

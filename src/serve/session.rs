@@ -73,38 +73,42 @@ fn preview<F: FnOnce() -> Result<(), Problems>>(
         Ok(site) => site,
         Err(problems) => return failed(live, &problems, watching, started),
     };
-    let previewed = site.render(&mut progress, |renderer, progress| {
-        let written =
-            crate::build::write_all(&renderer, out, false, inputs, &site.warnings, progress);
-        progress.finish();
-        let (rendered, _) = match written {
-            Ok(written) => written,
-            Err(BuildError::Content(problems) | BuildError::Output(problems)) => {
-                return failed(live, &problems, watching, started);
-            }
-        };
-        eprint!("{}", site.warnings);
-        eprintln!(
-            "{verb} {} pages in {} ms",
-            rendered.pages,
-            began.elapsed().as_millis()
-        );
-        live.publish(None);
-        if let Some(start) = started.take() {
-            start()?;
-        }
-        let mut session = Session::new(&site, renderer, out);
-        loop {
-            let Some(paths) = watching.next_change() else {
-                return Ok(false);
+    let previewed = site.render(
+        crate::site::Keep::Save,
+        &mut progress,
+        |renderer, progress| {
+            let written =
+                crate::build::write_all(&renderer, out, false, inputs, &site.warnings, progress);
+            progress.finish();
+            let (rendered, _) = match written {
+                Ok(written) => written,
+                Err(BuildError::Content(problems) | BuildError::Output(problems)) => {
+                    return failed(live, &problems, watching, started);
+                }
             };
-            match session.affected(&paths) {
-                Some(changed) if changed.is_empty() => {}
-                Some(changed) => session.notes_changed(&changed, live),
-                None => return Ok(true),
+            eprint!("{}", site.warnings);
+            eprintln!(
+                "{verb} {} pages in {} ms",
+                rendered.pages,
+                began.elapsed().as_millis()
+            );
+            live.publish(None);
+            if let Some(start) = started.take() {
+                start()?;
             }
-        }
-    });
+            let mut session = Session::new(&site, renderer, out);
+            loop {
+                let Some(paths) = watching.next_change() else {
+                    return Ok(false);
+                };
+                match session.affected(&paths) {
+                    Some(changed) if changed.is_empty() => {}
+                    Some(changed) => session.notes_changed(&changed, live),
+                    None => return Ok(true),
+                }
+            }
+        },
+    );
     match previewed {
         Ok(previewed) => previewed,
         Err(problems) => failed(live, &problems, watching, started),

@@ -65,7 +65,12 @@ impl Entry {
     /// True when the file at `path` still is as this entry says (size and modification time).
     pub(crate) fn is_intact(&self, path: &Path) -> bool {
         std::fs::symlink_metadata(path)
-            .is_ok_and(|m| m.is_file() && m.len() == self.len && mtime_of(&m) == Some(self.mtime))
+            .is_ok_and(|m| self.describes(m.is_file(), m.len(), mtime_of(&m)))
+    }
+
+    /// The one rule of intactness: a regular file (not a link) of the size and time recorded.
+    fn describes(&self, is_file: bool, len: u64, mtime: Option<u64>) -> bool {
+        is_file && len == self.len && mtime == Some(self.mtime)
     }
 }
 
@@ -208,9 +213,8 @@ fn folder_intact(out: &Path, files: &[(&str, Entry)]) -> bool {
                 .ok()
                 .and_then(|s| s.checked_mul(1_000_000_000))
                 .and_then(|s| s.checked_add(st.st_mtime_nsec as u64));
-            FileType::from_raw_mode(st.st_mode) == FileType::RegularFile
-                && st.st_size as u64 == entry.len
-                && nanos == Some(entry.mtime)
+            let is_file = FileType::from_raw_mode(st.st_mode) == FileType::RegularFile;
+            entry.describes(is_file, st.st_size as u64, nanos)
         })
     })
 }
